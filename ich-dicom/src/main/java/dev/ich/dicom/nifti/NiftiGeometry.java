@@ -52,7 +52,7 @@ final class NiftiGeometry {
             0, 0, dz, -(dims[2] - 1) / 2.0 * dz), AffineSource.PIXDIM_ONLY);
     }
 
-    private static Affine qformAffine(NiftiHeader h, String source, List<String> warnings) throws IchException {
+    static Affine qformAffine(NiftiHeader h, String source, List<String> warnings) throws IchException {
         double b = h.quaternB;
         double c = h.quaternC;
         double d = h.quaternD;
