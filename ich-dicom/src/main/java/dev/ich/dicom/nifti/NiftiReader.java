@@ -231,7 +231,7 @@ public final class NiftiReader {
     private static float[] readStreaming(InputStream in, int voxels, NiftiDataType type, ByteOrder order,
                                          VoxelDecoder decoder, String source) throws IchException, IOException {
         float[] out = new float[voxels];
-        int per = CHUNK_BYTES / type.bytesPerVoxel();
+        int per = Math.min(voxels, CHUNK_BYTES / type.bytesPerVoxel());
         ByteBuffer buf = ByteBuffer.allocate(per * type.bytesPerVoxel()).order(order);
         int done = 0;
         while (done < voxels) {
@@ -259,7 +259,7 @@ public final class NiftiReader {
         long have = 0;
         while (remaining > 0) {
             int want = (int) Math.min(chunkBytes, remaining);
-            byte[] chunk = in.readNBytes(want);
+            byte[] chunk = in.readNBytes(want); // allocates only as much as the stream really holds
             have += chunk.length;
             if (chunk.length < want) {
                 throw truncated(source, (int) (have / type.bytesPerVoxel()), voxels, type);
