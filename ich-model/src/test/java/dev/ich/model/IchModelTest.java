@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ich.core.analysis.Outcome;
+import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
@@ -43,7 +45,8 @@ class IchModelTest {
     static void saveImportedModel() throws Exception {
         Path npz = Path.of(IchModelTest.class.getResource("/dev/ich/model/reference/forward_d34_w4_state.npz").toURI());
         modelDir = temp.resolve("model");
-        try (IchModel model = IchModel.importPyTorch(npz, CONFIG, 0.5)) {
+        try (IchModel model = IchModel.importPyTorch(npz, CONFIG,
+            PreprocessingSettings.paperFor(CONFIG).toConfig(), 0.5)) {
             model.save(modelDir);
         }
         float[] x = npy("forward_d34_w4_io.npz", "x.npy");
@@ -74,13 +77,15 @@ class IchModelTest {
                 assertThat(pr.volumeMl()).isCloseTo(s * s * s, within(TOLERANCE));
                 assertThat(pr.sizeMm()).isCloseTo(10 * s, within(10 * TOLERANCE));
                 assertThat(pr.probabilityOfDeath()).isCloseTo(p, within(TOLERANCE));
-                assertThat(pr.outcome()).isEqualTo(p >= 0.5 ? Outcome.DIED : Outcome.SURVIVED);
+                assertThat(pr.outcome()).isEqualTo(p > 0.5 ? Outcome.DIED : Outcome.SURVIVED);
                 Prediction alone = model.predict(inputs.get(i));
                 assertThat(alone.volumeMl()).isCloseTo(pr.volumeMl(), within(TOLERANCE));
                 assertThat(alone.probabilityOfDeath()).isCloseTo(pr.probabilityOfDeath(), within(TOLERANCE));
             }
             assertThat(model.manifest().architecture()).isEqualTo(CONFIG);
             assertThat(model.manifest().targetTransform()).isEqualTo(TargetTransform.CUBE_ROOT);
+            assertThat(model.preprocessing().targetShape()).containsExactly(16, 32, 32);
+            assertThat(model.parametersSha256()).hasSize(64);
         }
     }
 
