@@ -34,18 +34,20 @@ def main():
     model = IchNet(depth=a.depth, base_width=a.width)
     x1 = torch.rand(1, 1, d, h, w)
     model.eval()
-    times = []
+    times, cpu = [], []
     with torch.no_grad():
         for i in range(a.warmup + a.runs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             size, scores = model(x1)
             torch.softmax(scores, 1)
             if i >= a.warmup:
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print('torch_version=%s' % torch.__version__)
     print('torch_threads=%d' % torch.get_num_threads())
     print('inference_ms_median=%.1f' % statistics.median(times))
+    print('inference_cpu_ms_median=%.1f' % statistics.median(cpu))
     print('peak_rss_after_inference_mb=%.0f' % rss)
     if a.skip_train:
         return
@@ -54,9 +56,9 @@ def main():
     x2 = torch.rand(2, 1, d, h, w)
     vol = torch.tensor([8.0, 27.0])
     out = torch.tensor([0, 1])
-    times = []
+    times, cpu = [], []
     for i in range(a.warmup + a.runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         opt.zero_grad()
         size, scores = model(x2)
         loss = loss_fn(size, scores, vol, out)
@@ -64,7 +66,9 @@ def main():
         opt.step()
         if i >= a.warmup:
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
     print('peak_rss_mb=%.0f' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    print('train_step_cpu_ms_median=%.1f' % statistics.median(cpu))
     print('train_step_ms_median=%.1f' % statistics.median(times))
 
 

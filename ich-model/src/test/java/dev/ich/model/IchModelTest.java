@@ -89,6 +89,40 @@ class IchModelTest {
         }
     }
 
+    /**
+     * The Grad-CAM path of ich-explain: a leaf at the last stage, heads under a gradient collector.
+     * With global average pooling, ∂score₁/∂A[c, v] = fc_cls.weight[1, c] / voxels exactly.
+     */
+    @Test
+    void gradientAtTheLastStageIsTheHeadWeightOverTheVoxelCount() throws Exception {
+        float[] fcCls = npy("forward_d34_w4_state.npz", "fc_cls.weight.npy");
+        int channels = CONFIG.featureChannels();
+        try (IchModel model = IchModel.load(modelDir)) {
+            float[][] result = model.withNetwork(ctx -> {
+                ai.djl.ndarray.NDArray x = ctx.input(List.of(inputs.get(0)));
+                dev.ich.model.arch.IchNetwork net = ctx.network();
+                ai.djl.ndarray.NDArray a = net.forwardToStage(ctx.parameters(), x, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
+                a.setRequiresGradient(true);
+                ai.djl.ndarray.NDList out;
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    out = net.forwardFromStage(ctx.parameters(), a, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
+                    gc.backward(out.get(1).get(":, 1"));
+                }
+                return new float[][] {a.getGradient().toFloatArray(), new float[] {a.getShape().size() / channels},
+                    out.get(1).toFloatArray()};
+            });
+            float[] grad = result[0];
+            int voxels = (int) result[1][0];
+            assertThat(grad).hasSize(channels * voxels);
+            for (int c = 0; c < channels; c++) {
+                for (int v = 0; v < voxels; v++) {
+                    assertThat((double) grad[c * voxels + v]).isCloseTo(fcCls[channels + c] / voxels, within(1e-6));
+                }
+            }
+            assertThat((double) result[2][1]).isCloseTo(torchScores[1], within(TOLERANCE));
+        }
+    }
+
     @Test
     void concurrentPredictionsEqualSequentialOnes() throws Exception {
         try (IchModel model = IchModel.load(modelDir)) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * The model mode of {@code ich bench}: median time of an inference pass (encoder + heads, batch 1)
  * and of a batch-2 training step on random input, peak resident memory after inference, resident
  * memory growth over many predictions, and optionally the same figures from PyTorch
- * (tools/bench/model_torch.py, same network and threads) with the ratios. The last two lines are
+ * (tools/bench/model_torch.py, same network and threads) with the ratios. Wall and process-CPU
+ * times are both printed, since on a shared machine the wall time depends on the other jobs. The last two lines are
  * {@code inference_ms_median=…} and {@code train_step_ms_median=…}.
  */
 final class ModelBenchmark {
@@ -45,17 +46,24 @@ final class ModelBenchmark {
         out.printf(Locale.ROOT, "load_average=%s%n", loadAverage());
         double inference;
         double train;
+        double inferenceCpu;
+        double trainCpu;
         try (StepBenchmark bench = new StepBenchmark(config, 42)) {
             out.printf(Locale.ROOT, "parameters=%d%n", bench.parameterCount());
             out.printf(Locale.ROOT, "rss_before_mb=%.0f%n", rssMb("VmRSS"));
             double[] times = new double[s.runs()];
+            double[] cpu = new double[s.runs()];
             for (int i = 0; i < s.warmup(); i++) {
                 bench.inferenceMs();
             }
             for (int i = 0; i < s.runs(); i++) {
+                double c0 = cpuMs();
                 times[i] = bench.inferenceMs();
+                cpu[i] = cpuMs() - c0;
             }
             inference = median(times);
+            inferenceCpu = median(cpu);
+            out.printf(Locale.ROOT, "inference_cpu_ms_median=%.1f%n", inferenceCpu);
             out.printf(Locale.ROOT, "peak_rss_after_inference_mb=%.0f%n", rssMb("VmHWM"));
             if (s.predictions() > 0) {
                 double start = rssMb("VmRSS");
@@ -71,9 +79,13 @@ final class ModelBenchmark {
                 bench.trainStepMs();
             }
             for (int i = 0; i < s.runs(); i++) {
+                double c0 = cpuMs();
                 times[i] = bench.trainStepMs();
+                cpu[i] = cpuMs() - c0;
             }
             train = median(times);
+            trainCpu = median(cpu);
+            out.printf(Locale.ROOT, "train_step_cpu_ms_median=%.1f%n", trainCpu);
             out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", rssMb("VmHWM"));
         }
         if (s.python() != null) {
@@ -83,6 +95,10 @@ final class ModelBenchmark {
                 inference / Double.parseDouble(torch.get("inference_ms_median")));
             out.printf(Locale.ROOT, "train_step_ratio_to_torch=%.3f%n",
                 train / Double.parseDouble(torch.get("train_step_ms_median")));
+            out.printf(Locale.ROOT, "inference_cpu_ratio_to_torch=%.3f%n",
+                inferenceCpu / Double.parseDouble(torch.get("inference_cpu_ms_median")));
+            out.printf(Locale.ROOT, "train_step_cpu_ratio_to_torch=%.3f%n",
+                trainCpu / Double.parseDouble(torch.get("train_step_cpu_ms_median")));
             out.printf(Locale.ROOT, "load_average_end=%s%n", loadAverage());
         }
         out.printf(Locale.ROOT, "inference_ms_median=%.1f%n", inference);
@@ -118,6 +134,15 @@ final class ModelBenchmark {
             throw new IchException(ErrorCode.IO_ERROR, "PyTorch benchmark", "interrupted", "Run it again", e);
         }
         return values;
+    }
+
+    /**
+     * CPU time of the whole process in ms: on a shared machine wall time depends on the other
+     * jobs, CPU time much less, so both are printed.
+     */
+    private static double cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
     /** A line of /proc/self/status in MB (VmRSS now, VmHWM peak); NaN where /proc is missing. */
