@@ -1,9 +1,9 @@
 package dev.ich.explain.score;
 
+import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Deletion and insertion (Petsiuk et al. 2018) on the model input: rank the input voxels by
@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  * salient ones to a baseline (deletion, starting from the input) or copy them from the input into
  * the baseline (insertion, starting from the baseline), recording the model output at each step.
  * A faithful map for the volume head makes the deletion curve fall early (small AUC) and the
- * insertion curve rise early (large AUC). The model is any function {@code ModelInput → double},
+ * insertion curve rise early (large AUC). The model is any {@link ModelFunction} {@code ModelInput → double},
  * so the scores are independent of the engine.
  */
 public final class Faithfulness {
@@ -33,9 +33,10 @@ public final class Faithfulness {
      * @param steps number of steps (≥ 1); the curves have {@code steps + 1} points
      * @param baseline the value of a removed voxel (0 is "below the window", i.e. no blood, after
      *     the paper's preprocessing)
+     * @throws IchException when the model function fails
      */
-    public static Result deletionAndInsertion(ModelInput input, float[] saliency, ToDoubleFunction<ModelInput> model,
-                                              int steps, float baseline) {
+    public static Result deletionAndInsertion(ModelInput input, float[] saliency, ModelFunction model,
+                                              int steps, float baseline) throws IchException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(model, "model");
         if (saliency.length != input.size()) {
@@ -62,8 +63,8 @@ public final class Faithfulness {
                 inserted[v] = original[v];
             }
             fractions[s] = (double) upTo / order.length;
-            del[s] = model.applyAsDouble(new ModelInput(input.depth(), input.height(), input.width(), deleted));
-            ins[s] = model.applyAsDouble(new ModelInput(input.depth(), input.height(), input.width(), inserted));
+            del[s] = model.apply(new ModelInput(input.depth(), input.height(), input.width(), deleted));
+            ins[s] = model.apply(new ModelInput(input.depth(), input.height(), input.width(), inserted));
         }
         return new Result(new FaithfulnessCurve(fractions, del, trapezoid(fractions, del)),
             new FaithfulnessCurve(fractions, ins, trapezoid(fractions, ins)));

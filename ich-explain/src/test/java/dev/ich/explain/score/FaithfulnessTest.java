@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import java.util.Arrays;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class FaithfulnessTest {
@@ -14,7 +14,7 @@ class FaithfulnessTest {
     private static final double TOLERANCE = 1e-12;
 
     /** A "model" that is the mean of the first half of the input: only that half matters. */
-    private static final ToDoubleFunction<ModelInput> FIRST_HALF_MEAN = in -> {
+    private static final ModelFunction FIRST_HALF_MEAN = in -> {
         float[] d = in.data();
         double s = 0;
         for (int n = 0; n < d.length / 2; n++) {
@@ -30,7 +30,7 @@ class FaithfulnessTest {
     }
 
     @Test
-    void aPerfectMapDeletesFastAndInsertsFast() {
+    void aPerfectMapDeletesFastAndInsertsFast() throws IchException {
         float[] saliency = new float[64];
         for (int v = 0; v < 32; v++) {
             saliency[v] = 1 + v % 3; // salient first half, with ties and an order inside
@@ -45,7 +45,7 @@ class FaithfulnessTest {
     }
 
     @Test
-    void anInvertedMapDeletesLate() {
+    void anInvertedMapDeletesLate() throws IchException {
         float[] saliency = new float[64];
         for (int v = 32; v < 64; v++) {
             saliency[v] = 1;
