@@ -1,5 +1,6 @@
 package dev.ich.explain;
 
+import dev.ich.core.analysis.Head;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.ich.explain;
 
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
@@ -112,6 +114,11 @@ public final class Heatmap {
 
     public Polarity polarity() {
         return request.polarity();
+    }
+
+    /** This map as ich-core's {@link StudyHeatmap} (for {@link dev.ich.core.analysis.IchAnalyzer}). */
+    public StudyHeatmap toStudyHeatmap() {
+        return new StudyHeatmap(request.head(), request.describe(), geometry, raw, normalised);
     }
 
     /** The largest raw value. */

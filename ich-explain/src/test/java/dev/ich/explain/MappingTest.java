@@ -1,5 +1,6 @@
 package dev.ich.explain;
 
+import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ich.core.geometry.Affine;

@@ -1,5 +1,6 @@
 package dev.ich.explain.score;
 
+import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,7 +8,6 @@ import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.explain.CamRequest;
-import dev.ich.explain.Head;
 import dev.ich.explain.Heatmap;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
