@@ -16,6 +16,8 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes NIfTI-1 single-file images as dcm2niix does: the LPS geometry turned into a RAS affine,
@@ -32,6 +34,8 @@ import java.util.zip.GZIPOutputStream;
  * rotation, gets the nearest rotation, as dcm2niix and nibabel do.
  */
 public final class NiftiWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NiftiWriter.class);
 
     /** NIFTI_UNITS_MM | NIFTI_UNITS_SEC, what dcm2niix writes. */
     private static final byte UNITS_MM_SEC = 10;
@@ -101,8 +105,14 @@ public final class NiftiWriter {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
                 "a NIfTI file name must end in .nii or .nii.gz", "Rename the output");
         }
+        if (g.nx() > Short.MAX_VALUE || g.ny() > Short.MAX_VALUE || g.nz() > Short.MAX_VALUE) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
+                "NIfTI-1 holds at most 32767 voxels along an axis, the volume has " + g.nx() + " × " + g.ny()
+                    + " × " + g.nz(), "Crop or resample the volume");
+        }
         Scaling scaling = Scaling.choose(type, g.voxelCount(), voxels);
         byte[] header = NiftiHeader.encode(headerFields(g, type, scaling));
+        LOG.debug("writing a {}×{}×{} {} NIfTI-1 image (gzip {})", g.nx(), g.ny(), g.nz(), type, gzip);
         AtomicFileWriter.write(file, existingOutput, out -> {
             OutputStream target = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
             target.write(header);

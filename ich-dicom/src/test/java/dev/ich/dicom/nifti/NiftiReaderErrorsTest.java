@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every broken file gives an IchException with a code and the file's name, never another throwable. */
 class NiftiReaderErrorsTest {
 
-    private static final int MUTATIONS = 1500;
+    private static final int MUTATIONS = 1000;
 
     @TempDir
     Path dir;
