@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             + "rater's or method's volume in ml (compared in Table 1; an empty cell = not estimated), except "
             + "prob_<name> columns: another model's probability, compared with the model in Table 2 by DeLong's test.",
         "Writes metrics.json, table1_volume.{csv,md,json}, table2_prognosis.{csv,md,json} and PNG figures."},
-    sortOptions = false)
+    sortOptions = false,
+    mixinStandardHelpOptions = true)
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Where the cases come from: exactly one of these. */
