@@ -112,6 +112,8 @@ public final class PixelReader implements Closeable {
             case JPEG:
                 if (JpegLosslessDecoder.isLossless(data)) {
                     JpegLosslessDecoder.decode(data, format, raw, file.name());
+                } else if (JpegDctDecoder.isTwelveBitSequential(data)) {
+                    JpegDctDecoder.decode(data, format, raw, file.name());
                 } else {
                     ImageIoDecoder.decode(data, syntax, format, raw, file.name());
                 }
