@@ -16,6 +16,8 @@ public final class DicomImage {
 
     /** Pixel counts above this are not a CT slice (and would exhaust memory). */
     private static final long MAX_VOXELS = Integer.MAX_VALUE - 8;
+    /** Pixels per compressed byte beyond which a header is damaged (blank JPEG 2000 frames reach a few hundred). */
+    private static final double MAX_COMPRESSION_RATIO = 4096;
 
     private final DicomFile file;
     private final PixelFormat format;
@@ -76,6 +78,18 @@ public final class DicomImage {
         PixelFormat format = new PixelFormat(rows, cols, (int) nFrames, bitsAllocated, bitsStored, highBit,
             representation == 1, photometric.equals("MONOCHROME1"));
         PixelDataRef px = file.pixelData();
+        if (px.encapsulated()) {
+            long compressed = 0;
+            for (long[] f : px.fragments()) {
+                compressed += f[1];
+            }
+            // No codec we support compresses CT data beyond this; a larger claim is a damaged header.
+            if ((double) rows * cols * nFrames > MAX_COMPRESSION_RATIO * Math.max(compressed, 1)) {
+                throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name, "the header announces " + (long) nFrames
+                    + " frame(s) of " + rows + " × " + cols + " pixels but the compressed pixel data has only "
+                    + compressed + " bytes", "the file is damaged; copy it again from the scanner or PACS");
+            }
+        }
         if (!px.encapsulated() && px.length() < format.bytesPerFrame() * format.frames()) {
             throw new IchException(ErrorCode.CORRUPT_DATA, name, "the pixel data has " + px.length()
                 + " bytes but " + format.frames() + " frame(s) of " + rows + " × " + cols + " × " + bitsAllocated
