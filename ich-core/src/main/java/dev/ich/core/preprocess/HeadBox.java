@@ -4,9 +4,9 @@ import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 
 /**
- * The bounding box of the voxels strictly above an HU threshold. Each row is scanned from both
- * ends towards the head and stops at the first voxel above the threshold (on the right, at the
- * widest extent found so far), so the scan reads the air around the head, not the head itself.
+ * The bounding box of the voxels strictly above an HU threshold. Rows are scanned from both ends
+ * towards the head and each scan stops at the first voxel above the threshold or at the extent
+ * already found, so the scan reads (part of) the air around the head, never the head itself.
  */
 final class HeadBox {
 
@@ -56,37 +56,70 @@ final class HeadBox {
         return new CropBox(i0, j0, k0, i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1);
     }
 
+    /**
+     * The slice's box: the first and last rows with a voxel above the threshold are found by
+     * scanning whole rows (an empty row must be read in full); the rows between them cannot
+     * change the row range, so they are read only outside the columns found so far.
+     */
     private static int[] scanSlice(CtVolume volume, int nx, int ny, int k, float above) {
+        int jMin = -1;
         int iMin = nx;
         int iMax = -1;
-        int jMin = ny;
-        int jMax = -1;
-        for (int j = 0; j < ny; j++) {
+        for (int j = 0; j < ny && jMin < 0; j++) {
             int base = (k * ny + j) * nx;
-            int first = -1;
-            for (int i = 0; i < nx; i++) {
-                if (volume.huAt(base + i) > above) {
-                    first = i;
-                    break;
-                }
-            }
-            if (first < 0) {
-                continue;
-            }
-            if (jMin == ny) {
+            int first = firstAbove(volume, base, 0, nx, above);
+            if (first >= 0) {
                 jMin = j;
+                iMin = first;
+                iMax = lastAbove(volume, base, first, nx, above);
             }
-            jMax = j;
-            iMin = Math.min(iMin, first);
-            iMax = Math.max(iMax, first);
-            for (int i = nx - 1; i > iMax; i--) {
-                if (volume.huAt(base + i) > above) {
-                    iMax = i;
-                    break;
-                }
+        }
+        if (jMin < 0) {
+            return new int[] {nx, -1, ny, -1};
+        }
+        int jMax = jMin;
+        for (int j = ny - 1; j > jMin; j--) {
+            int base = (k * ny + j) * nx;
+            int first = firstAbove(volume, base, 0, nx, above);
+            if (first >= 0) {
+                jMax = j;
+                iMin = Math.min(iMin, first);
+                iMax = Math.max(iMax, lastAbove(volume, base, first, nx, above));
+                break;
+            }
+        }
+        for (int j = jMin + 1; j < jMax; j++) {
+            int base = (k * ny + j) * nx;
+            int first = firstAbove(volume, base, 0, iMin, above);
+            if (first >= 0) {
+                iMin = first;
+            }
+            int last = lastAbove(volume, base, iMax + 1, nx, above);
+            if (last >= 0) {
+                iMax = last;
             }
         }
         return new int[] {iMin, iMax, jMin, jMax};
+    }
+
+    /** The first {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or −1. */
+    private static int firstAbove(CtVolume volume, int base, int from, int to, float above) {
+        for (int i = from; i < to; i++) {
+            if (volume.huAt(base + i) > above) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or −1. */
+    private static int lastAbove(CtVolume volume, int base, int from, int to, float above) {
+        for (int i = to - 1; i >= from; i--) {
+            if (volume.huAt(base + i) > above) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -1,0 +1,102 @@
+package dev.ich.dicom.write;
+
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that no reader ever sees it half-written and no existing file is lost by
+ * accident: the content goes to a temporary file in the same folder, which is then moved into
+ * place (linked, for {@link ExistingOutput#REFUSE}, so that even a file appearing meanwhile is not
+ * replaced).
+ */
+public final class AtomicFileWriter {
+
+    /** Produces the content of a file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFileWriter() {
+    }
+
+    /**
+     * Writes {@code target}, creating missing parent folders.
+     *
+     * @throws IchException {@code OUTPUT_NOT_WRITABLE} when the target exists and {@code existing}
+     *     is {@link ExistingOutput#REFUSE}, or when it cannot be written
+     */
+    public static void write(Path target, ExistingOutput existing, Content content) throws IchException {
+        Path absolute = target.toAbsolutePath();
+        String source = target.toString();
+        if (existing == ExistingOutput.REFUSE && Files.exists(absolute)) {
+            throw exists(source, null);
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "a folder of that name exists",
+                "Give a file name");
+        }
+        Path parent = absolute.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            if (existing == ExistingOutput.REFUSE) {
+                moveWithoutReplacing(tmp, absolute);
+            } else {
+                moveReplacing(tmp, absolute);
+            }
+            tmp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw exists(source, e);
+        } catch (IOException e) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source,
+                "the file cannot be written (" + e.getMessage() + ")",
+                "Check that the folder exists, is writable and that the disk has space", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The original failure is the one to report; a stray temporary file is harmless.
+                }
+            }
+        }
+    }
+
+    private static void moveWithoutReplacing(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp); // fails atomically if the target exists
+            Files.delete(tmp);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException) {
+                throw (FileAlreadyExistsException) e;
+            }
+            Files.move(tmp, target); // no hard links here: refuses an existing target, with a tiny race
+        }
+    }
+
+    private static void moveReplacing(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static IchException exists(String source, Throwable cause) {
+        return new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "the file already exists",
+            "Choose another output name, or allow replacing it explicitly", cause);
+    }
+}
