@@ -30,7 +30,8 @@ from pydicom.pixel_data_handlers.util import apply_modality_lut
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 BASE = os.path.join(ROOT, 'ich-dicom', 'src', 'test', 'resources', 'dev', 'ich', 'dicom', 'write')
 SERIES = os.path.join(BASE, 'series')
-DCM2NIIX_SERIES = ('explicit_vr_little_endian', 'implicit_vr_little_endian', 'explicit_vr_big_endian')  # dcm2niix cannot inflate
+DCM2NIIX_SERIES = ('explicit_vr_little_endian', 'implicit_vr_little_endian', 'explicit_vr_big_endian',
+                   'explicit_head_to_feet')  # dcm2niix cannot inflate
 
 
 def check_dcmtk(path):

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link CtVolume} as a DICOM series: one single-frame CT Image Storage file (PS3.10,
@@ -35,6 +37,8 @@ import java.util.zip.DeflaterOutputStream;
  * left empty too, so the same input and UID seed give byte-identical files.
  */
 public final class DicomSeriesWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DicomSeriesWriter.class);
 
     private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
     private static final String IMPLEMENTATION_VERSION = "ICH_DICOM_0_1";
@@ -120,6 +124,8 @@ public final class DicomSeriesWriter {
             byte[] file = file(sop, dataSet);
             AtomicFileWriter.write(files.get(k), existingOutput, out -> out.write(file));
         }
+        LOG.debug("wrote {} CT slices of {}×{} in {}, rescale {}, largest quantisation error {} HU", g.nz(), g.nx(),
+            g.ny(), syntax, rescaleMode, maxError);
         return new WrittenSeries(study, series, frame, syntax, files, maxError);
     }
 
