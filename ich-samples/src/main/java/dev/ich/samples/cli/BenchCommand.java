@@ -6,10 +6,12 @@ import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess).")
+    description = "Time a pipeline stage: median ms and peak heap (--preprocess, --explain).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -37,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The paper's preprocessing (crop, brain window, trilinear resize to 32×224×224) of a"
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
+
+        @Option(names = "--explain", required = true, paramLabel = "<model dir>",
+            description = "One Grad-CAM (volume head, last stage) against one inference of this model on a"
+                + " preprocessed synthetic study; mapping to the study grid; peak RSS.")
+        Path explain;
     }
 
     @Mixin
@@ -70,6 +77,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (mode.explain != null) {
+            IchModel.setIntraOpThreads(threads);
+            try (IchModel model = IchModel.load(mode.explain)) {
+                return ExplainBench.run(model, seed, warmup, runs, spec.commandLine().getOut());
+            }
         }
         return benchPreprocess(spec.commandLine().getOut());
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         PhantomsCommand.class,
         BenchCommand.class,
         EvaluateCommand.class,
+        ExplainCommand.class,
     })
 public final class IchCli {
 
