@@ -155,6 +155,12 @@ final class ExplainCommand implements Callable<Integer> {
             NetworkConfig net = model.config();
             PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
                 .targetShape(net.inputDepth(), net.inputHeight(), net.inputWidth()).build();
+            String trainedWith = model.manifest().preprocessingFingerprint();
+            if (!trainedWith.isEmpty() && !trainedWith.equals(pp.fingerprint())) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: the model was trained with preprocessing %s,"
+                    + " this command uses the paper's (%s) at the model's input size; the maps may not match the"
+                    + " model's training%n", trainedWith, pp.fingerprint());
+            }
             PreprocessedStudy pre = new Preprocessor(pp).preprocess(ct);
             Prediction prediction = model.predict(pre.input());
             stdout.printf(Locale.ROOT, "prediction: volume %.1f ml, probability of death %.3f%n",
