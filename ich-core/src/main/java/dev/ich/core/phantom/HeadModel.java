@@ -81,6 +81,8 @@ final class HeadModel {
     int lastTissue;
     int lastCompartment;
     double lastBrainDepth;
+    /** True when the point is far outside the head (no tissue within several centimetres). */
+    boolean lastFarOutside;
 
     HeadModel(Rng rng) {
         halfWidth = rng.uniform(67, 79);
@@ -97,7 +99,7 @@ final class HeadModel {
         skullMm = rng.uniform(5, 8);
         atrophy = rng.nextDouble();
         csfRimMm = 1.0 + 2.0 * atrophy;
-        ventricleScale = 0.75 + 0.75 * atrophy;
+        ventricleScale = 0.75 + 0.6 * atrophy;
         sulcusWidth = 0.05 + 0.09 * atrophy;
         cortexMm = rng.uniform(2.5, 3.5);
         fissureMm = 0.8 + 1.2 * atrophy;
@@ -140,7 +142,7 @@ final class HeadModel {
         skullBaseHu = rng.uniform(800, 1200);
         csfHu = rng.uniform(2, 12);
         whiteHu = rng.uniform(24, 31);
-        greyHu = whiteHu + rng.uniform(7, 12);
+        greyHu = whiteHu + rng.uniform(8, 12);
         deepGreyHu = greyHu - rng.uniform(1, 3);
         textureHu = rng.uniform(1.5, 3.5);
 
@@ -174,12 +176,14 @@ final class HeadModel {
     float evaluate(double x, double y, double z) {
         lastCompartment = NONE;
         lastBrainDepth = -1;
+        lastFarOutside = false;
         double c = z > 0 ? heightUp : heightDown;
         double ex = x / halfWidth;
         double ey = y / halfLength;
         double ez = z / c;
         double rho2 = ex * ex + ey * ey + ez * ez;
         if (rho2 > 1.3) {
+            lastFarOutside = true;
             return tissue(Tissue.AIR, airHu);
         }
         double rho = Math.sqrt(rho2);
@@ -335,7 +339,7 @@ final class HeadModel {
                 return tissue(Tissue.AIR, airHu);
             }
             double ridge = y - (-0.08 * halfLength + 0.45 * ax);
-            if (Math.abs(ridge) < 9 || ax < 9 || floor - z < plateMm) {
+            if (Math.abs(ridge) < 5 || ax < 7 || floor - z < plateMm) {
                 return tissue(Tissue.BONE, skullBaseHu + 150 * g);
             }
             return tissue(Tissue.SOFT_TISSUE, softHu + 10 * g);
