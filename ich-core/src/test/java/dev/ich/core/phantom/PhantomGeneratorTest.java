@@ -273,6 +273,33 @@ class PhantomGeneratorTest {
         }
     }
 
+    /**
+     * No shortcut: with the seed fixed, a different haematoma volume and location leaves the head,
+     * its pose, the field of view and the noise level exactly as they were.
+     */
+    @Test
+    void appearanceDoesNotDependOnTheHaematoma() {
+        PhantomSpec coarse = PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(21).build();
+        Phantom small = PhantomGenerator.generate(coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(3).build());
+        Phantom large = PhantomGenerator.generate(coarse.toBuilder().location(Location.DEEP).targetVolumeMl(70).build());
+        assertThat(large.volumeMl()).isGreaterThan(20 * small.volumeMl());
+        assertThat(large.parameters()).usingRecursiveComparison().ignoringFields("targetVolumeMl")
+            .isEqualTo(small.parameters());
+        assertThat(large.volume().geometry()).isEqualTo(small.volume().geometry());
+        int voxels = small.volume().geometry().voxelCount();
+        int same = 0;
+        for (int n = 0; n < voxels; n++) {
+            assertThat(large.anatomy().tissueAt(n)).isEqualTo(small.anatomy().tissueAt(n));
+            boolean untouched = !small.mask().contains(n) && !small.oedema().contains(n) && !large.mask().contains(n)
+                && !large.oedema().contains(n);
+            if (untouched) {
+                assertThat(large.volume().huAt(n)).isEqualTo(small.volume().huAt(n));
+                same++;
+            }
+        }
+        assertThat(same).isGreaterThan(voxels * 9 / 10);
+    }
+
     @Test
     void aHeadWithoutHaematoma() {
         Phantom p = PhantomGenerator.generate(BASE.toBuilder().haematomaCount(0).seed(3).build());
