@@ -157,7 +157,12 @@ final class HeadModel {
     private double floor(double x, double y) {
         double front = smoothstep((y + 0.48 * halfLength) / 22);
         double lateral = smoothstep((Math.abs(x) - 8 * brainScale) / 18);
-        double middle = -22 - 20 * lateral;
+        // Each middle fossa is a bowl under the temporal lobe: slices cut its floor along a curve,
+        // not across a flat plate (which a slightly tilted slice would show as a wide white band).
+        double bx = Math.abs(x) - 0.55 * halfWidth;
+        double by = Math.min(0, y + 0.05 * halfLength); // behind the bowl: the tentorium and posterior fossa take over
+        double bowl = Math.min(-22, -46 + 0.015 * (bx * bx + by * by));
+        double middle = -22 * (1 - lateral) + bowl * lateral;
         // The orbital roofs slope down towards the face.
         double anterior = -14 + 0.25 * (y + 0.48 * halfLength);
         return anterior * (1 - front) + middle * front;
