@@ -37,6 +37,8 @@ public final class IchCli {
         CommandLine cli = new CommandLine(new IchCli());
         cli.setOut(out);
         cli.setErr(err);
+        // Wide enough that one-line command descriptions stay on one line in the listing.
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler(IchCli::handleExecutionException);
         return cli.execute(args);
     }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * ({@code name=value} figures), draws slices to a PNG, and prints the label statistics of a cohort.
  */
 @Command(name = "phantom", mixinStandardHelpOptions = true,
-    description = "Generate synthetic head CTs with known haematomas: timing, a PNG of slices, cohort statistics.")
+    description = "Synthetic head CTs with known bleeds: timing, PNG of slices, cohort statistics.")
 final class PhantomCommand implements Callable<Integer> {
 
     @Mixin
