@@ -1,5 +1,7 @@
 package dev.ich.dicom.write;
 
+import java.nio.FloatBuffer;
+
 /**
  * Chooses Rescale Slope and Intercept for signed 16-bit pixels and stores HU with them.
  *
@@ -43,11 +45,16 @@ final class HuQuantiser {
 
     /** The scale for the values {@code hu[from, to)}. */
     static Scale choose(float[] hu, int from, int to) {
+        return choose(FloatBuffer.wrap(hu), from, to);
+    }
+
+    /** The scale for the values at absolute positions {@code [from, to)} of {@code hu}. */
+    static Scale choose(FloatBuffer hu, int from, int to) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean whole = true;
         for (int n = from; n < to; n++) {
-            float v = hu[n];
+            float v = hu.get(n);
             min = Math.min(min, v);
             max = Math.max(max, v);
             whole &= v == Math.rint(v);
