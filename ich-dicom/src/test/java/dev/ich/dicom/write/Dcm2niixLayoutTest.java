@@ -46,5 +46,13 @@ class Dcm2niixLayoutTest {
         for (int n = 0; n < data.length; n++) {
             assertThat((double) values[n]).as("voxel %d", n).isEqualTo(data[n]);
         }
+
+        // Our reader on dcm2niix's own file gives nibabel's view of it.
+        NiftiImage theirs = NiftiReader.read(WriterReference.resource("dcm2niix/" + name + ".nii"));
+        assertThat(theirs.voxelToRas().approximatelyEquals(dcm2niix, 1e-9)).isTrue();
+        float[] theirValues = theirs.values();
+        for (int n = 0; n < data.length; n++) {
+            assertThat((double) theirValues[n]).as("dcm2niix voxel %d", n).isEqualTo(data[n]);
+        }
     }
 }
