@@ -32,7 +32,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 BASE = os.path.join(ROOT, 'ich-dicom', 'src', 'test', 'resources', 'dev', 'ich', 'dicom', 'write')
 SERIES = os.path.join(BASE, 'series')
 DCM2NIIX_SERIES = ('explicit_vr_little_endian', 'implicit_vr_little_endian', 'explicit_vr_big_endian',
-                   'explicit_head_to_feet')  # dcm2niix cannot inflate
+                   'explicit_head_to_feet', 'explicit_per_slice_intercepts')  # dcm2niix cannot inflate
 
 
 def check_dcmtk(path):

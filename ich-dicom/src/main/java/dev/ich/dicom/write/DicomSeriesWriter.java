@@ -107,13 +107,13 @@ public final class DicomSeriesWriter {
         FloatBuffer hu = volume.huBuffer(); // a view: no copy of the volume
         int perSlice = g.nx() * g.ny();
         HuQuantiser.Scale global = rescaleMode == RescaleMode.GLOBAL
-            ? HuQuantiser.choose(hu, 0, g.voxelCount()) : null;
+            ? HuQuantiser.choose(hu, 0, g.voxelCount(), true) : null;
         double maxError = 0;
         Vec3 normal = g.axisI().cross(g.axisJ()).normalized();
         double planeSpacing = Math.abs(g.axisK().dot(normal)) * g.spacing().z();
         for (int k = 0; k < g.nz(); k++) {
             int from = k * perSlice;
-            HuQuantiser.Scale scale = global != null ? global : HuQuantiser.choose(hu, from, from + perSlice);
+            HuQuantiser.Scale scale = global != null ? global : HuQuantiser.choose(hu, from, from + perSlice, false);
             short[] stored = new short[perSlice];
             for (int n = 0; n < perSlice; n++) {
                 float v = hu.get(from + n);

@@ -28,7 +28,7 @@ class Dcm2niixLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"explicit_vr_little_endian", "implicit_vr_little_endian", "explicit_vr_big_endian",
-        "explicit_head_to_feet"})
+        "explicit_head_to_feet", "explicit_per_slice_intercepts"})
     void sameVoxelsAndAffineAsDcm2niix(String name) throws Exception {
         CtVolume volume = ReferenceSeries.all().get(name).getValue();
         WriterReference ref = WriterReference.load(name + ".ref");
