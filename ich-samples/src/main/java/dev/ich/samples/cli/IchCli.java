@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         PhantomsCommand.class,
         BenchCommand.class,
+        EvaluateCommand.class,
     })
 public final class IchCli {
 
