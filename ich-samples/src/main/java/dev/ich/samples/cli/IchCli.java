@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         EvaluateCommand.class,
+        EvalBenchCommand.class,
     })
 public final class IchCli {
 
