@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Intracerebral haemorrhage volume, prognosis and explanation on head CT (Gong et al. 2023).",
     subcommands = {
         CommandLine.HelpCommand.class,
+        PhantomsCommand.class,
+        BenchCommand.class,
         EvaluateCommand.class,
         EvalBenchCommand.class,
     })

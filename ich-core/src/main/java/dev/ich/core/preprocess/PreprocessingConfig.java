@@ -1,0 +1,257 @@
+package dev.ich.core.preprocess;
+
+import dev.ich.core.volume.HuWindow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * What the preprocessing does: crop to the head, window, resize. Immutable; made with
+ * {@link #builder()} or {@link #paper()}.
+ *
+ * <p>The steps run in this order: (1) the bounding box of the voxels whose HU is strictly above
+ * {@link #airThresholdHu()}, grown by {@link #marginVoxels()} on every side and clamped to the
+ * volume, is cut out of the HU volume; (2) the {@link #window()} clips and scales it to [0, 1];
+ * (3) it is resized to {@link #depth()} × {@link #height()} × {@link #width()} by trilinear
+ * interpolation with the semantics of PyTorch's
+ * {@code F.interpolate(x, size=(D, H, W), mode='trilinear', align_corners=False)}. Model axes
+ * follow the source voxel axes: depth ↔ {@code k} (slices), height ↔ {@code j} (rows), width ↔
+ * {@code i} (columns).
+ *
+ * <p>How many threads do the work is not part of the configuration: it does not change the result
+ * (see {@link Preprocessor}).
+ */
+public final class PreprocessingConfig {
+
+    /**
+     * HU above which a voxel belongs to the head (or to anything else in the field of view, such
+     * as the head-rest). Air is about −1000 HU with noise of a few tens of HU, fat about −100 HU
+     * and skin and soft tissue above that, so the midpoint −500 HU separates them with a wide
+     * margin on both sides and does not depend on the scanner's noise level.
+     */
+    public static final double PAPER_AIR_THRESHOLD_HU = -500;
+
+    /**
+     * No margin: every voxel outside the bounding box is at most the air threshold (−500 HU),
+     * hence below the brain window's lower bound (40 HU) and 0 after windowing, so a margin would
+     * only add zeros and shrink the head in the model input. Zero is also the literal reading of
+     * the paper ("cut away the blank border").
+     */
+    public static final int PAPER_MARGIN_VOXELS = 0;
+
+    /** The paper's input depth (slices). */
+    public static final int PAPER_DEPTH = 32;
+    /** The paper's input height (rows). */
+    public static final int PAPER_HEIGHT = 224;
+    /** The paper's input width (columns). */
+    public static final int PAPER_WIDTH = 224;
+
+    /**
+     * Version of the algorithm behind the numbers, part of {@link #fingerprint()}: raise it
+     * whenever a change to the code (not to the settings) changes the model input, so that caches
+     * of preprocessed studies are invalidated.
+     */
+    static final int ALGORITHM_VERSION = 1;
+
+    private static final long MAX_OUTPUT_VOXELS = Integer.MAX_VALUE - 8;
+
+    private final HuWindow window;
+    private final double airThresholdHu;
+    private final int marginVoxels;
+    private final int depth;
+    private final int height;
+    private final int width;
+
+    private PreprocessingConfig(Builder b) {
+        this.window = b.window;
+        this.airThresholdHu = b.airThresholdHu;
+        this.marginVoxels = b.marginVoxels;
+        this.depth = b.depth;
+        this.height = b.height;
+        this.width = b.width;
+    }
+
+    /**
+     * The paper's preprocessing: brain window [40, 110] HU → [0, 1], crop to the voxels above
+     * {@value #PAPER_AIR_THRESHOLD_HU} HU with a margin of {@value #PAPER_MARGIN_VOXELS} voxels,
+     * trilinear resize to 32 × 224 × 224.
+     */
+    public static PreprocessingConfig paper() {
+        return builder().build();
+    }
+
+    /** A builder holding the paper's values; change what differs. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder()
+            .window(window)
+            .airThresholdHu(airThresholdHu)
+            .marginVoxels(marginVoxels)
+            .targetShape(depth, height, width);
+    }
+
+    public HuWindow window() {
+        return window;
+    }
+
+    /** Voxels strictly above this HU value define the head's bounding box. */
+    public double airThresholdHu() {
+        return airThresholdHu;
+    }
+
+    /** Voxels added on every side of the bounding box (clamped to the volume). */
+    public int marginVoxels() {
+        return marginVoxels;
+    }
+
+    /** Model-input slices (D), resampled from source axis {@code k}. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Model-input rows (H), resampled from source axis {@code j}. */
+    public int height() {
+        return height;
+    }
+
+    /** Model-input columns (W), resampled from source axis {@code i}. */
+    public int width() {
+        return width;
+    }
+
+    /** {@code {depth, height, width}}. */
+    public int[] targetShape() {
+        return new int[] {depth, height, width};
+    }
+
+    /**
+     * A stable identifier of what this configuration produces: equal for equal settings on any
+     * JVM and in any release with the same {@link #ALGORITHM_VERSION}, different when a setting
+     * or the algorithm changes. Use it as (part of) a cache key for preprocessed studies.
+     *
+     * @return {@code "pp1-"} followed by 16 hex digits of a SHA-256 digest
+     */
+    public String fingerprint() {
+        // Doubles enter as their exact bits, so the text does not depend on Double.toString.
+        String canonical = "ich-preprocess;algorithm=" + ALGORITHM_VERSION
+            + ";order=crop,window,resize;interpolation=trilinear,align_corners=false"
+            + ";window=" + bits(window.lower()) + "," + bits(window.upper())
+            + ";air=" + bits(airThresholdHu)
+            + ";margin=" + marginVoxels
+            + ";shape=" + depth + "x" + height + "x" + width;
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+        StringBuilder sb = new StringBuilder("pp" + ALGORITHM_VERSION + "-");
+        for (int n = 0; n < 8; n++) {
+            sb.append(Character.forDigit((digest[n] >> 4) & 0xf, 16)).append(Character.forDigit(digest[n] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    private static String bits(double v) {
+        // -0.0 and 0.0 mean the same threshold; one key for both.
+        return Long.toHexString(Double.doubleToLongBits(v == 0 ? 0.0 : v));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PreprocessingConfig)) {
+            return false;
+        }
+        PreprocessingConfig c = (PreprocessingConfig) o;
+        return window.equals(c.window) && Double.compare(airThresholdHu, c.airThresholdHu) == 0
+            && marginVoxels == c.marginVoxels && depth == c.depth && height == c.height && width == c.width;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(window, airThresholdHu, marginVoxels, depth, height, width);
+    }
+
+    @Override
+    public String toString() {
+        return "PreprocessingConfig[window=[" + window.lower() + ", " + window.upper() + "] HU, airThreshold="
+            + airThresholdHu + " HU, margin=" + marginVoxels + " voxels, target=" + depth + "×" + height + "×"
+            + width + "]";
+    }
+
+    /** Collects settings; {@link #build()} checks them. Starts from the paper's values. */
+    public static final class Builder {
+
+        private HuWindow window = HuWindow.brain();
+        private double airThresholdHu = PAPER_AIR_THRESHOLD_HU;
+        private int marginVoxels = PAPER_MARGIN_VOXELS;
+        private int depth = PAPER_DEPTH;
+        private int height = PAPER_HEIGHT;
+        private int width = PAPER_WIDTH;
+
+        private Builder() {
+        }
+
+        /** The intensity window applied after cropping; the paper's is {@link HuWindow#brain()}. */
+        public Builder window(HuWindow value) {
+            this.window = value;
+            return this;
+        }
+
+        /** Voxels strictly above this HU value define the head's bounding box. */
+        public Builder airThresholdHu(double value) {
+            this.airThresholdHu = value;
+            return this;
+        }
+
+        /** Voxels added on every side of the bounding box; 0 or more. */
+        public Builder marginVoxels(int value) {
+            this.marginVoxels = value;
+            return this;
+        }
+
+        /** The model-input shape: depth (slices) × height (rows) × width (columns). */
+        public Builder targetShape(int depthValue, int heightValue, int widthValue) {
+            this.depth = depthValue;
+            this.height = heightValue;
+            this.width = widthValue;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the field and its value when a setting is invalid
+         */
+        public PreprocessingConfig build() {
+            if (window == null) {
+                throw new IllegalArgumentException("window must be set, got null");
+            }
+            if (!Double.isFinite(airThresholdHu)) {
+                throw new IllegalArgumentException("airThresholdHu must be finite, got " + airThresholdHu);
+            }
+            if (marginVoxels < 0) {
+                throw new IllegalArgumentException("marginVoxels must be 0 or more, got " + marginVoxels);
+            }
+            requirePositive("depth", depth);
+            requirePositive("height", height);
+            requirePositive("width", width);
+            long voxels = (long) depth * height * width;
+            if (voxels > MAX_OUTPUT_VOXELS) {
+                throw new IllegalArgumentException("target shape " + depth + "×" + height + "×" + width + " has "
+                    + voxels + " voxels, more than a Java array holds");
+            }
+            return new PreprocessingConfig(this);
+        }
+
+        private void requirePositive(String field, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("target shape " + field + " must be at least 1, got " + value
+                    + " (target shape " + depth + "×" + height + "×" + width + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ich.core.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.Vec3;
+import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.volume.CtVolume;
+import dev.ich.core.volume.HuWindow;
+import dev.ich.core.volume.Provenance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline (crop → clip → scale → resize) against the same steps written in
+ * numpy/PyTorch, on synthetic heads on an oblique, anisotropic grid.
+ */
+class PaperPipelineReferenceTest {
+
+    /** Values are in [0, 1]; only float rounding differs. */
+    private static final float TOLERANCE = 1e-5f;
+    /** Patient positions in millimetres, computed in double on both sides. */
+    private static final double POSITION_TOLERANCE_MM = 1e-9;
+
+    private final PreprocessReference ref = new PreprocessReference();
+
+    @Test
+    void smallTargetsMatchPyTorch() throws IchException {
+        int count = ref.getInt("pipeline.count");
+        assertThat(count).isGreaterThanOrEqualTo(3);
+        for (int c = 0; c < count; c++) {
+            String key = "pipeline." + c;
+            PreprocessedStudy study = preprocess(key);
+            assertThat(PreprocessReference.maxAbsDifference(study.input().data(), ref.floats(key + ".out.file")))
+                .as(key).isLessThanOrEqualTo(TOLERANCE);
+            checkCropAndPositions(key, study);
+        }
+    }
+
+    @Test
+    void paperShapeMatchesPyTorchOnStoredSamples() throws IchException {
+        String key = "full.0";
+        PreprocessedStudy study = preprocess(key);
+        assertThat(study.input().shape()).containsExactly(32, 224, 224);
+        float[] actual = study.input().data();
+        float[] sample = ref.floats(key + ".sample.file");
+        int stride = ref.getInt(key + ".sample.stride");
+        assertThat(sample).hasSize((actual.length + stride - 1) / stride);
+        float max = 0;
+        double sum = 0;
+        for (int n = 0; n < actual.length; n++) {
+            if (n % stride == 0) {
+                max = Math.max(max, Math.abs(actual[n] - sample[n / stride]));
+            }
+            sum += actual[n];
+        }
+        assertThat(max).isLessThanOrEqualTo(TOLERANCE);
+        // The sum checks every value: a mean error above the tolerance would show.
+        assertThat(sum).isCloseTo(ref.getDouble(key + ".sum"), within((double) TOLERANCE * actual.length));
+        checkCropAndPositions(key, study);
+    }
+
+    private PreprocessedStudy preprocess(String key) throws IchException {
+        int[] dims = ref.ints(key + ".source.dims");
+        VolumeGeometry g = new VolumeGeometry(dims[0], dims[1], dims[2], vec(key + ".source.spacing"),
+            vec(key + ".source.origin"), vec(key + ".source.axisI"), vec(key + ".source.axisJ"),
+            vec(key + ".source.axisK"));
+        CtVolume volume = new CtVolume(g, ref.floats(key + ".hu.file"), Provenance.synthetic(key, dims[2]));
+        double[] window = ref.doubles(key + ".window");
+        int[] target = ref.shape(key + ".target");
+        PreprocessingConfig config = PreprocessingConfig.builder()
+            .window(new HuWindow(window[0], window[1]))
+            .airThresholdHu(ref.getDouble(key + ".airThreshold"))
+            .marginVoxels(ref.getInt(key + ".margin"))
+            .targetShape(target[0], target[1], target[2])
+            .build();
+        return new Preprocessor(config).preprocess(volume);
+    }
+
+    private void checkCropAndPositions(String key, PreprocessedStudy study) {
+        int[] crop = ref.ints(key + ".crop");
+        CropBox box = study.mapping().crop();
+        assertThat(new int[] {box.i0(), box.j0(), box.k0(), box.sizeI(), box.sizeJ(), box.sizeK()})
+            .as(key + " crop box").containsExactly(crop);
+        VolumeGeometry model = study.mapping().modelGeometry();
+        for (String point : ref.get(key + ".positions").split(";")) {
+            String[] f = point.split(",");
+            int d = Integer.parseInt(f[0]);
+            int h = Integer.parseInt(f[1]);
+            int w = Integer.parseInt(f[2]);
+            Vec3 expected = new Vec3(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+            Vec3 actual = model.voxelToPatient().apply(w, h, d);
+            assertThat(actual.minus(expected).norm()).as("%s model voxel (%d, %d, %d)", key, d, h, w)
+                .isLessThanOrEqualTo(POSITION_TOLERANCE_MM);
+        }
+    }
+
+    private Vec3 vec(String key) {
+        double[] v = ref.doubles(key);
+        return new Vec3(v[0], v[1], v[2]);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ich.samples.cli;
+
+import dev.ich.core.error.IchException;
+import dev.ich.core.preprocess.CropBox;
+import dev.ich.core.preprocess.PreprocessedStudy;
+import dev.ich.core.preprocess.PreprocessingConfig;
+import dev.ich.core.preprocess.Preprocessor;
+import dev.ich.core.volume.CtVolume;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ich bench}: speed and memory figures printed as {@code name=value} lines, one mode per
+ * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess).")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Which stage to measure; modes exclude each other. */
+    static final class Mode {
+        @Option(names = "--preprocess", required = true,
+            description = "The paper's preprocessing (crop, brain window, trilinear resize to 32×224×224) of a"
+                + " synthetic 512×512×40 study.")
+        boolean preprocess;
+    }
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Mode (one of):%n")
+    Mode mode;
+
+    @Option(names = "--runs", defaultValue = "20", description = "Timed runs after the warm-up (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "15", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Threads to use (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic study (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IchException {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        }
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
+        }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        return benchPreprocess(spec.commandLine().getOut());
+    }
+
+    private int benchPreprocess(PrintWriter out) throws IchException {
+        CtVolume study = BenchHead.create(seed);
+        PreprocessingConfig config = PreprocessingConfig.paper();
+        Preprocessor preprocessor = new Preprocessor(config, threads);
+        out.printf(Locale.ROOT, "bench preprocess: %d×%d×%d synthetic head (seed %d) → %s, config %s, %d threads,"
+                + " %d warm-up + %d timed runs%n", BenchHead.NX, BenchHead.NY, BenchHead.NZ, seed,
+            Arrays.stream(config.targetShape()).mapToObj(String::valueOf).collect(Collectors.joining("×")),
+            config.fingerprint(), threads, warmup, runs);
+        CropBox crop = null;
+        for (int n = 0; n < warmup; n++) {
+            crop = preprocessor.preprocess(study).mapping().crop();
+        }
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).collect(Collectors.toList());
+        System.gc();
+        long baseline = heapUsed(heap, false);
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        double[] ms = new double[runs];
+        for (int n = 0; n < runs; n++) {
+            long t0 = System.nanoTime();
+            PreprocessedStudy result = preprocessor.preprocess(study);
+            ms[n] = (System.nanoTime() - t0) / 1e6;
+            crop = result.mapping().crop();
+        }
+        long peak = heapUsed(heap, true);
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "crop_box=%s%n", crop);
+        out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", median(ms));
+        out.printf(Locale.ROOT, "preprocess_ms_min=%.2f%n", ms[0]);
+        out.printf(Locale.ROOT, "preprocess_ms_max=%.2f%n", ms[ms.length - 1]);
+        out.printf(Locale.ROOT, "heap_baseline_mb=%.1f%n", baseline / 1048576.0);
+        out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / 1048576.0);
+        return 0;
+    }
+
+    /** Sum over the heap pools of the current (or peak since reset) usage; the study itself included. */
+    private static long heapUsed(List<MemoryPoolMXBean> heap, boolean peak) {
+        long sum = 0;
+        for (MemoryPoolMXBean p : heap) {
+            sum += (peak ? p.getPeakUsage() : p.getUsage()).getUsed();
+        }
+        return sum;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ich.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class IchCliTest {
+
+    /** Output and exit code of one run of the command line. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = IchCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommandWithADescriptionAndEachCommandHasHelp() {
+        Run help = run("--help");
+        assertThat(help.exitCode()).isZero();
+        Map<String, CommandLine> commands = new CommandLine(IchCli.class).getSubcommands();
+        assertThat(commands).isNotEmpty();
+        for (Map.Entry<String, CommandLine> command : commands.entrySet()) {
+            String[] description = command.getValue().getCommandSpec().usageMessage().description();
+            assertThat(description).as("description of %s", command.getKey()).isNotEmpty();
+            String firstLine = description[0].split("%n")[0];
+            assertThat(help.out()).contains(command.getKey()).contains(firstLine);
+            Run commandHelp = run(command.getKey(), "--help");
+            assertThat(commandHelp.exitCode()).as("%s --help", command.getKey()).isZero();
+            assertThat(commandHelp.out()).contains("Usage: ich " + command.getKey());
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorWithoutAStackTrace() {
+        Run run = run("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err()).contains("frobnicate").doesNotContain("at dev.ich");
+    }
+}
