@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
         PhantomsCommand.class,
         BenchCommand.class,
         EvaluateCommand.class,
-        EvalBenchCommand.class,
     })
 public final class IchCli {
 
