@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess).")
+    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess or --eval).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -37,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The paper's preprocessing (crop, brain window, trilinear resize to 32×224×224) of a"
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
+
+        @Option(names = "--eval", required = true,
+            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 % and 100 %),"
+                + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
+        boolean eval;
     }
 
     @Mixin
@@ -70,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (mode.eval) {
+            return EvalBench.run(spec.commandLine().getOut(), seed);
         }
         return benchPreprocess(spec.commandLine().getOut());
     }
