@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean preprocess;
 
         @Option(names = "--eval", required = true,
-            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 % and 100 %),"
+            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
                 + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
         boolean eval;
     }
