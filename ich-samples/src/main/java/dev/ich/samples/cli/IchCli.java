@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         PhantomsCommand.class,
         BenchCommand.class,
         EvaluateCommand.class,
+        VolumeCommand.class,
     })
 public final class IchCli {
 
