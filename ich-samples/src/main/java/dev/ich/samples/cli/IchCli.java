@@ -15,8 +15,12 @@ import picocli.CommandLine.Command;
     description = "Intracerebral haemorrhage volume, prognosis and explanation on head CT (Gong et al. 2023).",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
+        PhantomsCommand.class,
+        PhantomPreviewCommand.class,
         BenchCommand.class,
-        PhantomCommand.class,
+        EvaluateCommand.class,
+        VolumeCommand.class,
     })
 public final class IchCli {
 

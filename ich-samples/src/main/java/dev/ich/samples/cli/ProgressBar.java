@@ -26,6 +26,7 @@ final class ProgressBar implements AutoCloseable {
     private long done;
     private long lastDrawNanos;
     private boolean drawn;
+    private String lastLine = "";
     private String suffix = "";
 
     ProgressBar(PrintWriter out, String task, long total) {
@@ -50,8 +51,12 @@ final class ProgressBar implements AutoCloseable {
         if (!drawn || done == total || now - lastDrawNanos >= REDRAW_NANOS) {
             drawn = true;
             lastDrawNanos = now;
-            out.print('\r' + render(now));
-            out.flush();
+            String line = render(now);
+            if (!line.equals(lastLine)) {
+                out.print('\r' + line);
+                out.flush();
+                lastLine = line;
+            }
         }
     }
 
