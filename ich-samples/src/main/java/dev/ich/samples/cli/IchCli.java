@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         PhantomsCommand.class,
         BenchCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
     })
 public final class IchCli {
 
