@@ -39,14 +39,15 @@ public final class VolumeAssembler {
         float[] hu = new float[plane * nz];
         float[] scratch = null;
         int dropped = 0;
+        PixelReader.Buffers buffers = new PixelReader.Buffers();
         for (int k = 0; k < nz; k++) {
             List<FrameInfo> group = plan.slices().get(k);
-            readFrame(group.get(0), hu, k * plane);
+            readFrame(group.get(0), hu, k * plane, buffers);
             for (int d = 1; d < group.size(); d++) {
                 if (scratch == null) {
                     scratch = new float[plane];
                 }
-                readFrame(group.get(d), scratch, 0);
+                readFrame(group.get(d), scratch, 0, buffers);
                 if (!Arrays.equals(hu, k * plane, (k + 1) * plane, scratch, 0, plane)) {
                     throw SeriesPlanner.inconsistent(source, plan.seriesUid(), "two different images at the same "
                         + "position (" + group.get(0).describe() + " and " + group.get(d).describe()
@@ -88,8 +89,9 @@ public final class VolumeAssembler {
         return CtVolume.wrap(geometry, hu, provenance);
     }
 
-    private static void readFrame(FrameInfo frame, float[] dst, int offset) throws IchException {
-        try (PixelReader reader = new PixelReader(frame.image())) {
+    private static void readFrame(FrameInfo frame, float[] dst, int offset, PixelReader.Buffers buffers)
+        throws IchException {
+        try (PixelReader reader = new PixelReader(frame.image(), buffers)) {
             reader.readHu(frame, dst, offset);
         }
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure a pipeline stage: median milliseconds and peak heap (--preprocess).")
+    description = "Measure a pipeline stage: median milliseconds and peak heap (--preprocess, --dicom).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -37,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The paper's preprocessing (crop, brain window, trilinear resize to 32×224×224) of a"
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
+
+        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
+            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
+                + " make one with tools/bench/make_dicom_bench_series.py.")
+        java.nio.file.Path dicom;
     }
 
     @Mixin
@@ -70,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (mode.dicom != null) {
+            return BenchDicom.run(mode.dicom, warmup, runs, spec.commandLine().getOut());
         }
         return benchPreprocess(spec.commandLine().getOut());
     }
