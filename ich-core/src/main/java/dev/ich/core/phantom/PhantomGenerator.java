@@ -33,6 +33,33 @@ public final class PhantomGenerator {
     private PhantomGenerator() {
     }
 
+    /**
+     * The planned haematomas and the outcome of the phantom {@code spec} describes, without
+     * generating it: {@code label(spec)} agrees with {@code generate(spec)}.
+     */
+    public static PhantomLabel label(PhantomSpec spec) {
+        HaematomaPlan plan = HaematomaPlan.draw(spec, Rng.stream(spec.seed(), STREAM_HAEMATOMA));
+        return label(spec, plan);
+    }
+
+    /**
+     * The outcome depends on the planned volume (not the rasterised one, which differs by under half
+     * a voxel per haematoma) so that labels need no image; its stream is its own.
+     */
+    private static PhantomLabel label(PhantomSpec spec, HaematomaPlan plan) {
+        Rng rng = Rng.stream(spec.seed(), STREAM_OUTCOME);
+        OutcomeModel model = spec.outcomeModel();
+        Location primary = plan.count() == 0 ? null : plan.location(0);
+        double logit = model.linearPredictor(plan.totalMl(), primary) + model.noiseSigma() * rng.gaussian();
+        double probability = OutcomeModel.probability(logit);
+        int outcome = rng.nextDouble() < probability ? 1 : 0;
+        List<Location> locations = new ArrayList<>();
+        for (int h = 0; h < plan.count(); h++) {
+            locations.add(plan.location(h));
+        }
+        return new PhantomLabel(plan.totalMl(), locations, probability, outcome);
+    }
+
     /** Generates the phantom the spec describes. */
     public static Phantom generate(PhantomSpec spec) {
         long seed = spec.seed();
@@ -78,6 +105,7 @@ public final class PhantomGenerator {
         // Haematomas.
         Rng hr = Rng.stream(seed, STREAM_HAEMATOMA);
         HaematomaPlan plan = HaematomaPlan.draw(spec, hr);
+        PhantomLabel label = label(spec, plan);
         BitSet taken = new BitSet(count);
         BitSet rim = new BitSet(count);
         HaematomaGrower grower = new HaematomaGrower(n, n, nz, new double[] {ox, oy, firstSliceZ},
@@ -121,18 +149,12 @@ public final class PhantomGenerator {
         TissueMap anatomy = new TissueMap(geometry, codes);
         double volumeMl = mask.volumeMl();
 
-        Rng outcomeRng = Rng.stream(seed, STREAM_OUTCOME);
-        OutcomeModel model = spec.outcomeModel();
-        Location primary = haematomas.isEmpty() ? null : haematomas.get(0).location();
-        double logit = model.linearPredictor(volumeMl, primary) + model.noiseSigma() * outcomeRng.gaussian();
-        double probability = OutcomeModel.probability(logit);
-        int outcome = outcomeRng.nextDouble() < probability ? 1 : 0;
-
         PhantomParameters parameters = new PhantomParameters(spacing, thickness, 2 * head.halfWidth,
             2 * head.halfLength, yaw, pitch, roll, headToPatient, noiseSigma, head.scalpMm, head.skullMm,
             head.atrophy, head.whiteHu, head.greyHu, head.csfHu, head.tableHu, plan.totalMl());
         CtVolume ct = CtVolume.wrap(geometry, hu, Provenance.synthetic("phantom:seed=" + seed, nz));
-        return new Phantom(seed, ct, mask, oedema, anatomy, volumeMl, haematomas, outcome, probability, parameters);
+        return new Phantom(seed, ct, mask, oedema, anatomy, volumeMl, haematomas, label.outcome(),
+            label.deathProbability(), parameters);
     }
 
     /** Row-major rotation head → patient: yaw about z, then pitch about x, then roll about y. */

@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+<<<<<<< HEAD
     description = "Measure a pipeline stage: median milliseconds and peak heap (--preprocess, --dicom).")
+=======
+    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess or --eval).")
+>>>>>>> main
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -38,10 +42,17 @@ final class BenchCommand implements Callable<Integer> {
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
 
+<<<<<<< HEAD
         @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
             description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
                 + " make one with tools/bench/make_dicom_bench_series.py.")
         java.nio.file.Path dicom;
+=======
+        @Option(names = "--eval", required = true,
+            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
+                + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
+        boolean eval;
+>>>>>>> main
     }
 
     @Mixin
@@ -76,8 +87,13 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+<<<<<<< HEAD
         if (mode.dicom != null) {
             return BenchDicom.run(mode.dicom, warmup, runs, spec.commandLine().getOut());
+=======
+        if (mode.eval) {
+            return EvalBench.run(spec.commandLine().getOut(), seed);
+>>>>>>> main
         }
         return benchPreprocess(spec.commandLine().getOut());
     }
@@ -100,21 +116,34 @@ final class BenchCommand implements Callable<Integer> {
         long baseline = heapUsed(heap, false);
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[runs];
+        long cpu0 = processCpuNanos();
         for (int n = 0; n < runs; n++) {
             long t0 = System.nanoTime();
             PreprocessedStudy result = preprocessor.preprocess(study);
             ms[n] = (System.nanoTime() - t0) / 1e6;
             crop = result.mapping().crop();
         }
+        double cpuMsMean = (processCpuNanos() - cpu0) / 1e6 / runs;
         long peak = heapUsed(heap, true);
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "crop_box=%s%n", crop);
         out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", median(ms));
         out.printf(Locale.ROOT, "preprocess_ms_min=%.2f%n", ms[0]);
         out.printf(Locale.ROOT, "preprocess_ms_max=%.2f%n", ms[ms.length - 1]);
+        out.printf(Locale.ROOT, "preprocess_cpu_ms_mean=%.2f%n", cpuMsMean);
         out.printf(Locale.ROOT, "heap_baseline_mb=%.1f%n", baseline / 1048576.0);
         out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / 1048576.0);
         return 0;
+    }
+
+    /**
+     * CPU time of the whole process (all threads): on a busy machine it varies far less than the
+     * wall time, and it is what {@code time.process_time()} measures in the PyTorch script. Linux
+     * counts it in 10 ms ticks, so only the total over all timed runs is meaningful (a mean).
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     /** Sum over the heap pools of the current (or peak since reset) usage; the study itself included. */

@@ -15,8 +15,11 @@ import picocli.CommandLine.Command;
     description = "Intracerebral haemorrhage volume, prognosis and explanation on head CT (Gong et al. 2023).",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
         PhantomsCommand.class,
         BenchCommand.class,
+        EvaluateCommand.class,
+        VolumeCommand.class,
         InfoCommand.class,
         ConvertCommand.class,
     })

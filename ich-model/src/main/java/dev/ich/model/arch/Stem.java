@@ -1,0 +1,62 @@
+package dev.ich.model.arch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv3d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+
+/** The stem: 7×7×7 convolution (stride 2, padding 3), batch norm, ReLU, 3×3×3 max-pool (stride 2, padding 1). */
+final class Stem extends AbstractBlock {
+
+    private static final Shape POOL_KERNEL = new Shape(3, 3, 3);
+    private static final Shape POOL_STRIDE = new Shape(2, 2, 2);
+    private static final Shape POOL_PADDING = new Shape(1, 1, 1);
+
+    private final Conv3d conv;
+    private final BatchNorm bn;
+
+    Stem(int width, Map<String, Parameter> names) {
+        conv = addChildBlock("conv1", Layers.conv(width, 7, 2, 3, "conv1", names));
+        bn = addChildBlock("bn1", Layers.batchNorm("bn1", names));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = conv.forward(ps, inputs, training).singletonOrThrow();
+        NDArray y = bn.forward(ps, new NDList(x), training).singletonOrThrow();
+        Inference.release(training, x);
+        NDArray z = Activation.relu(y);
+        Inference.release(training, y);
+        NDArray pooled = Pool.maxPool3d(z, POOL_KERNEL, POOL_STRIDE, POOL_PADDING, false);
+        Inference.release(training, z);
+        return new NDList(pooled);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        conv.initialize(manager, dataType, inputShapes);
+        bn.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = conv.getOutputShapes(inputShapes)[0];
+        return new Shape[] {new Shape(s.get(0), s.get(1), half(s.get(2)), half(s.get(3)), half(s.get(4)))};
+    }
+
+    /** Output size of a 3-wide pool with stride 2 and padding 1. */
+    static long half(long n) {
+        return (n + 2 - 3) / 2 + 1;
+    }
+}

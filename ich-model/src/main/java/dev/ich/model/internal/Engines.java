@@ -1,0 +1,52 @@
+package dev.ich.model.internal;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.ich.model.ComputeDevice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The PyTorch engine: device choice with fallback, and the intra-op thread count. */
+public final class Engines {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+
+    private Engines() {
+    }
+
+    /** The PyTorch engine (loads the native library on first use). */
+    public static Engine pytorch() {
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** The DJL device for a request; a GPU request without a GPU falls back to the CPU with a warning. */
+    public static Device resolve(ComputeDevice requested) {
+        if (requested == ComputeDevice.GPU) {
+            if (pytorch().getGpuCount() > 0) {
+                return Device.gpu();
+            }
+            LOG.warn("A GPU was requested but the PyTorch engine has none (CPU build of libtorch); using the CPU. "
+                + "See docs/model.md for a CUDA build.");
+        }
+        return Device.cpu();
+    }
+
+    /**
+     * Sets libtorch's intra-op thread count for the whole process (a libtorch global). Two is
+     * best on a 2-core machine; one doubles the time.
+     */
+    public static void setIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        pytorch();
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** The current intra-op thread count. */
+    public static int intraOpThreads() {
+        pytorch();
+        return JniUtils.getNumThreads();
+    }
+}

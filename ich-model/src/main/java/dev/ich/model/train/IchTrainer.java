@@ -1,0 +1,256 @@
+package dev.ich.model.train;
+
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import dev.ich.model.ComputeDevice;
+import dev.ich.model.NetworkConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Trains the multi-task network. The defaults are the paper's: SGD with learning rate 1e-4,
+ * momentum 0.9 and weight decay 5e-4 (PyTorch's rule, see docs/model.md), 300 epochs, batch 8, loss
+ * {@code 1·MSE(∛volume) + 1·BCE}, both tasks; the network defaults to {@link NetworkConfig#cpu()}.
+ *
+ * <pre>{@code
+ * TrainingResult r = IchTrainer.builder()
+ *     .network(NetworkConfig.cpu()).epochs(40).seed(7)
+ *     .trainingSet(train).validationSet(validation)
+ *     .listener(progressBar)
+ *     .build()
+ *     .train(Path.of("model"));
+ * }</pre>
+ *
+ * <p>Every epoch ends with an atomic checkpoint in {@link #checkpointDirectory(Path)}; {@link
+ * #resume(Path)} continues from it and gives bit-identical weights to an uninterrupted run (same
+ * machine, same thread count): the batch order and the augmentation of epoch {@code e} come from
+ * a random stream derived from {@code (seed, e)} only, the initial weights from the seed only, and
+ * the checkpoint holds the weights, batch-norm statistics and momentum buffers. The model directory
+ * is written only at the end, atomically, with the weights of the best epoch (lowest validation
+ * loss, or training loss without a validation set).
+ */
+public final class IchTrainer {
+
+    final NetworkConfig network;
+    final double learningRate;
+    final double momentum;
+    final double weightDecay;
+    final int epochs;
+    final int batchSize;
+    final double regressionWeight;
+    final double classificationWeight;
+    final TaskMode taskMode;
+    final long seed;
+    final List<TrainingExample> trainingSet;
+    final List<TrainingExample> validationSet;
+    final TrainingListener listener;
+    final Augmentation augmentation;
+    final ComputeDevice device;
+    final int threads;
+    final double threshold;
+    final String preprocessingFingerprint;
+    final String preprocessingConfig;
+
+    private IchTrainer(Builder b) {
+        network = b.network;
+        learningRate = b.learningRate;
+        momentum = b.momentum;
+        weightDecay = b.weightDecay;
+        epochs = b.epochs;
+        batchSize = b.batchSize;
+        regressionWeight = b.regressionWeight;
+        classificationWeight = b.classificationWeight;
+        taskMode = b.taskMode;
+        seed = b.seed;
+        trainingSet = List.copyOf(b.trainingSet);
+        validationSet = List.copyOf(b.validationSet);
+        listener = b.listener;
+        augmentation = b.augmentation;
+        device = b.device;
+        threads = b.threads;
+        threshold = b.threshold;
+        preprocessingFingerprint = b.preprocessingFingerprint;
+        preprocessingConfig = b.preprocessingConfig;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the checkpoints of a run writing {@code modelDirectory} live: a sibling {@code <name>.checkpoint}. */
+    public static Path checkpointDirectory(Path modelDirectory) {
+        Path abs = modelDirectory.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".checkpoint");
+    }
+
+    /**
+     * Trains from the start and writes the model directory.
+     *
+     * @throws IchException {@link ErrorCode#INVALID_TRAINING_DATA} for an empty, single-class or
+     *     ill-shaped data set; {@link ErrorCode#OUTPUT_NOT_WRITABLE} when {@code modelDirectory}
+     *     exists and is not empty, or a checkpoint of an earlier run is in the way
+     */
+    public TrainingResult train(Path modelDirectory) throws IchException {
+        return new TrainingRun(this, modelDirectory, false).run();
+    }
+
+    /**
+     * Continues the run whose checkpoint is next to {@code modelDirectory} up to {@link
+     * Builder#epochs(int)} epochs (which may exceed the earlier target). The settings other than
+     * the epoch count and the data must be the same as before.
+     */
+    public TrainingResult resume(Path modelDirectory) throws IchException {
+        return new TrainingRun(this, modelDirectory, true).run();
+    }
+
+    /** Settings that a resumed run must share with the original one (everything but the epoch count). */
+    String settingsFingerprint() {
+        return String.join("|", network.toString(), Double.toString(learningRate), Double.toString(momentum),
+            Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
+            Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
+            Double.toString(threshold), preprocessingFingerprint);
+    }
+
+    /** A fluent builder; {@link #build()} checks every value and names the bad one. */
+    public static final class Builder {
+        private NetworkConfig network = NetworkConfig.cpu();
+        private double learningRate = 1e-4;
+        private double momentum = 0.9;
+        private double weightDecay = 5e-4;
+        private int epochs = 300;
+        private int batchSize = 8;
+        private double regressionWeight = 1;
+        private double classificationWeight = 1;
+        private TaskMode taskMode = TaskMode.MULTI;
+        private long seed = 42;
+        private List<TrainingExample> trainingSet = List.of();
+        private List<TrainingExample> validationSet = List.of();
+        private TrainingListener listener = new TrainingListener() { };
+        private Augmentation augmentation = Augmentation.none();
+        private ComputeDevice device = ComputeDevice.CPU;
+        private int threads;
+        private double threshold = 0.5;
+        private String preprocessingFingerprint = "";
+        private String preprocessingConfig = "";
+
+        private Builder() {
+        }
+
+        public Builder network(NetworkConfig value) {
+            network = Objects.requireNonNull(value, "network");
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            momentum = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        /** {@code w_reg} and {@code w_cls} of the loss (both 1 by default). */
+        public Builder lossWeights(double regression, double classification) {
+            regressionWeight = regression;
+            classificationWeight = classification;
+            return this;
+        }
+
+        public Builder taskMode(TaskMode value) {
+            taskMode = Objects.requireNonNull(value, "taskMode");
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder trainingSet(List<TrainingExample> value) {
+            trainingSet = Objects.requireNonNull(value, "trainingSet");
+            return this;
+        }
+
+        /** Studies scored after every epoch and used to pick the best epoch (optional). */
+        public Builder validationSet(List<TrainingExample> value) {
+            validationSet = Objects.requireNonNull(value, "validationSet");
+            return this;
+        }
+
+        public Builder listener(TrainingListener value) {
+            listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        public Builder augmentation(Augmentation value) {
+            augmentation = Objects.requireNonNull(value, "augmentation");
+            return this;
+        }
+
+        /** CPU by default; a GPU request without a GPU falls back to the CPU with a warning. */
+        public Builder device(ComputeDevice value) {
+            device = Objects.requireNonNull(value, "device");
+            return this;
+        }
+
+        /** libtorch intra-op threads for the process (0 = leave as is; 2 is best on 2 cores). */
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        /** The probability of death at or above which the outcome is "died" (0.5). */
+        public Builder threshold(double value) {
+            threshold = value;
+            return this;
+        }
+
+        /** The preprocessing the inputs were made with, recorded in the model directory. */
+        public Builder preprocessing(String fingerprint, String configJson) {
+            preprocessingFingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+            preprocessingConfig = Objects.requireNonNull(configJson, "configJson");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option and its bad value */
+        public IchTrainer build() {
+            require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "> 0");
+            require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
+            require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", weightDecay, ">= 0");
+            require(epochs >= 1, "epochs", epochs, ">= 1");
+            require(batchSize >= 1, "batchSize", batchSize, ">= 1");
+            require(regressionWeight >= 0 && Double.isFinite(regressionWeight), "regressionWeight", regressionWeight, ">= 0");
+            require(classificationWeight >= 0 && Double.isFinite(classificationWeight), "classificationWeight",
+                classificationWeight, ">= 0");
+            require(taskMode != TaskMode.MULTI || regressionWeight + classificationWeight > 0, "lossWeights",
+                regressionWeight + "+" + classificationWeight, "not both 0");
+            require(threads >= 0, "threads", threads, ">= 0");
+            require(threshold > 0 && threshold < 1, "threshold", threshold, "in (0, 1)");
+            return new IchTrainer(this);
+        }
+
+        private static void require(boolean ok, String field, Object value, String rule) {
+            if (!ok) {
+                throw new IllegalArgumentException(field + " must be " + rule + ", got " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ich.model.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The paper's loss: {@code w_reg · MSE(size, ∛volume) + w_cls · BCE(p_death, outcome)}, batch means.
+ *
+ * <p>The BCE on the softmax probability {@code p = softmax(scores)[1]} equals the two-class cross
+ * entropy of the scores ({@code −log softmax(scores)[outcome]}); it is computed that way, through
+ * the log-softmax, which is exact where {@code log(p)} would overflow. This is
+ * {@code F.mse_loss(size, target) * w_reg + F.cross_entropy(scores, outcome) * w_cls} in
+ * tools/reference/ich_net.py.
+ */
+final class Loss {
+
+    private Loss() {
+    }
+
+    /**
+     * @param size predicted sizes {@code N×1}
+     * @param scores class scores {@code N×2}
+     * @param sizeTargets cube roots of the volumes, length N
+     * @param outcomes 0 (survived) or 1 (died), length N
+     */
+    static NDArray compute(NDManager manager, NDArray size, NDArray scores, float[] sizeTargets, int[] outcomes,
+                           TaskMode mode, double wReg, double wCls) {
+        NDArray total = null;
+        if (mode.trainsVolume()) {
+            NDArray target = manager.create(sizeTargets).reshape(sizeTargets.length, 1);
+            NDArray mse = size.sub(target).square().mean();
+            total = mse.mul((float) wReg);
+        }
+        if (mode.trainsPrognosis()) {
+            float[] oneHot = new float[outcomes.length * 2];
+            for (int i = 0; i < outcomes.length; i++) {
+                oneHot[i * 2 + outcomes[i]] = 1f;
+            }
+            NDArray picked = scores.logSoftmax(1).mul(manager.create(oneHot).reshape(outcomes.length, 2)).sum();
+            NDArray ce = picked.div(-(float) outcomes.length);
+            NDArray weighted = ce.mul((float) wCls);
+            total = total == null ? weighted : total.add(weighted);
+        }
+        return total;
+    }
+}

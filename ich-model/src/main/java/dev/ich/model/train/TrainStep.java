@@ -1,0 +1,80 @@
+package dev.ich.model.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.ich.model.arch.IchNetwork;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One optimisation step on one batch: forward in training mode (batch statistics, running
+ * statistics updated), the loss, backward, and the SGD update of the trained parameters. The
+ * parameters of a head that the task mode does not train get no gradient and are not updated
+ * (as in PyTorch, where parameters without a gradient are skipped).
+ */
+final class TrainStep implements AutoCloseable {
+
+    private final IchNetwork network;
+    private final TaskMode mode;
+    private final double wReg;
+    private final double wCls;
+    private final SgdOptimizer optimizer;
+
+    TrainStep(NDManager manager, IchNetwork network, TaskMode mode, double learningRate, double momentum,
+              double weightDecay, double wReg, double wCls) {
+        this.network = network;
+        this.mode = mode;
+        this.wReg = wReg;
+        this.wCls = wCls;
+        Set<Parameter> skipped = new HashSet<>();
+        if (!mode.trainsVolume()) {
+            skipped.addAll(network.regressionHeadParameters());
+        }
+        if (!mode.trainsPrognosis()) {
+            skipped.addAll(network.classificationHeadParameters());
+        }
+        List<Parameter> trained = new ArrayList<>();
+        for (Parameter p : network.getParameters().values()) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+                if (!skipped.contains(p)) {
+                    trained.add(p);
+                }
+            }
+        }
+        this.optimizer = new SgdOptimizer(manager, trained, learningRate, momentum, weightDecay);
+    }
+
+    /**
+     * @param input {@code N×1×D×H×W}
+     * @return the loss of this batch before the update
+     */
+    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes) {
+        float loss;
+        ParameterStore ps = new ParameterStore(batchManager, false);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList out = network.forward(ps, new NDList(input), true);
+            NDArray value = Loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes, mode, wReg, wCls);
+            collector.backward(value);
+            loss = value.getFloat();
+        }
+        optimizer.step();
+        return loss;
+    }
+
+    SgdOptimizer optimizer() {
+        return optimizer;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

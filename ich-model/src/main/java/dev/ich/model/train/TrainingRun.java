@@ -1,0 +1,298 @@
+package dev.ich.model.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import dev.ich.core.preprocess.ModelInput;
+import dev.ich.model.IchModel;
+import dev.ich.model.ModelManifest;
+import dev.ich.model.NetworkConfig;
+import dev.ich.model.Outcome;
+import dev.ich.model.TargetTransform;
+import dev.ich.model.TrainingProvenance;
+import dev.ich.model.arch.IchNetwork;
+import dev.ich.model.internal.Engines;
+import dev.ich.model.internal.ModelFiles;
+import dev.ich.model.internal.Sha256;
+import dev.ich.model.internal.Weights;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One call of {@link IchTrainer#train} or {@link IchTrainer#resume}. */
+final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final TargetTransform TRANSFORM = TargetTransform.CUBE_ROOT;
+    /** Mixes the epoch number into the seed (the 64-bit golden ratio, as SplittableRandom uses). */
+    private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
+
+    private final IchTrainer t;
+    private final Path modelDir;
+    private final Path checkpointDir;
+    private final boolean resume;
+
+    TrainingRun(IchTrainer trainer, Path modelDirectory, boolean resume) {
+        this.t = trainer;
+        this.modelDir = modelDirectory.toAbsolutePath().normalize();
+        this.checkpointDir = IchTrainer.checkpointDirectory(modelDirectory);
+        this.resume = resume;
+    }
+
+    TrainingResult run() throws IchException {
+        checkData(t.trainingSet, "training set", true);
+        if (!t.validationSet.isEmpty()) {
+            checkData(t.validationSet, "validation set", false);
+        }
+        String dataHash = dataHash();
+        checkOutputs();
+        if (t.threads > 0) {
+            Engines.setIntraOpThreads(t.threads);
+        }
+        Device device = Engines.resolve(t.device);
+        try (NDManager manager = Engines.pytorch().newBaseManager(device)) {
+            IchNetwork network = new IchNetwork(t.network);
+            network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
+            Weights.initialize(network, t.seed);
+            Checkpoint.State state = new Checkpoint.State(0, List.of(), 0, Double.POSITIVE_INFINITY,
+                t.settingsFingerprint(), dataHash);
+            List<float[]> momentum = null;
+            if (resume) {
+                state = Checkpoint.readState(checkpointDir);
+                if (!state.settings().equals(t.settingsFingerprint()) || !state.dataSha256().equals(dataHash)) {
+                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
+                        "the checkpoint was made with other settings or other data",
+                        "Resume with the same options and manifest, or start again without --resume after removing it");
+                }
+                Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.PARAMETERS), manager);
+                momentum = Checkpoint.readMomentum(checkpointDir);
+                LOG.info("Resuming after epoch {} of {}", state.epochsDone(), t.epochs);
+            }
+            try (TrainStep step = new TrainStep(manager, network, t.taskMode, t.learningRate, t.momentum,
+                t.weightDecay, t.regressionWeight, t.classificationWeight)) {
+                if (momentum != null) {
+                    step.optimizer().restore(momentum);
+                }
+                List<EpochMetrics> history = new ArrayList<>(state.history());
+                int bestEpoch = state.bestEpoch();
+                double bestScore = state.bestScore();
+                for (int epoch = state.epochsDone() + 1; epoch <= t.epochs; epoch++) {
+                    long start = System.nanoTime();
+                    double trainLoss = trainEpoch(manager, network, step, epoch);
+                    EpochMetrics m = validate(manager, network, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
+                    history.add(m);
+                    double score = t.validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
+                    boolean improved = bestEpoch == 0 || score < bestScore;
+                    if (improved) {
+                        bestEpoch = epoch;
+                        bestScore = score;
+                    }
+                    Checkpoint.write(checkpointDir, new Checkpoint.State(epoch, history, bestEpoch, bestScore,
+                        t.settingsFingerprint(), dataHash), network, step.optimizer(), improved);
+                    t.listener.onEpoch(m, t.epochs);
+                }
+                if (history.isEmpty()) {
+                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
+                        "the checkpoint already has " + state.epochsDone() + " epochs", "Ask for more epochs");
+                }
+                Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.BEST), manager);
+                EpochMetrics best = history.get(bestEpoch - 1);
+                ModelManifest manifest = new ModelManifest(t.network, TRANSFORM, t.threshold,
+                    t.preprocessingFingerprint, t.preprocessingConfig,
+                    new TrainingProvenance(t.seed, history.size(), bestEpoch, t.taskMode.name(), dataHash,
+                        libraryVersion(), best.asMap()), "");
+                ModelManifest written = writeModel(network, manifest);
+                return new TrainingResult(modelDir, written, history, bestEpoch);
+            }
+        }
+    }
+
+    private ModelManifest writeModel(IchNetwork network, ModelManifest manifest) throws IchException {
+        if (resume && Files.isRegularFile(modelDir.resolve(ModelFiles.MANIFEST))) {
+            // The model directory of an earlier, finished part of this same run: replace it.
+            ModelManifest[] out = new ModelManifest[1];
+            dev.ich.model.internal.AtomicDirectory.write(modelDir, true,
+                d -> out[0] = ModelFiles.writeInto(d, network, manifest));
+            return out[0];
+        }
+        return ModelFiles.write(modelDir, network, manifest);
+    }
+
+    private void checkOutputs() throws IchException {
+        boolean checkpointExists = Files.exists(checkpointDir.resolve(Checkpoint.STATE));
+        if (resume && !checkpointExists) {
+            throw new IchException(ErrorCode.FILE_NOT_FOUND, checkpointDir.toString(), "there is no checkpoint to resume from",
+                "Start the training without --resume");
+        }
+        if (!resume && checkpointExists) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, checkpointDir.toString(),
+                "holds the checkpoint of an earlier run", "Continue it with --resume, or remove it to start again");
+        }
+        if (!resume && Files.exists(modelDir)) {
+            try (var entries = Files.list(modelDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(),
+                        "already exists and is not empty", "Choose a new output directory");
+                }
+            } catch (java.io.IOException e) {
+                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(), "cannot be read ("
+                    + e.getMessage() + ")", "Choose a new output directory", e);
+            }
+        }
+    }
+
+    private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) {
+        SplittableRandom random = new SplittableRandom(t.seed ^ (epoch * EPOCH_MIX));
+        int n = t.trainingSet.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int batches = (n + t.batchSize - 1) / t.batchSize;
+        double sum = 0;
+        int size = t.network.inputSize();
+        for (int b = 0; b < batches; b++) {
+            int from = b * t.batchSize;
+            int count = Math.min(t.batchSize, n - from);
+            float[] data = new float[count * size];
+            float[] targets = new float[count];
+            int[] outcomes = new int[count];
+            for (int i = 0; i < count; i++) {
+                TrainingExample e = t.trainingSet.get(order[from + i]);
+                if (t.augmentation.isNone()) {
+                    e.input().copyTo(data, i * size);
+                } else {
+                    t.augmentation.apply(e.input(), random, data, i * size);
+                }
+                targets[i] = (float) TRANSFORM.toTarget(e.volumeMl());
+                outcomes[i] = e.outcome().ordinal();
+            }
+            float loss;
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = batch.create(data, network.inputShape(count));
+                loss = step.run(batch, x, targets, outcomes);
+            }
+            sum += loss;
+            t.listener.onBatch(epoch, b + 1, batches, loss);
+        }
+        return sum / batches;
+    }
+
+    private EpochMetrics validate(NDManager manager, IchNetwork network, int epoch, double trainLoss, double trainSeconds) {
+        List<TrainingExample> v = t.validationSet;
+        if (v.isEmpty()) {
+            return new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                trainSeconds);
+        }
+        long start = System.nanoTime();
+        int n = v.size();
+        double[] predicted = new double[n];
+        double[] truth = new double[n];
+        double[] probability = new double[n];
+        int[] outcome = new int[n];
+        double lossSum = 0;
+        int size = t.network.inputSize();
+        for (int from = 0; from < n; from += t.batchSize) {
+            int count = Math.min(t.batchSize, n - from);
+            float[] data = new float[count * size];
+            float[] targets = new float[count];
+            int[] outcomes = new int[count];
+            for (int i = 0; i < count; i++) {
+                TrainingExample e = v.get(from + i);
+                e.input().copyTo(data, i * size);
+                targets[i] = (float) TRANSFORM.toTarget(e.volumeMl());
+                outcomes[i] = e.outcome().ordinal();
+            }
+            try (NDManager batch = manager.newSubManager()) {
+                ParameterStore ps = new ParameterStore(batch, false);
+                NDList out = network.forward(ps, new NDList(batch.create(data, network.inputShape(count))), false);
+                NDArray loss = Loss.compute(batch, out.get(0), out.get(1), targets, outcomes, t.taskMode,
+                    t.regressionWeight, t.classificationWeight);
+                lossSum += loss.getFloat() * count;
+                float[] sizes = out.get(0).toFloatArray();
+                float[] p = out.get(1).softmax(1).toFloatArray();
+                for (int i = 0; i < count; i++) {
+                    predicted[from + i] = TRANSFORM.toVolumeMl(sizes[i]);
+                    truth[from + i] = v.get(from + i).volumeMl();
+                    probability[from + i] = p[2 * i + 1];
+                    outcome[from + i] = outcomes[i];
+                }
+            }
+        }
+        double seconds = trainSeconds + (System.nanoTime() - start) / 1e9;
+        return new EpochMetrics(epoch, trainLoss, lossSum / n, ValidationMetrics.mae(predicted, truth),
+            ValidationMetrics.mapePercent(predicted, truth), ValidationMetrics.accuracy(probability, outcome, t.threshold),
+            ValidationMetrics.auc(probability, outcome), seconds);
+    }
+
+    private void checkData(List<TrainingExample> data, String name, boolean training) throws IchException {
+        if (data.isEmpty()) {
+            throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "is empty", "Give at least two studies, "
+                + "with both outcomes when the prognosis is trained");
+        }
+        NetworkConfig c = t.network;
+        int died = 0;
+        for (int i = 0; i < data.size(); i++) {
+            ModelInput in = data.get(i).input();
+            if (in.depth() != c.inputDepth() || in.height() != c.inputHeight() || in.width() != c.inputWidth()) {
+                throw new IchException(ErrorCode.INVALID_TRAINING_DATA, "example " + i + " of the " + name,
+                    "has shape " + in.depth() + "×" + in.height() + "×" + in.width() + " but the network takes "
+                        + c.inputDepth() + "×" + c.inputHeight() + "×" + c.inputWidth(),
+                    "Preprocess every study to the network's input shape");
+            }
+            float[] values = in.data();
+            for (int j = 0; j < values.length; j++) {
+                if (!Float.isFinite(values[j])) {
+                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, "example " + i + " of the " + name,
+                        "has the value " + values[j] + " at index " + j, "Check the study and its preprocessing");
+                }
+            }
+            died += data.get(i).outcome() == Outcome.DIED ? 1 : 0;
+        }
+        if (training && t.taskMode.trainsPrognosis() && (died == 0 || died == data.size())) {
+            throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "has only one outcome ("
+                + (died == 0 ? Outcome.SURVIVED : Outcome.DIED) + " for all " + data.size() + " studies)",
+                "The prognosis head needs studies of both outcomes; add some, or train with the volume task only");
+        }
+    }
+
+    private String dataHash() {
+        MessageDigest digest = Sha256.newDigest();
+        for (List<TrainingExample> set : List.of(t.trainingSet, t.validationSet)) {
+            digest.update((byte) set.size());
+            for (TrainingExample e : set) {
+                float[] values = e.input().data();
+                ByteBuffer buf = ByteBuffer.allocate(values.length * 4 + 16);
+                buf.asFloatBuffer().put(values);
+                buf.position(values.length * 4);
+                buf.putDouble(e.volumeMl());
+                buf.putInt(e.outcome().ordinal());
+                buf.putInt(e.input().depth() * 31 + e.input().height() * 7 + e.input().width());
+                digest.update(buf.array());
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
+    private static String libraryVersion() {
+        String v = IchModel.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}
