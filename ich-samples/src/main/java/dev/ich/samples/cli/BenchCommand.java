@@ -28,11 +28,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-<<<<<<< HEAD
-    description = "Measure a pipeline stage: median milliseconds and peak heap (--preprocess, --dicom).")
-=======
-    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess or --eval).")
->>>>>>> main
+    description = "Time a pipeline stage: median ms and peak heap (--preprocess, --eval, --dicom).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -42,17 +38,15 @@ final class BenchCommand implements Callable<Integer> {
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
 
-<<<<<<< HEAD
-        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
-            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
-                + " make one with tools/bench/make_dicom_bench_series.py.")
-        java.nio.file.Path dicom;
-=======
         @Option(names = "--eval", required = true,
             description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
                 + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
         boolean eval;
->>>>>>> main
+
+        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
+            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
+                + " make one with tools/bench/make_dicom_bench_series.py.")
+        java.nio.file.Path dicom;
     }
 
     @Mixin
@@ -87,13 +81,11 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-<<<<<<< HEAD
-        if (mode.dicom != null) {
-            return BenchDicom.run(mode.dicom, warmup, runs, spec.commandLine().getOut());
-=======
         if (mode.eval) {
             return EvalBench.run(spec.commandLine().getOut(), seed);
->>>>>>> main
+        }
+        if (mode.dicom != null) {
+            return BenchDicom.run(mode.dicom, warmup, runs, threads, spec.commandLine().getOut());
         }
         return benchPreprocess(spec.commandLine().getOut());
     }

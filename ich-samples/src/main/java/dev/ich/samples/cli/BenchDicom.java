@@ -23,13 +23,14 @@ final class BenchDicom {
     private BenchDicom() {
     }
 
-    static int run(Path folder, int warmup, int runs, PrintWriter out) throws IchException {
-        DicomStudyReader reader = DicomStudyReader.create();
+    static int run(Path folder, int warmup, int runs, int threads, PrintWriter out) throws IchException {
+        DicomStudyReader reader = DicomStudyReader.builder().decodeThreads(threads).build();
         CtVolume v = reader.read(folder);
         long pixelBytes = 2L * v.geometry().voxelCount();
         double huMb = 4.0 * v.geometry().voxelCount() / 1048576.0;
-        out.printf(Locale.ROOT, "bench dicom: %s, %d×%d×%d, transfer syntax %s, %d warm-up + %d timed runs%n", folder,
-            v.geometry().nx(), v.geometry().ny(), v.geometry().nz(), v.provenance().transferSyntaxUid(), warmup, runs);
+        out.printf(Locale.ROOT, "bench dicom: %s, %d×%d×%d, transfer syntax %s, %d decode thread(s), %d warm-up + %d timed runs%n", folder,
+            v.geometry().nx(), v.geometry().ny(), v.geometry().nz(), v.provenance().transferSyntaxUid(), threads, warmup,
+            runs);
         v = null;
         for (int n = 0; n < warmup; n++) {
             reader.read(folder);
