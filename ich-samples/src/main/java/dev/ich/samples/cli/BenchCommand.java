@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms and peak heap (mode: --preprocess or --eval).")
+    description = "Time a pipeline stage: median ms and peak heap (--preprocess, --eval, --dicom).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -42,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
                 + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
         boolean eval;
+
+        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
+            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
+                + " make one with tools/bench/make_dicom_bench_series.py.")
+        java.nio.file.Path dicom;
     }
 
     @Mixin
@@ -78,6 +83,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (mode.eval) {
             return EvalBench.run(spec.commandLine().getOut(), seed);
+        }
+        if (mode.dicom != null) {
+            return BenchDicom.run(mode.dicom, warmup, runs, threads, spec.commandLine().getOut());
         }
         return benchPreprocess(spec.commandLine().getOut());
     }

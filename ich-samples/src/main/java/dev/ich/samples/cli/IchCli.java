@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         EvaluateCommand.class,
         VolumeCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
     })
 public final class IchCli {
 
