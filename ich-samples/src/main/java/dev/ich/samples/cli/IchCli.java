@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         VolumeCommand.class,
         InfoCommand.class,
         ConvertCommand.class,
+        TrainCommand.class,
+        PredictCommand.class,
     })
 public final class IchCli {
 
