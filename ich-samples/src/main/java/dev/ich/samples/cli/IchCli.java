@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         ConvertCommand.class,
         TrainCommand.class,
         PredictCommand.class,
+        ExplainCommand.class,
     })
 public final class IchCli {
 

@@ -10,7 +10,6 @@ import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.PreprocessingJson;
 import dev.ich.model.train.EpochMetrics;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
@@ -133,7 +132,7 @@ public final class DemoPipeline {
                 .network(network).taskMode(mode).seed(settings.seed()).epochs(settings.epochs()).batchSize(batch)
                 .learningRate(settings.learningRate()).threads(2)
                 .trainingSet(trainSet).validationSet(validationSet)
-                .preprocessing(preprocessing.fingerprint(), PreprocessingJson.write(preprocessing))
+                .preprocessing(preprocessing)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatch(int epoch, int b, int total, double loss) {

@@ -34,12 +34,12 @@ final class HeldOutEvaluation {
         DicomStudyReader reader = DicomStudyReader.create();
         List<HeldOutCase> cases = new ArrayList<>();
         try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader)
-                .model(new LoadedModel(IchModel.load(modelDir)))
+                .model(IchModel.load(modelDir))
                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
                     SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
                 .build();
              IchAnalyzer ablation = prognosisOnlyDir == null ? null : IchAnalyzer.builder().reader(reader)
-                .model(new LoadedModel(IchModel.load(prognosisOnlyDir))).build();
+                .model(IchModel.load(prognosisOnlyDir)).build();
              DemoProgress.Task task = progress.begin("evaluation", test.size())) {
             for (CohortCase c : test) {
                 CtVolume ct = reader.read(cohort.resolve(c.study()));
