@@ -76,7 +76,7 @@ public final class DemoPipeline {
             : null;
         writeTrainingLog(multi.history(), out.resolve("training_log.csv"));
 
-        List<HeldOutCase> heldOut = timed("evaluation", () -> new HeldOutEvaluation(cohort, progress)
+        List<HeldOutCase> heldOut = timed("evaluation", () -> new HeldOutEvaluation(cohort, out.resolve("montages"), settings.montages(), progress)
             .evaluate(test, multi.modelDirectory(), prognosisOnly == null ? null : prognosisOnly.modelDirectory()));
         DemoReport report = timed("report", () -> DemoReport.write(settings, heldOut, multi, prognosisOnly, out,
             timings));
