@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DemoCommand.class,
+        AnalyzeCommand.class,
         PhantomsCommand.class,
         PhantomPreviewCommand.class,
         BenchCommand.class,
