@@ -6,10 +6,12 @@ import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--eval).")
+    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -52,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
                 + " (batch 1) and training step (batch 2) medians, peak RSS; see --width, --depth, --predictions,"
                 + " --python.")
         String shape;
+        @Option(names = "--explain", required = true, paramLabel = "<model dir>",
+            description = "One Grad-CAM (volume head, last stage) against one inference of this model on a"
+                + " preprocessed synthetic study; mapping to the study grid; peak RSS.")
+        Path explain;
     }
 
     @Mixin
@@ -112,6 +118,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (mode.shape != null) {
             return benchModel(spec.commandLine().getOut());
+        }
+        if (mode.explain != null) {
+            IchModel.setIntraOpThreads(threads);
+            try (IchModel model = IchModel.load(mode.explain)) {
+                return ExplainBench.run(model, seed, warmup, runs, spec.commandLine().getOut());
+            }
         }
         return benchPreprocess(spec.commandLine().getOut());
     }

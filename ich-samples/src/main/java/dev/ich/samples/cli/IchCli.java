@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DemoCommand.class,
+        AnalyzeCommand.class,
         PhantomsCommand.class,
         PhantomPreviewCommand.class,
         BenchCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         ConvertCommand.class,
         TrainCommand.class,
         PredictCommand.class,
+        ExplainCommand.class,
     })
 public final class IchCli {
 
