@@ -29,6 +29,18 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void theVolumeDoesNotDependOnTheNumberOfDecodeThreads() throws Exception {
+        for (String name : new String[] {"shuffled", "jpeg_lossless_sv1", "duplicate_slice", "enhanced_ct"}) {
+            CtVolume one = DicomStudyReader.builder().decodeThreads(1).build().read(corpus(name));
+            CtVolume three = DicomStudyReader.builder().decodeThreads(3).build().read(corpus(name));
+            assertThat(three.sameVoxels(one)).as(name).isTrue();
+            assertThat(three.provenance()).isEqualTo(one.provenance());
+        }
+        assertThatThrownBy(() -> DicomStudyReader.builder().decodeThreads(0).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decodeThreads").hasMessageContaining("0");
+    }
+
+    @Test
     void anUnknownSeriesUidIsSeriesNotFound() {
         assertThatThrownBy(() -> DicomStudyReader.builder().seriesInstanceUid("1.2.3.4").build()
             .read(corpus("multi_series")))

@@ -2,10 +2,9 @@ package dev.ich.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ich.core.preprocess.ModelInput;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.Prediction;
+import dev.ich.core.analysis.Prediction;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,17 @@ class LearningTest {
     @Test
     void learnsVolumes(@TempDir Path dir) throws Exception {
         int d = 16;
-        int h = 48;
-        int w = 48;
-        List<TrainingExample> train = SyntheticCohort.make(48, 1, d, h, w);
+        int h = 32;
+        int w = 32;
+        List<TrainingExample> train = SyntheticCohort.make(40, 1, d, h, w);
         List<TrainingExample> validation = SyntheticCohort.make(16, 2, d, h, w);
         double mean = train.stream().mapToDouble(TrainingExample::volumeMl).average().orElseThrow();
         double baseline = validation.stream().mapToDouble(e -> Math.abs(e.volumeMl() - mean)).average().orElseThrow();
         NetworkConfig config = NetworkConfig.cpu().toBuilder().baseWidth(8).input(d, h, w).build();
         long start = System.nanoTime();
         TrainingResult result = IchTrainer.builder()
-            .network(config).seed(3).epochs(Integer.getInteger("ich.learning.epochs", 12)).batchSize(4)
+            .network(config).seed(3).epochs(Integer.getInteger("ich.learning.epochs", 10)).batchSize(4)
+            .taskMode(TaskMode.VOLUME_ONLY)
             .learningRate(0.01).threads(2)
             .trainingSet(train).validationSet(validation)
             .listener(new TrainingListener() {
@@ -63,7 +63,5 @@ class LearningTest {
             assertThat(model.manifest().provenance().finalMetrics().get("val_mae_ml"))
                 .isEqualTo(best.validationMaeMl());
         }
-        ModelInput unused = train.get(0).input();
-        assertThat(unused.depth()).isEqualTo(d);
     }
 }

@@ -16,11 +16,17 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         DemoCommand.class,
+        AnalyzeCommand.class,
         PhantomsCommand.class,
         PhantomPreviewCommand.class,
         BenchCommand.class,
         EvaluateCommand.class,
         VolumeCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
+        TrainCommand.class,
+        PredictCommand.class,
+        ExplainCommand.class,
     })
 public final class IchCli {
 

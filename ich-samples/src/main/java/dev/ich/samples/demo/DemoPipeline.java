@@ -10,7 +10,6 @@ import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.PreprocessingJson;
 import dev.ich.model.train.EpochMetrics;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
@@ -77,7 +76,7 @@ public final class DemoPipeline {
             : null;
         writeTrainingLog(multi.history(), out.resolve("training_log.csv"));
 
-        List<HeldOutCase> heldOut = timed("evaluation", () -> new HeldOutEvaluation(cohort, progress)
+        List<HeldOutCase> heldOut = timed("evaluation", () -> new HeldOutEvaluation(cohort, out.resolve("montages"), settings.montages(), progress)
             .evaluate(test, multi.modelDirectory(), prognosisOnly == null ? null : prognosisOnly.modelDirectory()));
         DemoReport report = timed("report", () -> DemoReport.write(settings, heldOut, multi, prognosisOnly, out,
             timings));
@@ -133,7 +132,7 @@ public final class DemoPipeline {
                 .network(network).taskMode(mode).seed(settings.seed()).epochs(settings.epochs()).batchSize(batch)
                 .learningRate(settings.learningRate()).threads(2)
                 .trainingSet(trainSet).validationSet(validationSet)
-                .preprocessing(preprocessing.fingerprint(), PreprocessingJson.write(preprocessing))
+                .preprocessing(preprocessing)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatch(int epoch, int b, int total, double loss) {
