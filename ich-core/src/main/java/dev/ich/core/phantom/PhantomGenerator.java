@@ -17,6 +17,8 @@ import java.util.List;
  * <p>The seed feeds independent random streams, one per stage: acquisition geometry, anatomy,
  * haematomas, outcome and noise. Because appearance and geometry come from streams of their own, no
  * shortcut links them to the volume or the outcome. See {@code docs/phantoms.md}.
+ *
+ * <p>Thread-safe: calls share no mutable state, so a cohort can be generated on several threads.
  */
 public final class PhantomGenerator {
 

@@ -300,6 +300,18 @@ class PhantomGeneratorTest {
         assertThat(same).isGreaterThan(voxels * 9 / 10);
     }
 
+    /** The largest volumes the spec allows fit their compartments (coarse grid, to stay quick). */
+    @Test
+    void extremeVolumesFit() {
+        PhantomSpec coarse = PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(8).build();
+        checkVolume(PhantomGenerator.generate(coarse.toBuilder().location(Location.INFRATENTORIAL)
+            .targetVolumeMl(PhantomSpec.MAX_INFRATENTORIAL_ML).build()));
+        checkVolume(PhantomGenerator.generate(coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(150).build()));
+        Phantom four = PhantomGenerator.generate(coarse.toBuilder().haematomaCount(4).targetVolumeMl(150).build());
+        checkVolume(four);
+        assertThat(four.haematomas()).hasSize(4);
+    }
+
     @Test
     void aHeadWithoutHaematoma() {
         Phantom p = PhantomGenerator.generate(BASE.toBuilder().haematomaCount(0).seed(3).build());
