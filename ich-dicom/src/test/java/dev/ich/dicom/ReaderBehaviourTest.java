@@ -95,6 +95,23 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void anEmptyDcmFileInAFolderStopsTheReadButAStrayTextFileDoesNot(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("series");
+        Files.createDirectories(dir);
+        for (Path p : list(corpus("explicit_le_unsigned"))) {
+            Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        Files.writeString(dir.resolve("README.txt"), "exported by a PACS");
+        assertThat(DicomStudyReader.create().read(dir).geometry().nz()).isEqualTo(5);
+        Files.write(dir.resolve("slice005.dcm"), new byte[0]);
+        assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
+            .isInstanceOfSatisfying(IchException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM);
+                assertThat(e.getMessage()).contains("slice005.dcm");
+            });
+    }
+
+    @Test
     void singleFilesFailCleanlyNamingTheFile() {
         expect(corpus("truncated").resolve("slice000.dcm"), ErrorCode.TRUNCATED_FILE);
         expect(corpus("sr").resolve("report.dcm"), ErrorCode.NOT_AN_IMAGE);
