@@ -95,6 +95,50 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void anEmptyDcmFileInAFolderStopsTheReadButAStrayTextFileDoesNot(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("series");
+        Files.createDirectories(dir);
+        for (Path p : list(corpus("explicit_le_unsigned"))) {
+            Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        Files.writeString(dir.resolve("README.txt"), "exported by a PACS");
+        assertThat(DicomStudyReader.create().read(dir).geometry().nz()).isEqualTo(5);
+        Files.write(dir.resolve("slice005.dcm"), new byte[0]);
+        assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
+            .isInstanceOfSatisfying(IchException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM);
+                assertThat(e.getMessage()).contains("slice005.dcm");
+            });
+    }
+
+    @Test
+    void mixedSizesOrOrientationsInOneSeriesAreErrors(@TempDir Path tmp) throws Exception {
+        String uid = "1.2.826.0.1.3680043.10.1084.77";
+        CtVolume a = RoundTripTest.volume(false, false);
+        dev.ich.core.geometry.VolumeGeometry g = a.geometry();
+        // Same series UID, other size (placed further along z so positions do not collide).
+        CtVolume bigger = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx() + 2, g.ny(), 2, g.spacing(),
+            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 100)), g.axisI(), g.axisJ(), g.axisK()),
+            new float[(g.nx() + 2) * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("x", 2));
+        // Same series UID, rotated in-plane axes.
+        CtVolume rotated = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx(), g.ny(), 2, g.spacing(),
+            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 200)), g.axisJ(), g.axisI().times(-1), g.axisK()),
+            new float[g.nx() * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("y", 2));
+        for (CtVolume other : new CtVolume[] {bigger, rotated}) {
+            Path dir = tmp.resolve("s" + other.geometry().nx() + other.geometry().axisI().y());
+            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("a").build()
+                .write(a, dir.resolve("a"));
+            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("b").build()
+                .write(other, dir.resolve("b"));
+            assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
+                .isInstanceOfSatisfying(IchException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+                    assertThat(e.problem()).containsAnyOf("different sizes", "different orientations");
+                });
+        }
+    }
+
+    @Test
     void singleFilesFailCleanlyNamingTheFile() {
         expect(corpus("truncated").resolve("slice000.dcm"), ErrorCode.TRUNCATED_FILE);
         expect(corpus("sr").resolve("report.dcm"), ErrorCode.NOT_AN_IMAGE);
