@@ -331,6 +331,34 @@ def main():
         finish(case, out, src, dcm2niix=False,
                transferSyntax='1.2.840.10008.1.2' if implicit else '1.2.840.10008.1.2.1')
 
+    # A raw big-endian dataset, and a file whose meta says explicit VR but whose dataset is implicit
+    # (written so by some tools; pydicom and dcmtk follow the data).
+    d = os.path.join(CORPUS, 'raw_explicit_be')
+    os.makedirs(d)
+    src = sorted(glob.glob(os.path.join(CORPUS, 'explicit_be', '*.dcm')))
+    for s_ in src:
+        ds = pydicom.dcmread(s_)
+        del ds.file_meta
+        ds.preamble = None
+        o = os.path.join(d, os.path.basename(s_))
+        pydicom.dcmwrite(o, ds, write_like_original=True)
+        with open(o, 'rb') as f:
+            assert f.read(2) == b'\x00\x08', 'expected a raw big-endian dataset'
+    finish('raw_explicit_be', sorted(glob.glob(os.path.join(d, '*.dcm'))),
+           sorted(glob.glob(os.path.join(CORPUS, 'explicit_le_signed', '*.dcm'))), dcm2niix=False,
+           transferSyntax='1.2.840.10008.1.2.2')
+    d = os.path.join(CORPUS, 'implicit_declared_explicit')
+    os.makedirs(d)
+    src = sorted(glob.glob(os.path.join(CORPUS, 'explicit_le_unsigned', '*.dcm')))
+    for s_ in src:
+        ds = pydicom.dcmread(s_)
+        ds.is_implicit_VR = True
+        o = os.path.join(d, os.path.basename(s_))
+        pydicom.dcmwrite(o, ds, write_like_original=True)  # meta still says 1.2.840.10008.1.2.1
+        assert pydicom.dcmread(o).file_meta.TransferSyntaxUID == '1.2.840.10008.1.2.1'
+    finish('implicit_declared_explicit', sorted(glob.glob(os.path.join(d, '*.dcm'))), src, dcm2niix=False,
+           transferSyntax='1.2.840.10008.1.2.1')
+
     # Compressed syntaxes.
     src, out = transcode_series('explicit_le_signed', 'rle', 'dcmcrle')
     finish('rle', out, src, transferSyntax='1.2.840.10008.1.2.5')
@@ -346,7 +374,7 @@ def main():
     rng = np.random.default_rng(7)
     hu12 = [np.clip(h, -1024, 3071) for h in phantom_hu(rng, 4)]
     make_series('bits12_base', nz=4, hu=hu12, signed=False, bits_stored=12)
-    src, out = transcode_series('bits12_base', 'jpeg_extended', 'dcmcjpeg', '+ee', '+q', '95')
+    src, out = transcode_series('bits12_base', 'jpeg_extended', 'dcmcjpeg', '+ee', '+q', '95', '+un')
     dec = []
     with tempfile.TemporaryDirectory() as t:
         for o in out:
@@ -359,7 +387,7 @@ def main():
     hu8 = [np.clip(h, -1024, -1024 + 255 * 8) for h in phantom_hu(rng, 4)]
     make_series('bits8_base', nz=4, hu=hu8, signed=False, bits_allocated=8, intercepts=[-1024.0] * 4,
                 slopes=[8.0] * 4)
-    src, out = transcode_series('bits8_base', 'jpeg_baseline', 'dcmcjpeg', '+eb', '+q', '95')
+    src, out = transcode_series('bits8_base', 'jpeg_baseline', 'dcmcjpeg', '+eb', '+q', '95', '+un')
     dec = []
     with tempfile.TemporaryDirectory() as t:
         for o in out:

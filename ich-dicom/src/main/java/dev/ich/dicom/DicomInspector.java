@@ -32,7 +32,7 @@ public final class DicomInspector {
         StudyScan scan = StudyScan.of(path);
         String chosen = null;
         if (!scan.series().isEmpty()) {
-            chosen = SeriesSelector.choose(scan, null);
+            chosen = SeriesSelector.choose(scan, null, false);
         }
         List<SeriesSummary> out = new ArrayList<>();
         for (Map.Entry<String, List<DicomImage>> e : scan.series().entrySet()) {

@@ -19,16 +19,19 @@ import java.util.Objects;
  * stacks exact. Anything that would make the volume unsafe to measure is an {@link IchException};
  * harmless findings are warnings in the volume's provenance.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. Slices are decoded on {@link Builder#decodeThreads}
+ * threads; the result does not depend on their number.
  */
 public final class DicomStudyReader implements StudyReader {
 
     private final String seriesUid;
     private final boolean resampleIrregular;
+    private final int threads;
 
     private DicomStudyReader(Builder b) {
         this.seriesUid = b.seriesUid;
         this.resampleIrregular = b.resampleIrregular;
+        this.threads = b.threads;
     }
 
     /** A reader with the defaults: pick the series automatically, refuse uneven slice spacing. */
@@ -46,15 +49,25 @@ public final class DicomStudyReader implements StudyReader {
         StudyScan scan = StudyScan.of(study);
         String uid = SeriesSelector.choose(scan, seriesUid);
         SeriesPlan plan = SeriesPlanner.plan(uid, scan.series().get(uid), study.toString());
-        return VolumeAssembler.read(plan, resampleIrregular, study.toString());
+        return VolumeAssembler.read(plan, resampleIrregular, threads, study.toString());
     }
 
     /** Options of a {@link DicomStudyReader}. */
     public static final class Builder {
         private String seriesUid;
         private boolean resampleIrregular;
+        private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
+        }
+
+        /**
+         * Threads that decode slices in parallel during one read (default: the processors, at most
+         * 4). They live only for the duration of {@link #read}.
+         */
+        public Builder decodeThreads(int count) {
+            this.threads = count;
+            return this;
         }
 
         /** Reads this series instead of choosing one (null: choose automatically). */
@@ -74,6 +87,9 @@ public final class DicomStudyReader implements StudyReader {
         }
 
         public DicomStudyReader build() {
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("decodeThreads must be between 1 and 256, got " + threads);
+            }
             if (seriesUid != null && (seriesUid.isBlank() || seriesUid.length() > 64
                 || !seriesUid.matches("[0-9.]+"))) {
                 throw new IllegalArgumentException("seriesInstanceUid must be a DICOM UID (digits and dots, at most "

@@ -29,6 +29,18 @@ class ReaderBehaviourTest {
     }
 
     @Test
+    void theVolumeDoesNotDependOnTheNumberOfDecodeThreads() throws Exception {
+        for (String name : new String[] {"shuffled", "jpeg_lossless_sv1", "duplicate_slice", "enhanced_ct"}) {
+            CtVolume one = DicomStudyReader.builder().decodeThreads(1).build().read(corpus(name));
+            CtVolume three = DicomStudyReader.builder().decodeThreads(3).build().read(corpus(name));
+            assertThat(three.sameVoxels(one)).as(name).isTrue();
+            assertThat(three.provenance()).isEqualTo(one.provenance());
+        }
+        assertThatThrownBy(() -> DicomStudyReader.builder().decodeThreads(0).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decodeThreads").hasMessageContaining("0");
+    }
+
+    @Test
     void anUnknownSeriesUidIsSeriesNotFound() {
         assertThatThrownBy(() -> DicomStudyReader.builder().seriesInstanceUid("1.2.3.4").build()
             .read(corpus("multi_series")))
@@ -80,6 +92,50 @@ class ReaderBehaviourTest {
                 assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
                 assertThat(e.problem()).contains("two different images at the same position");
             });
+    }
+
+    @Test
+    void anEmptyDcmFileInAFolderStopsTheReadButAStrayTextFileDoesNot(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("series");
+        Files.createDirectories(dir);
+        for (Path p : list(corpus("explicit_le_unsigned"))) {
+            Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        Files.writeString(dir.resolve("README.txt"), "exported by a PACS");
+        assertThat(DicomStudyReader.create().read(dir).geometry().nz()).isEqualTo(5);
+        Files.write(dir.resolve("slice005.dcm"), new byte[0]);
+        assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
+            .isInstanceOfSatisfying(IchException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM);
+                assertThat(e.getMessage()).contains("slice005.dcm");
+            });
+    }
+
+    @Test
+    void mixedSizesOrOrientationsInOneSeriesAreErrors(@TempDir Path tmp) throws Exception {
+        String uid = "1.2.826.0.1.3680043.10.1084.77";
+        CtVolume a = RoundTripTest.volume(false, false);
+        dev.ich.core.geometry.VolumeGeometry g = a.geometry();
+        // Same series UID, other size (placed further along z so positions do not collide).
+        CtVolume bigger = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx() + 2, g.ny(), 2, g.spacing(),
+            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 100)), g.axisI(), g.axisJ(), g.axisK()),
+            new float[(g.nx() + 2) * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("x", 2));
+        // Same series UID, rotated in-plane axes.
+        CtVolume rotated = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx(), g.ny(), 2, g.spacing(),
+            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 200)), g.axisJ(), g.axisI().times(-1), g.axisK()),
+            new float[g.nx() * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("y", 2));
+        for (CtVolume other : new CtVolume[] {bigger, rotated}) {
+            Path dir = tmp.resolve("s" + other.geometry().nx() + other.geometry().axisI().y());
+            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("a").build()
+                .write(a, dir.resolve("a"));
+            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("b").build()
+                .write(other, dir.resolve("b"));
+            assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
+                .isInstanceOfSatisfying(IchException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+                    assertThat(e.problem()).containsAnyOf("different sizes", "different orientations");
+                });
+        }
     }
 
     @Test

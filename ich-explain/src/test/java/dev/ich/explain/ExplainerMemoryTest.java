@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.explain.cam.CamCapture;
+import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import java.io.IOException;
@@ -36,7 +37,8 @@ class ExplainerMemoryTest {
         // One intra-op thread: tiny tensors gain nothing from two, and the build machine is shared.
         IchModel.setIntraOpThreads(1);
         Path weights = Path.of(ExplainerMemoryTest.class.getResource("pipeline/weights_d18_w4.npz").toURI());
-        try (IchModel model = IchModel.importPyTorch(weights, new NetworkConfig(18, 4, 16, 48, 48, false), 0.5)) {
+        try (IchModel model = IchModel.importPyTorch(weights, new NetworkConfig(18, 4, 16, 48, 48, false),
+            PreprocessingConfig.paper().toBuilder().targetShape(16, 48, 48).build(), 0.5)) {
             Random random = new Random(5);
             float[] x = new float[16 * 48 * 48];
             for (int n = 0; n < x.length; n++) {

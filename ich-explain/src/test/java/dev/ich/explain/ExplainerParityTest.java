@@ -12,6 +12,7 @@ import dev.ich.explain.cam.CamMath;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
 import dev.ich.explain.testsupport.Npz;
+import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import java.io.IOException;
@@ -56,7 +57,8 @@ class ExplainerParityTest {
         IchModel.setIntraOpThreads(1);
         expected = Npz.resource(ExplainerParityTest.class, "pipeline/expected.npz");
         Path weights = Path.of(ExplainerParityTest.class.getResource("pipeline/weights_d18_w4.npz").toURI());
-        model = IchModel.importPyTorch(weights, CONFIG, 0.5);
+        model = IchModel.importPyTorch(weights, CONFIG, PreprocessingConfig.paper().toBuilder()
+            .targetShape(CONFIG.inputDepth(), CONFIG.inputHeight(), CONFIG.inputWidth()).build(), 0.5);
         input = new ModelInput(16, 48, 48, expected.get("x").values());
         Explainer explainer = new Explainer(model);
         for (String c : CASES) {

@@ -6,9 +6,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import dev.ich.core.analysis.IchPredictor;
+import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
+import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.arch.IchNetwork;
 import dev.ich.model.arch.NetworkContext;
 import dev.ich.model.arch.NetworkSession;
@@ -33,7 +36,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * running call. libtorch's intra-op threads are shared by all calls; set them with
  * {@link #setIntraOpThreads(int)}.
  */
-public final class IchModel implements AutoCloseable {
+public final class IchModel implements IchPredictor, AutoCloseable {
 
     /** Inputs per forward pass in {@link #predictAll}: bounds the memory of a long list. */
     private static final int BATCH = 4;
@@ -79,11 +82,14 @@ public final class IchModel implements AutoCloseable {
 
     /**
      * Makes a model from a PyTorch {@code state_dict} saved as {@code .npz} by
-     * tools/reference/ich_net.py's {@code IchNet} with the same architecture (docs/model.md).
+     * tools/reference/ich_net.py's {@code IchNet} with the same architecture (docs/model.md), to be
+     * fed inputs made with {@code preprocessing} (its target shape must be the network's input).
      * Save it with {@link #save(Path)} to get a model directory.
      */
-    public static IchModel importPyTorch(Path npz, NetworkConfig config, double threshold) throws IchException {
-        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, threshold, "", "", null, "");
+    public static IchModel importPyTorch(Path npz, NetworkConfig config, PreprocessingConfig preprocessing,
+                                         double threshold) throws IchException {
+        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, threshold,
+            PreprocessingSettings.of(preprocessing), null, "");
         NDManager manager = Engines.pytorch().newBaseManager(Device.cpu());
         try {
             IchNetwork network = new IchNetwork(config);
@@ -109,6 +115,17 @@ public final class IchModel implements AutoCloseable {
         return manifest.architecture();
     }
 
+    @Override
+    public PreprocessingConfig preprocessing() {
+        return manifest.preprocessing().toConfig();
+    }
+
+    /** The SHA-256 of the parameters; for a model made by {@link #importPyTorch} before saving, "". */
+    @Override
+    public String parametersSha256() {
+        return manifest.parametersSha256();
+    }
+
     /** Writes this model as a new model directory (atomically; an existing non-empty directory is an error). */
     public void save(Path directory) throws IchException {
         lock.readLock().lock();
@@ -121,11 +138,13 @@ public final class IchModel implements AutoCloseable {
     }
 
     /**
-     * Predicts one study.
+     * Predicts one study: volume = max(0, s)³ for the regression output s = ∛ml, probability of
+     * death = softmax of the class scores, outcome "died" above the threshold.
      *
      * @throws IchException {@link ErrorCode#INVALID_VOLUME} when the input's shape is not the
      *     model's or a value is not finite
      */
+    @Override
     public Prediction predict(ModelInput input) throws IchException {
         return predictAll(List.of(input)).get(0);
     }
@@ -152,10 +171,7 @@ public final class IchModel implements AutoCloseable {
         float[] probabilities = result.get(1).softmax(1).toFloatArray();
         List<Prediction> predictions = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            double volume = manifest.targetTransform().toVolumeMl(sizes[i]);
-            double p = probabilities[2 * i + 1];
-            predictions.add(new Prediction(volume, 10 * Math.cbrt(volume), p,
-                p >= manifest.threshold() ? Outcome.DIED : Outcome.SURVIVED));
+            predictions.add(Prediction.of(sizes[i], probabilities[2 * i + 1], manifest.threshold()));
         }
         return predictions;
     }
@@ -168,6 +184,7 @@ public final class IchModel implements AutoCloseable {
         lock.readLock().lock();
         try {
             checkOpen();
+            Engines.noGradientsOnThisThread();
             try (NDManager sub = manager.newSubManager()) {
                 return session.run(new NetworkContext(network, sub, new ParameterStore(sub, false)));
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ich.core.analysis.Outcome;
+import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
@@ -43,7 +45,8 @@ class IchModelTest {
     static void saveImportedModel() throws Exception {
         Path npz = Path.of(IchModelTest.class.getResource("/dev/ich/model/reference/forward_d34_w4_state.npz").toURI());
         modelDir = temp.resolve("model");
-        try (IchModel model = IchModel.importPyTorch(npz, CONFIG, 0.5)) {
+        try (IchModel model = IchModel.importPyTorch(npz, CONFIG,
+            PreprocessingSettings.paperFor(CONFIG).toConfig(), 0.5)) {
             model.save(modelDir);
         }
         float[] x = npy("forward_d34_w4_io.npz", "x.npy");
@@ -74,13 +77,49 @@ class IchModelTest {
                 assertThat(pr.volumeMl()).isCloseTo(s * s * s, within(TOLERANCE));
                 assertThat(pr.sizeMm()).isCloseTo(10 * s, within(10 * TOLERANCE));
                 assertThat(pr.probabilityOfDeath()).isCloseTo(p, within(TOLERANCE));
-                assertThat(pr.outcome()).isEqualTo(p >= 0.5 ? Outcome.DIED : Outcome.SURVIVED);
+                assertThat(pr.outcome()).isEqualTo(p > 0.5 ? Outcome.DIED : Outcome.SURVIVED);
                 Prediction alone = model.predict(inputs.get(i));
                 assertThat(alone.volumeMl()).isCloseTo(pr.volumeMl(), within(TOLERANCE));
                 assertThat(alone.probabilityOfDeath()).isCloseTo(pr.probabilityOfDeath(), within(TOLERANCE));
             }
             assertThat(model.manifest().architecture()).isEqualTo(CONFIG);
             assertThat(model.manifest().targetTransform()).isEqualTo(TargetTransform.CUBE_ROOT);
+            assertThat(model.preprocessing().targetShape()).containsExactly(16, 32, 32);
+            assertThat(model.parametersSha256()).hasSize(64);
+        }
+    }
+
+    /**
+     * The Grad-CAM path of ich-explain: a leaf at the last stage, heads under a gradient collector.
+     * With global average pooling, ∂score₁/∂A[c, v] = fc_cls.weight[1, c] / voxels exactly.
+     */
+    @Test
+    void gradientAtTheLastStageIsTheHeadWeightOverTheVoxelCount() throws Exception {
+        float[] fcCls = npy("forward_d34_w4_state.npz", "fc_cls.weight.npy");
+        int channels = CONFIG.featureChannels();
+        try (IchModel model = IchModel.load(modelDir)) {
+            float[][] result = model.withNetwork(ctx -> {
+                ai.djl.ndarray.NDArray x = ctx.input(List.of(inputs.get(0)));
+                dev.ich.model.arch.IchNetwork net = ctx.network();
+                ai.djl.ndarray.NDArray a = net.forwardToStage(ctx.parameters(), x, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
+                a.setRequiresGradient(true);
+                ai.djl.ndarray.NDList out;
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    out = net.forwardFromStage(ctx.parameters(), a, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
+                    gc.backward(out.get(1).get(":, 1"));
+                }
+                return new float[][] {a.getGradient().toFloatArray(), new float[] {a.getShape().size() / channels},
+                    out.get(1).toFloatArray()};
+            });
+            float[] grad = result[0];
+            int voxels = (int) result[1][0];
+            assertThat(grad).hasSize(channels * voxels);
+            for (int c = 0; c < channels; c++) {
+                for (int v = 0; v < voxels; v++) {
+                    assertThat((double) grad[c * voxels + v]).isCloseTo(fcCls[channels + c] / voxels, within(1e-6));
+                }
+            }
+            assertThat((double) result[2][1]).isCloseTo(torchScores[1], within(TOLERANCE));
         }
     }
 

@@ -55,7 +55,7 @@ public record OutcomeModel(double intercept, double volumeCoefficient, double de
         if (!(volumeMl >= 0) || !Double.isFinite(volumeMl)) {
             throw new IllegalArgumentException("volumeMl must be finite and not negative, got " + volumeMl);
         }
-        double logit = intercept + volumeCoefficient * Math.cbrt(volumeMl);
+        double logit = intercept + volumeCoefficient * StrictMath.cbrt(volumeMl);
         if (primary == Location.DEEP) {
             logit += deepCoefficient;
         } else if (primary == Location.INFRATENTORIAL) {
@@ -66,6 +66,6 @@ public record OutcomeModel(double intercept, double volumeCoefficient, double de
 
     /** The death probability for a logit (the logistic function). */
     public static double probability(double logit) {
-        return 1 / (1 + Math.exp(-logit));
+        return 1 / (1 + StrictMath.exp(-logit));
     }
 }

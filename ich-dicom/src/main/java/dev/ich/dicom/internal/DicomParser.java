@@ -89,7 +89,16 @@ public final class DicomParser {
         }
         DicomElements elements = new DicomElements(syntax == Syntax.EXPLICIT_BE, name);
         PixelDataRef[] pixels = new PixelDataRef[1];
-        readDataset(in, syntax.explicitVr(), elements, pixels, 0, Long.MAX_VALUE, true);
+        boolean explicit = syntax.explicitVr();
+        if (explicit && syntax != Syntax.EXPLICIT_BE && in.remaining() >= 8) {
+            // Some writers declare an explicit VR syntax but write the dataset in implicit VR;
+            // like pydicom and dcmtk, follow what the first element shows.
+            long p = in.position();
+            int v0 = in.peek(p + 4);
+            int v1 = in.peek(p + 5);
+            explicit = isVrLetter(v0) && isVrLetter(v1) && isKnownVr("" + (char) v0 + (char) v1);
+        }
+        readDataset(in, explicit, elements, pixels, 0, Long.MAX_VALUE, true);
         if (elements.string(Tags.SOP_CLASS_UID) == null && elements.string(Tags.SERIES_INSTANCE_UID) == null
             && pixels[0] == null && !part10) {
             throw notDicom("no DICOM header and no recognisable dataset");
@@ -128,13 +137,22 @@ public final class DicomParser {
             throw notDicom("the file is too short");
         }
         int group = in.peek(p) | (in.peek(p + 1) << 8);
-        if (!part10 && (group == 0 || group > 0x0030 || (group & 1) == 1)) {
-            throw notDicom("the first bytes are not a DICOM header or dataset");
-        }
         int v0 = in.peek(p + 4);
         int v1 = in.peek(p + 5);
-        return isVrLetter(v0) && isVrLetter(v1) && isKnownVr("" + (char) v0 + (char) v1)
-            ? Syntax.EXPLICIT_LE : Syntax.IMPLICIT_LE;
+        boolean vr = isVrLetter(v0) && isVrLetter(v1) && isKnownVr("" + (char) v0 + (char) v1);
+        int groupBigEndian = (in.peek(p) << 8) | in.peek(p + 1);
+        if (vr && plausibleFirstGroup(groupBigEndian) && !plausibleFirstGroup(group)) {
+            return Syntax.EXPLICIT_BE;
+        }
+        if (!part10 && !plausibleFirstGroup(group)) {
+            throw notDicom("the first bytes are not a DICOM header or dataset");
+        }
+        return vr ? Syntax.EXPLICIT_LE : Syntax.IMPLICIT_LE;
+    }
+
+    /** Datasets start with a low even group (usually 0x0008). */
+    private static boolean plausibleFirstGroup(int group) {
+        return group > 0 && group <= 0x0030 && (group & 1) == 0;
     }
 
     private static boolean isVrLetter(int c) {

@@ -11,6 +11,8 @@ import dev.ich.core.error.IchException;
 final class JpegLosslessDecoder {
 
     static final int SOF3 = 0xC3;
+    /** Bits looked up at once: a Huffman code and its difference bits together, when they fit. */
+    private static final int LOOKUP_BITS = 12;
 
     private final JpegStream s;
     private int precision;
@@ -18,6 +20,9 @@ final class JpegLosslessDecoder {
     private int height;
     private JpegStream.HuffmanTable table;
     private int pointTransform;
+    /** Per {@link #LOOKUP_BITS}-bit prefix: bits used (0 = not in the table) and the difference. */
+    private int[] lookupLength;
+    private int[] lookupDifference;
 
     private JpegLosslessDecoder(JpegStream stream) {
         this.s = stream;
@@ -87,6 +92,7 @@ final class JpegLosslessDecoder {
         }
         s.u8();
         table = s.table(s.u8() >> 4);
+        buildLookup();
         int predictor = s.u8();
         s.u8();
         pointTransform = s.u8() & 0x0F;
@@ -147,7 +153,42 @@ final class JpegLosslessDecoder {
         }
     }
 
+    /** Fills the combined code + difference table by decoding every prefix once. */
+    private void buildLookup() {
+        int size = 1 << LOOKUP_BITS;
+        lookupLength = new int[size];
+        lookupDifference = new int[size];
+        JpegStream.HuffmanTable t = table;
+        int code = 0;
+        for (int l = 1; l <= 16 && l <= LOOKUP_BITS; l++) {
+            for (int i = 0; i <= t.maxCode[l] - t.minCode[l] && t.maxCode[l] >= 0; i++) {
+                code = t.minCode[l] + i;
+                int ssss = t.symbols[t.valPtr[l] + i];
+                if (ssss == 16 || ssss > 16 || l + ssss > LOOKUP_BITS) {
+                    continue;
+                }
+                int free = LOOKUP_BITS - l - ssss;
+                for (int extra = 0; extra < 1 << ssss; extra++) {
+                    int diff = ssss == 0 ? 0 : extra < (1 << (ssss - 1)) ? extra - (1 << ssss) + 1 : extra;
+                    int base = ((code << ssss) | extra) << free;
+                    for (int f = 0; f < 1 << free; f++) {
+                        lookupLength[base + f] = l + ssss;
+                        lookupDifference[base + f] = diff;
+                    }
+                }
+            }
+        }
+    }
+
     private int difference() throws IchException {
+        int p = s.peek(LOOKUP_BITS);
+        if (p >= 0) {
+            int len = lookupLength[p];
+            if (len > 0) {
+                s.consume(len);
+                return lookupDifference[p];
+            }
+        }
         int ssss = s.decodeSymbol(table);
         if (ssss == 0) {
             return 0;

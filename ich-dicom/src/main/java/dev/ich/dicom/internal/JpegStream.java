@@ -137,6 +137,20 @@ final class JpegStream {
         throw corrupt("an invalid Huffman code");
     }
 
+    /** The next {@code n} bits without consuming them, or -1 when fewer remain. */
+    int peek(int n) {
+        fillBits();
+        if (bitCount < n) {
+            return -1;
+        }
+        return (int) (bitBuffer >>> (bitCount - n)) & ((1 << n) - 1);
+    }
+
+    /** Consumes {@code n} bits already seen with {@link #peek}. */
+    void consume(int n) {
+        bitCount -= n;
+    }
+
     int bits(int n) throws IchException {
         if (n == 0) {
             return 0;

@@ -21,9 +21,33 @@ public final class PixelReader implements Closeable {
     private final PixelFormat format;
     private final DicomInput in;
     private final int[] raw;
-    private byte[] bytes = new byte[0];
+    private final Buffers buffers;
+
+    /** Frame buffers shared by the readers of one series, so that reading makes little garbage. */
+    public static final class Buffers {
+        private int[] raw = new int[0];
+        private byte[] bytes = new byte[0];
+
+        int[] raw(int n) {
+            if (raw.length < n) {
+                raw = new int[n];
+            }
+            return raw;
+        }
+
+        byte[] bytes(int n) {
+            if (bytes.length < n) {
+                bytes = new byte[n];
+            }
+            return bytes;
+        }
+    }
 
     public PixelReader(DicomImage image) throws IchException {
+        this(image, new Buffers());
+    }
+
+    public PixelReader(DicomImage image, Buffers buffers) throws IchException {
         this.image = image;
         this.format = image.format();
         DicomFile file = image.file();
@@ -40,7 +64,8 @@ public final class PixelReader implements Closeable {
                 "check that the file exists and is readable", e);
         }
         this.in = new DicomInput(src, file.name());
-        this.raw = new int[format.pixelsPerFrame()];
+        this.buffers = buffers;
+        this.raw = buffers.raw(format.pixelsPerFrame());
     }
 
     static IchException unsupported(DicomFile file) {
@@ -84,9 +109,7 @@ public final class PixelReader implements Closeable {
         Syntax syntax = file.syntax();
         if (!px.encapsulated()) {
             int len = (int) format.bytesPerFrame();
-            if (bytes.length < len) {
-                bytes = new byte[len];
-            }
+            byte[] bytes = buffers.bytes(len);
             in.readAt(px.offset() + (long) frame * len, bytes, 0, len);
             int n = format.pixelsPerFrame();
             if (format.bitsAllocated() == 8) {

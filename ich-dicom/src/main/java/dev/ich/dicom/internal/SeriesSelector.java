@@ -52,8 +52,13 @@ public final class SeriesSelector {
         return new Candidate(uid, ct, axial, localizer, frames);
     }
 
-    /** The UID of the series to read. */
+    /** The UID of the series to read; the automatic choice is logged. */
     public static String choose(StudyScan scan, String requested) throws IchException {
+        return choose(scan, requested, true);
+    }
+
+    /** As {@link #choose(StudyScan, String)}; {@code log} false when the caller reports the choice itself. */
+    public static String choose(StudyScan scan, String requested, boolean log) throws IchException {
         Map<String, List<DicomImage>> series = scan.series();
         String source = scan.root().toString();
         if (requested != null) {
@@ -78,7 +83,7 @@ public final class SeriesSelector {
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.frames).reversed())
             .thenComparing(c -> c.uid));
         Candidate chosen = candidates.get(0);
-        if (candidates.size() > 1) {
+        if (log && candidates.size() > 1) {
             LOG.info("{}: chose series {} ({} slices{}) of {} image series", source, chosen.uid, chosen.frames,
                 chosen.preferred() ? ", axial CT" : "", candidates.size());
         }

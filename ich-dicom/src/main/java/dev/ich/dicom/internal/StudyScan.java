@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * The image objects found in a file or folder (searched recursively), grouped by
  * SeriesInstanceUID.
  *
- * <p>In a folder, files that are not DICOM at all and DICOM objects without an image (reports,
- * plans, DICOMDIR) are skipped and counted; colour and other unsupported images are kept aside with
+ * <p>In a folder, files that are not DICOM at all (unless named {@code *.dcm}, {@code *.dicom} or
+ * {@code *.ima}) and DICOM objects without an image (reports, plans, DICOMDIR) are skipped and counted; colour and other unsupported images are kept aside with
  * their reason. A damaged DICOM file (truncated, impossible lengths) stops the scan with its error:
  * silently leaving out a slice could change a measured volume.
  */
@@ -79,7 +79,7 @@ public final class StudyScan {
             try {
                 file = DicomParser.parse(f);
             } catch (IchException e) {
-                if (e.code() == ErrorCode.NOT_DICOM) {
+                if (e.code() == ErrorCode.NOT_DICOM && !namedAsDicom(f)) {
                     nonDicom++;
                     continue;
                 }
@@ -99,6 +99,15 @@ public final class StudyScan {
         LOG.debug("{}: {} files, {} series, {} non-image or unsupported objects, {} non-DICOM files", path,
             files.size(), series.size(), rejected.size(), nonDicom);
         return new StudyScan(path, series, rejected, nonDicom, files.size());
+    }
+
+    /**
+     * A file named like DICOM that does not parse is an incomplete copy (often 0 bytes), not a
+     * stray file: skipping it could silently drop an end slice, so it stops the read.
+     */
+    private static boolean namedAsDicom(Path f) {
+        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".dcm") || n.endsWith(".dicom") || n.endsWith(".ima");
     }
 
     public Path root() {

@@ -23,7 +23,8 @@ public final class VolumeAssembler {
      * @param resampleIrregular when the slices are unevenly spaced: interpolate linearly onto an
      *     even grid (with a warning) instead of failing
      */
-    public static CtVolume read(SeriesPlan plan, boolean resampleIrregular, String source) throws IchException {
+    public static CtVolume read(SeriesPlan plan, boolean resampleIrregular, int threads, String source)
+        throws IchException {
         if (plan.irregular() != null && !resampleIrregular) {
             throw new IchException(ErrorCode.INCONSISTENT_SERIES, source, "series " + plan.seriesUid() + ": "
                 + plan.irregular(), "re-export the complete series, or allow resampling onto an even grid "
@@ -37,24 +38,7 @@ public final class VolumeAssembler {
         }
         List<String> warnings = new ArrayList<>(plan.warnings());
         float[] hu = new float[plane * nz];
-        float[] scratch = null;
-        int dropped = 0;
-        for (int k = 0; k < nz; k++) {
-            List<FrameInfo> group = plan.slices().get(k);
-            readFrame(group.get(0), hu, k * plane);
-            for (int d = 1; d < group.size(); d++) {
-                if (scratch == null) {
-                    scratch = new float[plane];
-                }
-                readFrame(group.get(d), scratch, 0);
-                if (!Arrays.equals(hu, k * plane, (k + 1) * plane, scratch, 0, plane)) {
-                    throw SeriesPlanner.inconsistent(source, plan.seriesUid(), "two different images at the same "
-                        + "position (" + group.get(0).describe() + " and " + group.get(d).describe()
-                        + "): several acquisitions or phases are mixed in one series");
-                }
-                dropped++;
-            }
-        }
+        int dropped = decodeAll(plan, hu, plane, Math.max(1, Math.min(threads, nz)), source);
         if (dropped > 0) {
             warnings.add(dropped + " duplicate slice(s) with identical pixel data were dropped");
         }
@@ -88,8 +72,83 @@ public final class VolumeAssembler {
         return CtVolume.wrap(geometry, hu, provenance);
     }
 
-    private static void readFrame(FrameInfo frame, float[] dst, int offset) throws IchException {
-        try (PixelReader reader = new PixelReader(frame.image())) {
+    /**
+     * Decodes every slice into {@code hu}, slices {@code t, t + n, t + 2n, ...} on thread {@code t};
+     * returns the number of identical duplicates dropped. The first error (lowest slice) wins.
+     */
+    private static int decodeAll(SeriesPlan plan, float[] hu, int plane, int threads, String source)
+        throws IchException {
+        int nz = plan.sliceCount();
+        IchException[] errors = new IchException[nz];
+        int[] dropped = new int[threads];
+        RuntimeException[] bugs = new RuntimeException[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Runnable work = () -> {
+                PixelReader.Buffers buffers = new PixelReader.Buffers();
+                float[] scratch = null;
+                for (int k = first; k < nz; k += threads) {
+                    try {
+                        List<FrameInfo> group = plan.slices().get(k);
+                        readFrame(group.get(0), hu, k * plane, buffers);
+                        for (int d = 1; d < group.size(); d++) {
+                            if (scratch == null) {
+                                scratch = new float[plane];
+                            }
+                            readFrame(group.get(d), scratch, 0, buffers);
+                            if (!Arrays.equals(hu, k * plane, (k + 1) * plane, scratch, 0, plane)) {
+                                throw SeriesPlanner.inconsistent(source, plan.seriesUid(), "two different images "
+                                    + "at the same position (" + group.get(0).describe() + " and "
+                                    + group.get(d).describe() + "): several acquisitions or phases are mixed in "
+                                    + "one series");
+                            }
+                            dropped[first]++;
+                        }
+                    } catch (IchException e) {
+                        errors[k] = e;
+                        return;
+                    } catch (RuntimeException e) {
+                        bugs[first] = e;
+                        return;
+                    }
+                }
+            };
+            if (threads == 1) {
+                work.run();
+            } else {
+                workers[t] = new Thread(work, "ich-dicom-decoder-" + t);
+                workers[t].setDaemon(true);
+                workers[t].start();
+            }
+        }
+        for (Thread w : workers) {
+            if (w == null) {
+                continue;
+            }
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IchException(ErrorCode.IO_ERROR, source, "reading was interrupted", "try again", e);
+            }
+        }
+        for (RuntimeException bug : bugs) {
+            if (bug != null) {
+                throw bug;
+            }
+        }
+        for (IchException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return Arrays.stream(dropped).sum();
+    }
+
+    private static void readFrame(FrameInfo frame, float[] dst, int offset, PixelReader.Buffers buffers)
+        throws IchException {
+        try (PixelReader reader = new PixelReader(frame.image(), buffers)) {
             reader.readHu(frame, dst, offset);
         }
     }

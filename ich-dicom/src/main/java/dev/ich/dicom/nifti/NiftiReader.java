@@ -168,6 +168,16 @@ public final class NiftiReader {
                     "Check that the file was copied completely and that its dim and datatype are right");
             }
         }
+        // Geometry before voxels: a bad header fails before a large read.
+        NiftiGeometry.Best best = NiftiGeometry.bestAffine(h, dims, source, warnings);
+        VolumeGeometry geometry;
+        try {
+            geometry = VolumeGeometry.fromVoxelToPatient(dims[0], dims[1], dims[2], best.voxelToRas().rasToLps());
+        } catch (IllegalArgumentException e) {
+            throw new IchException(ErrorCode.INVALID_NIFTI, source,
+                "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
+                "Repair the header's geometry", e);
+        }
         skipFully(in, offset - NiftiHeader.SIZE, source);
         float slope = h.sclSlope;
         float inter = h.sclInter;
@@ -182,15 +192,6 @@ public final class NiftiReader {
         float[] values = compressed
             ? readBuffered(in, (int) voxels, type, h.order, decoder, source)
             : readStreaming(in, (int) voxels, type, h.order, decoder, source);
-        NiftiGeometry.Best best = NiftiGeometry.bestAffine(h, dims, source, warnings);
-        VolumeGeometry geometry;
-        try {
-            geometry = VolumeGeometry.fromVoxelToPatient(dims[0], dims[1], dims[2], best.voxelToRas().rasToLps());
-        } catch (IllegalArgumentException e) {
-            throw new IchException(ErrorCode.INVALID_NIFTI, source,
-                "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
-                "Repair the header's geometry", e);
-        }
         LOG.debug("read a {}×{}×{} {} NIfTI-1 image, affine from {}, {} warning(s)", dims[0], dims[1], dims[2], type,
             best.source(), warnings.size());
         return new NiftiImage(geometry, values, best.voxelToRas(), best.source(), type, slope, inter, warnings);

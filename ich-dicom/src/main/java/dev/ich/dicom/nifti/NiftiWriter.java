@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +123,7 @@ public final class NiftiWriter {
         byte[] header = NiftiHeader.encode(headerFields(g, type, scaling));
         LOG.debug("writing a {}×{}×{} {} NIfTI-1 image (gzip {})", g.nx(), g.ny(), g.nz(), type, gzip);
         AtomicFileWriter.write(file, existingOutput, out -> {
-            OutputStream target = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
+            OutputStream target = gzip ? new FastGzip(out) : out;
             target.write(header);
             writeVoxels(target, g.voxelCount(), type, scaling, voxels);
             if (gzip) {
@@ -187,6 +188,14 @@ public final class NiftiWriter {
                 }
             }
             out.write(buf.array(), 0, buf.position());
+        }
+    }
+
+    /** gzip at level 1, nibabel's default: several times faster than level 6 for a few percent more bytes. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 

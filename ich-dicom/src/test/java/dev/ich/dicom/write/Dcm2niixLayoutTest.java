@@ -28,7 +28,7 @@ class Dcm2niixLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"explicit_vr_little_endian", "implicit_vr_little_endian", "explicit_vr_big_endian",
-        "explicit_head_to_feet"})
+        "explicit_head_to_feet", "explicit_per_slice_intercepts"})
     void sameVoxelsAndAffineAsDcm2niix(String name) throws Exception {
         CtVolume volume = ReferenceSeries.all().get(name).getValue();
         WriterReference ref = WriterReference.load(name + ".ref");
@@ -45,6 +45,14 @@ class Dcm2niixLayoutTest {
         float[] values = ours.values();
         for (int n = 0; n < data.length; n++) {
             assertThat((double) values[n]).as("voxel %d", n).isEqualTo(data[n]);
+        }
+
+        // Our reader on dcm2niix's own file gives nibabel's view of it.
+        NiftiImage theirs = NiftiReader.read(WriterReference.resource("dcm2niix/" + name + ".nii"));
+        assertThat(theirs.voxelToRas().approximatelyEquals(dcm2niix, 1e-9)).isTrue();
+        float[] theirValues = theirs.values();
+        for (int n = 0; n < data.length; n++) {
+            assertThat((double) theirValues[n]).as("dcm2niix voxel %d", n).isEqualTo(data[n]);
         }
     }
 }

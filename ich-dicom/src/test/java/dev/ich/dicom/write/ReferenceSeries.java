@@ -74,6 +74,8 @@ final class ReferenceSeries {
                 whole));
         }
         m.put("explicit_head_to_feet", Map.entry(base("feet").build(), wholeHu(feetFirst())));
+        m.put("explicit_per_slice_intercepts", Map.entry(base("intercepts").setRescaleMode(RescaleMode.PER_SLICE)
+            .build(), wholeHu(oblique())));
         m.put("per_slice_fractional_tilted", Map.entry(base("fractional").setRescaleMode(RescaleMode.PER_SLICE)
             .build(), fractionalHu(tilted())));
         m.put("global_fractional_identity", Map.entry(base("identity").setPatientName(MARKER_NAME)

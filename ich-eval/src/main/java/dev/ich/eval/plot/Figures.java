@@ -2,6 +2,7 @@ package dev.ich.eval.plot;
 
 import dev.ich.eval.metrics.CalibrationCurve;
 import dev.ich.eval.metrics.RocCurve;
+import dev.ich.eval.metrics.UndefinedMetricException;
 import dev.ich.eval.metrics.VolumeErrorAccumulator;
 import dev.ich.eval.table.TrainingLog;
 import java.awt.Color;
@@ -130,9 +131,8 @@ public final class Figures {
         if (reference.length >= 3) {
             try {
                 stats += String.format(Locale.ROOT, ", Pearson r = %.3f", acc.pearsonR());
-            } catch (IllegalArgumentException constantColumn) {
-                // r is undefined for a constant column; the subtitle then simply omits it.
-                assert constantColumn != null;
+            } catch (UndefinedMetricException constantColumn) {
+                stats += ", Pearson r undefined (constant volumes)";
             }
         }
         chart.addSubtitle(new TextTitle(stats + "; dashed: identity", Style.LEGEND));

@@ -120,7 +120,7 @@ public final class EvaluationWriter {
         if (trainingLog.isPresent()) {
             written.add(png(Figures.trainingCurves(trainingLog.get()), folder.resolve("training_curves.png"), 1100, 1000));
         }
-        LOG.info("wrote {} evaluation files to {}", written.size(), folder);
+        LOG.debug("wrote {} evaluation files to {}", written.size(), folder);
         return written;
     }
 

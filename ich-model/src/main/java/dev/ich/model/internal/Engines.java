@@ -44,6 +44,17 @@ public final class Engines {
         JniUtils.setNumThreads(threads);
     }
 
+    /**
+     * Turns autograd recording off on the calling thread. libtorch's grad mode is thread-local and
+     * on by default in every new thread (DJL turns it off only on the thread that loads the
+     * engine), so inference on another thread would otherwise record graphs for parameters that
+     * require gradients. A {@code GradientCollector} turns it on for its own scope.
+     */
+    public static void noGradientsOnThisThread() {
+        pytorch();
+        JniUtils.setGradMode(false);
+    }
+
     /** The current intra-op thread count. */
     public static int intraOpThreads() {
         pytorch();

@@ -75,12 +75,18 @@ public final class ModelFiles {
             }
             ModelManifest manifest = GSON.fromJson(json, ModelManifest.class);
             if (manifest.architecture() == null || manifest.targetTransform() == null
-                || manifest.parametersSha256().isEmpty()) {
-                throw invalid(file, "lacks the architecture, the target transform or the parameter hash", null);
+                || manifest.preprocessing() == null || manifest.parametersSha256().isEmpty()) {
+                throw invalid(file, "lacks the architecture, the target transform, the preprocessing or the parameter hash", null);
             }
-            return new ModelManifest(manifest.architecture(), manifest.targetTransform(), manifest.threshold(),
-                manifest.preprocessingFingerprint(), manifest.preprocessingConfig(), manifest.provenance(),
-                manifest.parametersSha256());
+            ModelManifest checked = new ModelManifest(manifest.architecture(), manifest.targetTransform(),
+                manifest.threshold(), manifest.preprocessing(), manifest.provenance(), manifest.parametersSha256());
+            String now = checked.preprocessing().toConfig().fingerprint();
+            if (!now.equals(checked.preprocessing().fingerprint())) {
+                throw invalid(file, "was trained with preprocessing " + checked.preprocessing().fingerprint()
+                    + " but this library's preprocessing of the same settings is " + now
+                    + " (the algorithm changed)", null);
+            }
+            return checked;
         } catch (IOException e) {
             throw new IchException(ErrorCode.IO_ERROR, file.toString(), "cannot be read (" + e.getMessage() + ")",
                 "Check the permissions", e);

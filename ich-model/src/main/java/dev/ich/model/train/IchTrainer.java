@@ -3,7 +3,9 @@ package dev.ich.model.train;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.model.ComputeDevice;
+import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.NetworkConfig;
+import dev.ich.model.PreprocessingSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +51,7 @@ public final class IchTrainer {
     final ComputeDevice device;
     final int threads;
     final double threshold;
-    final String preprocessingFingerprint;
-    final String preprocessingConfig;
+    final PreprocessingSettings preprocessing;
 
     private IchTrainer(Builder b) {
         network = b.network;
@@ -70,8 +71,8 @@ public final class IchTrainer {
         device = b.device;
         threads = b.threads;
         threshold = b.threshold;
-        preprocessingFingerprint = b.preprocessingFingerprint;
-        preprocessingConfig = b.preprocessingConfig;
+        preprocessing = b.preprocessing != null ? PreprocessingSettings.of(b.preprocessing)
+            : PreprocessingSettings.paperFor(b.network);
     }
 
     public static Builder builder() {
@@ -109,7 +110,7 @@ public final class IchTrainer {
         return String.join("|", network.toString(), Double.toString(learningRate), Double.toString(momentum),
             Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
             Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
-            Double.toString(threshold), preprocessingFingerprint);
+            Double.toString(threshold), preprocessing.fingerprint());
     }
 
     /** A fluent builder; {@link #build()} checks every value and names the bad one. */
@@ -131,8 +132,7 @@ public final class IchTrainer {
         private ComputeDevice device = ComputeDevice.CPU;
         private int threads;
         private double threshold = 0.5;
-        private String preprocessingFingerprint = "";
-        private String preprocessingConfig = "";
+        private PreprocessingConfig preprocessing;
 
         private Builder() {
         }
@@ -223,10 +223,12 @@ public final class IchTrainer {
             return this;
         }
 
-        /** The preprocessing the inputs were made with, recorded in the model directory. */
-        public Builder preprocessing(String fingerprint, String configJson) {
-            preprocessingFingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
-            preprocessingConfig = Objects.requireNonNull(configJson, "configJson");
+        /**
+         * The preprocessing the inputs were made with, recorded in the model directory (default:
+         * the paper's, resized to the network's input).
+         */
+        public Builder preprocessing(PreprocessingConfig value) {
+            preprocessing = Objects.requireNonNull(value, "preprocessing");
             return this;
         }
 
@@ -244,6 +246,10 @@ public final class IchTrainer {
                 regressionWeight + "+" + classificationWeight, "not both 0");
             require(threads >= 0, "threads", threads, ">= 0");
             require(threshold > 0 && threshold < 1, "threshold", threshold, "in (0, 1)");
+            require(preprocessing == null || java.util.Arrays.equals(preprocessing.targetShape(),
+                    new int[] {network.inputDepth(), network.inputHeight(), network.inputWidth()}),
+                "preprocessing target shape", preprocessing == null ? "" : java.util.Arrays.toString(preprocessing.targetShape()),
+                "the network's input " + network.inputDepth() + "×" + network.inputHeight() + "×" + network.inputWidth());
             return new IchTrainer(this);
         }
 

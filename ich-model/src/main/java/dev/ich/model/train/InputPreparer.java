@@ -2,6 +2,7 @@ package dev.ich.model.train;
 
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
+import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
 
 /**
@@ -15,4 +16,19 @@ public interface InputPreparer {
 
     /** A short text that changes whenever the output for the same volume would change. */
     String fingerprint();
+
+    /** The paper's preprocessing (or another configuration of it) from ich-core. */
+    static InputPreparer of(Preprocessor preprocessor) {
+        return new InputPreparer() {
+            @Override
+            public ModelInput prepare(CtVolume volume) throws IchException {
+                return preprocessor.preprocess(volume).input();
+            }
+
+            @Override
+            public String fingerprint() {
+                return preprocessor.config().fingerprint();
+            }
+        };
+    }
 }

@@ -5,7 +5,7 @@ import dev.ich.core.error.IchException;
 import dev.ich.core.io.StudyReader;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.model.Outcome;
+import dev.ich.core.analysis.Outcome;
 import dev.ich.model.internal.Sha256;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

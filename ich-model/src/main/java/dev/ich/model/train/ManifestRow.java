@@ -1,6 +1,6 @@
 package dev.ich.model.train;
 
-import dev.ich.model.Outcome;
+import dev.ich.core.analysis.Outcome;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -9,10 +9,10 @@ import ai.djl.training.ParameterStore;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
-import dev.ich.model.IchModel;
+import dev.ich.core.analysis.LibraryVersion;
 import dev.ich.model.ModelManifest;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.Outcome;
+import dev.ich.core.analysis.Outcome;
 import dev.ich.model.TargetTransform;
 import dev.ich.model.TrainingProvenance;
 import dev.ich.model.arch.IchNetwork;
@@ -61,6 +61,7 @@ final class TrainingRun {
             Engines.setIntraOpThreads(t.threads);
         }
         Device device = Engines.resolve(t.device);
+        Engines.noGradientsOnThisThread();
         try (NDManager manager = Engines.pytorch().newBaseManager(device)) {
             IchNetwork network = new IchNetwork(t.network);
             network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
@@ -108,8 +109,7 @@ final class TrainingRun {
                 }
                 Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.BEST), manager);
                 EpochMetrics best = history.get(bestEpoch - 1);
-                ModelManifest manifest = new ModelManifest(t.network, TRANSFORM, t.threshold,
-                    t.preprocessingFingerprint, t.preprocessingConfig,
+                ModelManifest manifest = new ModelManifest(t.network, TRANSFORM, t.threshold, t.preprocessing,
                     new TrainingProvenance(t.seed, history.size(), bestEpoch, t.taskMode.name(), dataHash,
                         libraryVersion(), best.asMap()), "");
                 ModelManifest written = writeModel(network, manifest);
@@ -292,7 +292,6 @@ final class TrainingRun {
     }
 
     private static String libraryVersion() {
-        String v = IchModel.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return LibraryVersion.get();
     }
 }

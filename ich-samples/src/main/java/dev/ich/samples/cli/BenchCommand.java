@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms and peak heap (--preprocess, --explain).")
+    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -40,6 +40,20 @@ final class BenchCommand implements Callable<Integer> {
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
 
+        @Option(names = "--eval", required = true,
+            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
+                + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
+        boolean eval;
+
+        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
+            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
+                + " make one with tools/bench/make_dicom_bench_series.py.")
+        java.nio.file.Path dicom;
+        @Option(names = "--shape", required = true, paramLabel = "DxHxW",
+            description = "The network (ich-model) on random input of this shape, e.g. 32x224x224: inference"
+                + " (batch 1) and training step (batch 2) medians, peak RSS; see --width, --depth, --predictions,"
+                + " --python.")
+        String shape;
         @Option(names = "--explain", required = true, paramLabel = "<model dir>",
             description = "One Grad-CAM (volume head, last stage) against one inference of this model on a"
                 + " preprocessed synthetic study; mapping to the study grid; peak RSS.")
@@ -64,6 +78,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Threads to use (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--width", defaultValue = "64", description = "Model mode: base width (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--depth", defaultValue = "34", description = "Model mode: ResNet depth 10/18/34/50 (default ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--predictions", defaultValue = "0",
+        description = "Model mode: after timing, run this many more predictions and print the RSS growth.")
+    int predictions;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+        description = "Model mode: also run tools/bench/model_torch.py with this python (torch needed) and print ratios.")
+    java.nio.file.Path python;
+
+    @Option(names = "--torch-script", defaultValue = "tools/bench/model_torch.py",
+        description = "Model mode: the PyTorch benchmark script (default ${DEFAULT-VALUE}).")
+    java.nio.file.Path torchScript;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic study (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -78,6 +110,15 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        if (mode.eval) {
+            return EvalBench.run(spec.commandLine().getOut(), seed);
+        }
+        if (mode.dicom != null) {
+            return BenchDicom.run(mode.dicom, warmup, runs, threads, spec.commandLine().getOut());
+        }
+        if (mode.shape != null) {
+            return benchModel(spec.commandLine().getOut());
+        }
         if (mode.explain != null) {
             IchModel.setIntraOpThreads(threads);
             try (IchModel model = IchModel.load(mode.explain)) {
@@ -85,6 +126,25 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return benchPreprocess(spec.commandLine().getOut());
+    }
+
+    private int benchModel(PrintWriter out) throws IchException {
+        String[] parts = mode.shape.toLowerCase(java.util.Locale.ROOT).split("x");
+        int[] dhw = new int[3];
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            for (int i = 0; i < 3; i++) {
+                dhw[i] = Integer.parseInt(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--shape must be DxHxW, e.g. 32x224x224, got " + mode.shape);
+        }
+        // A model pass takes up to seconds at the paper's size; two warm-up runs suffice unless asked.
+        int modelWarmup = spec.commandLine().getParseResult().hasMatchedOption("--warmup") ? warmup : 2;
+        return ModelBenchmark.run(out, new ModelBenchmark.Settings(depth, width, dhw[0], dhw[1], dhw[2], runs,
+            modelWarmup, threads, predictions, python, torchScript));
     }
 
     private int benchPreprocess(PrintWriter out) throws IchException {
@@ -105,21 +165,34 @@ final class BenchCommand implements Callable<Integer> {
         long baseline = heapUsed(heap, false);
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[runs];
+        long cpu0 = processCpuNanos();
         for (int n = 0; n < runs; n++) {
             long t0 = System.nanoTime();
             PreprocessedStudy result = preprocessor.preprocess(study);
             ms[n] = (System.nanoTime() - t0) / 1e6;
             crop = result.mapping().crop();
         }
+        double cpuMsMean = (processCpuNanos() - cpu0) / 1e6 / runs;
         long peak = heapUsed(heap, true);
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "crop_box=%s%n", crop);
         out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", median(ms));
         out.printf(Locale.ROOT, "preprocess_ms_min=%.2f%n", ms[0]);
         out.printf(Locale.ROOT, "preprocess_ms_max=%.2f%n", ms[ms.length - 1]);
+        out.printf(Locale.ROOT, "preprocess_cpu_ms_mean=%.2f%n", cpuMsMean);
         out.printf(Locale.ROOT, "heap_baseline_mb=%.1f%n", baseline / 1048576.0);
         out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / 1048576.0);
         return 0;
+    }
+
+    /**
+     * CPU time of the whole process (all threads): on a busy machine it varies far less than the
+     * wall time, and it is what {@code time.process_time()} measures in the PyTorch script. Linux
+     * counts it in 10 ms ticks, so only the total over all timed runs is meaningful (a mean).
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     /** Sum over the heap pools of the current (or peak since reset) usage; the study itself included. */

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate",
     description = {
-        "Evaluate volume and prognosis predictions as the paper's Table 1, Table 2 and figures.",
+        "Evaluate predictions: the paper's Tables 1 and 2 and figures.",
         "The CSV has id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability; each further column is another "
             + "rater's or method's volume in ml (compared in Table 1; an empty cell = not estimated), except "
             + "prob_<name> columns: another model's probability, compared with the model in Table 2 by DeLong's test.",

@@ -1,6 +1,7 @@
 package dev.ich.samples.cli;
 
 import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.Prediction;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -31,8 +32,6 @@ import dev.ich.explain.score.FaithfulnessCurve;
 import dev.ich.explain.score.Localisation;
 import dev.ich.explain.score.LocalisationScores;
 import dev.ich.model.IchModel;
-import dev.ich.model.NetworkConfig;
-import dev.ich.model.Prediction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -152,15 +151,8 @@ final class ExplainCommand implements Callable<Integer> {
         BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
         prepareOutput();
         try (IchModel model = IchModel.load(modelDir)) {
-            NetworkConfig net = model.config();
-            PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
-                .targetShape(net.inputDepth(), net.inputHeight(), net.inputWidth()).build();
-            String trainedWith = model.manifest().preprocessingFingerprint();
-            if (!trainedWith.isEmpty() && !trainedWith.equals(pp.fingerprint())) {
-                spec.commandLine().getErr().printf(Locale.ROOT, "warning: the model was trained with preprocessing %s,"
-                    + " this command uses the paper's (%s) at the model's input size; the maps may not match the"
-                    + " model's training%n", trainedWith, pp.fingerprint());
-            }
+            // The preprocessing the model was trained with, stored in its directory.
+            PreprocessingConfig pp = model.preprocessing();
             PreprocessedStudy pre = new Preprocessor(pp).preprocess(ct);
             Prediction prediction = model.predict(pre.input());
             stdout.printf(Locale.ROOT, "prediction: volume %.1f ml, probability of death %.3f%n",

@@ -14,7 +14,7 @@ import dev.ich.dicom.nifti.NiftiImage;
 import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.Outcome;
+import dev.ich.core.analysis.Outcome;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.TrainingExample;
 import java.awt.image.BufferedImage;

@@ -1,0 +1,87 @@
+package dev.ich.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import dev.ich.core.preprocess.ModelInput;
+import dev.ich.model.NetworkConfig;
+import dev.ich.core.analysis.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoint/resume equality, best-model bookkeeping and the trainer's errors, on a tiny network. */
+class TrainerTest {
+
+    private static final NetworkConfig TINY = NetworkConfig.builder().depth(10).baseWidth(4).input(16, 32, 32).build();
+    private static final List<TrainingExample> DATA = SyntheticCohort.make(10, 5, 16, 32, 32);
+    private static final List<TrainingExample> VALIDATION = SyntheticCohort.make(4, 6, 16, 32, 32);
+
+    private static IchTrainer.Builder trainer(int epochs) {
+        return IchTrainer.builder().network(TINY).epochs(epochs).batchSize(4).learningRate(0.01).seed(11)
+            .augmentation(new Augmentation(true, 2)).trainingSet(DATA).validationSet(VALIDATION);
+    }
+
+    /** A crash after epoch 1, then --resume, gives the same weights as an uninterrupted run. */
+    @Test
+    void resumeIsBitIdentical(@TempDir Path dir) throws Exception {
+        TrainingResult straight = trainer(3).build().train(dir.resolve("a"));
+
+        Path crashed = dir.resolve("b");
+        IchTrainer crashing = trainer(3).listener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, int epochs) {
+                if (metrics.epoch() == 1) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        }).build();
+        assertThatThrownBy(() -> crashing.train(crashed)).hasMessageContaining("simulated crash");
+        assertThat(crashed).doesNotExist();
+        assertThat(IchTrainer.checkpointDirectory(crashed).resolve("state.json")).exists();
+
+        TrainingResult resumed = trainer(3).build().resume(crashed);
+        assertThat(Files.readAllBytes(resumed.modelDirectory().resolve("parameters.params")))
+            .isEqualTo(Files.readAllBytes(straight.modelDirectory().resolve("parameters.params")));
+        assertThat(resumed.history()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(resumed.history().get(i).trainLoss()).isEqualTo(straight.history().get(i).trainLoss());
+            assertThat(resumed.history().get(i).validationMaeMl()).isEqualTo(straight.history().get(i).validationMaeMl());
+        }
+        assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
+        double bestLoss = straight.history().stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
+        assertThat(straight.history().get(straight.bestEpoch() - 1).validationLoss()).isEqualTo(bestLoss);
+        assertThat(straight.manifest().provenance().epochs()).isEqualTo(3);
+        assertThat(straight.manifest().provenance().seed()).isEqualTo(11);
+
+        assertThatThrownBy(() -> trainer(3).build().train(dir.resolve("a")))
+            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+    }
+
+    @Test
+    void badDataIsRefusedWithTheReason(@TempDir Path dir) {
+        assertThatThrownBy(() -> trainer(1).trainingSet(List.of()).build().train(dir.resolve("m")))
+            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRAINING_DATA))
+            .hasMessageContaining("training set").hasMessageContaining("empty");
+        List<TrainingExample> survivors = new ArrayList<>();
+        for (TrainingExample e : DATA) {
+            survivors.add(new TrainingExample(e.input(), e.volumeMl(), Outcome.SURVIVED));
+        }
+        assertThatThrownBy(() -> trainer(1).trainingSet(survivors).build().train(dir.resolve("m")))
+            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRAINING_DATA))
+            .hasMessageContaining("one outcome");
+        List<TrainingExample> wrongShape = new ArrayList<>(DATA);
+        wrongShape.set(3, new TrainingExample(new ModelInput(8, 32, 32, new float[8 * 32 * 32]), 1, Outcome.DIED));
+        assertThatThrownBy(() -> trainer(1).trainingSet(wrongShape).build().train(dir.resolve("m")))
+            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRAINING_DATA))
+            .hasMessageContaining("example 3").hasMessageContaining("8×32×32");
+        assertThat(dir.resolve("m")).doesNotExist();
+        assertThatThrownBy(() -> IchTrainer.builder().batchSize(0).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize").hasMessageContaining("0");
+    }
+}
