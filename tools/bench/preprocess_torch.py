@@ -15,6 +15,9 @@ torch.set_num_threads(threads):
                               align_corners=False)
   torch_resize_ms_median      clip + scale + F.interpolate alone, on the crop already cut
                               (PyTorch's best case: no bounding-box search)
+
+Each also as *_cpu_ms_mean: process CPU time (all threads) per run, the mean over the timed
+runs; steadier than wall time when other programs share the machine.
 """
 import argparse
 import statistics
@@ -62,14 +65,17 @@ def preprocess(t):
 
 
 def timed(fn, runs, warmup):
+    """Wall-clock milliseconds of each timed run, and the mean process CPU milliseconds (all
+    threads) over them, measured like the Java benchmark (total over the runs / runs)."""
     for _ in range(warmup):
         fn()
     ms = []
+    c0 = time.process_time()
     for _ in range(runs):
         t0 = time.perf_counter()
         fn()
         ms.append((time.perf_counter() - t0) * 1e3)
-    return ms
+    return ms, (time.process_time() - c0) * 1e3 / runs
 
 
 def main():
@@ -88,12 +94,14 @@ def main():
           % (torch.__version__, NX, NY, NZ, "x".join(map(str, TARGET)), torch.get_num_threads(), a.warmup, a.runs))
     print("crop_box=[%d..%d]x[%d..%d]x[%d..%d]" % (i0, i1, j0, j1, k0, k1))
     with torch.no_grad():
-        full = timed(lambda: preprocess(t), a.runs, a.warmup)
-        resize = timed(lambda: window_and_resize(crop), a.runs, a.warmup)
+        full, full_cpu = timed(lambda: preprocess(t), a.runs, a.warmup)
+        resize, resize_cpu = timed(lambda: window_and_resize(crop), a.runs, a.warmup)
     print("torch_preprocess_ms_median=%.2f" % statistics.median(full))
     print("torch_preprocess_ms_min=%.2f" % min(full))
+    print("torch_preprocess_cpu_ms_mean=%.2f" % full_cpu)
     print("torch_resize_ms_median=%.2f" % statistics.median(resize))
     print("torch_resize_ms_min=%.2f" % min(resize))
+    print("torch_resize_cpu_ms_mean=%.2f" % resize_cpu)
 
 
 if __name__ == "__main__":

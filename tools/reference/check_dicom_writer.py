@@ -12,11 +12,12 @@ dcmtk and dcm2niix installed:
 For every file: dcmdump must parse it without a warning; the file meta group length must equal the
 bytes of the group; pydicom must read it without force. The script then writes <series>.ref with
 pydicom's view (transfer syntax, geometry attributes, rescale values, identity attributes, HU from
-apply_modality_lut as float64) and, for the non-tilted little-endian series, dcm2niix's NIfTI
-(affine and data as nibabel reads them).
+apply_modality_lut as float64) and, for the series dcm2niix reads (not deflated, not tilted),
+dcm2niix's NIfTI (kept under dcm2niix/) with its affine and data as nibabel reads them.
 """
 import glob
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -30,7 +31,8 @@ from pydicom.pixel_data_handlers.util import apply_modality_lut
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 BASE = os.path.join(ROOT, 'ich-dicom', 'src', 'test', 'resources', 'dev', 'ich', 'dicom', 'write')
 SERIES = os.path.join(BASE, 'series')
-DCM2NIIX_SERIES = ('explicit_vr_little_endian', 'implicit_vr_little_endian', 'explicit_vr_big_endian')  # dcm2niix cannot inflate
+DCM2NIIX_SERIES = ('explicit_vr_little_endian', 'implicit_vr_little_endian', 'explicit_vr_big_endian',
+                   'explicit_head_to_feet', 'explicit_per_slice_intercepts')  # dcm2niix cannot inflate
 
 
 def check_dcmtk(path):
@@ -64,14 +66,17 @@ def nums(values):
     return ' '.join(repr(float(v)) for v in values)
 
 
-def dcm2niix(series_dir, out):
+def dcm2niix(series_dir, out, keep_as):
     with tempfile.TemporaryDirectory() as tmp:
         r = subprocess.run(['dcm2niix', '-z', 'n', '-b', 'n', '-f', 'out', '-o', tmp, series_dir],
                            capture_output=True, text=True)
         files = glob.glob(os.path.join(tmp, '*.nii'))
         if r.returncode != 0 or len(files) != 1:
             sys.exit('dcm2niix failed on %s: %s %s' % (series_dir, r.stdout, r.stderr))
-        img = nib.load(files[0])
+        # Kept, so the Java NIfTI reader is also tested on a file a real converter wrote.
+        os.makedirs(os.path.dirname(keep_as), exist_ok=True)
+        shutil.copyfile(files[0], keep_as)
+        img = nib.load(keep_as)
         data = np.asarray(img.dataobj).astype(np.float64)
         out.write('dcm2niix_shape %d %d %d\n' % data.shape[:3])
         out.write('dcm2niix_affine %s\n' % nums(img.affine.reshape(-1)))
@@ -107,7 +112,7 @@ def main():
                 out.write(p + 'patient_birth_date |%s|\n' % ds.PatientBirthDate)
                 out.write(p + 'hu %s\n' % nums(hu.reshape(-1)))
             if series in DCM2NIIX_SERIES:
-                dcm2niix(folder, out)
+                dcm2niix(folder, out, os.path.join(BASE, 'dcm2niix', series + '.nii'))
 
 
 if __name__ == '__main__':

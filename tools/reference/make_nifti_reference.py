@@ -160,6 +160,8 @@ def part1():
     write_case('i16_le_extension_slope0.nii', np.int16, '<', (5, 4, 3), sform=AXIAL, ext=True,
                scale=(0.0, 55.0))
     write_case('f32_be_scaled.nii.gz', np.float32, '>', (3, 4, 5), sform=OBLIQUE2, scale=(1.5, 2.0))
+    write_case('f32_le_qform_negative_pixdim.nii', np.float32, '<', (3, 4, 2), qform=OBLIQUE,
+               extra={80: ('f', -0.7)})
     write_case('i64_le_qfac_bad.nii', np.int64, '<', (3, 3, 2), qform=OBLIQUE2, extra={PIXDIM0: ('f', 0.0)})
 
 

@@ -73,7 +73,7 @@ final class HaematomaGrower {
         double cy = oy + cj * sy;
         double cz = oz + ck * sz;
         double reach = shape.reach();
-        double equivalentRadius = Math.cbrt(3 * voxels * sx * sy * sz / (4 * Math.PI));
+        double equivalentRadius = StrictMath.cbrt(3 * voxels * sx * sy * sz / (4 * Math.PI));
         double needScale = 1.3 * equivalentRadius + rimMm;
         while (true) {
             double radius = needScale * reach + Math.max(sx, Math.max(sy, sz));

@@ -40,13 +40,13 @@ final class HaematomaPlan {
                     hi = Math.min(hi, PhantomSpec.MAX_INFRATENTORIAL_ML);
                 }
             }
-            double c = rng.uniform(Math.cbrt(lo), Math.cbrt(hi));
+            double c = rng.uniform(StrictMath.cbrt(lo), StrictMath.cbrt(hi));
             total = Math.min(hi, Math.max(lo, c * c * c));
         } else {
             double max = primary == Location.INFRATENTORIAL
                 ? PhantomSpec.MAX_INFRATENTORIAL_ML : PhantomSpec.DEFAULT_MAX_VOLUME_ML;
-            double cLo = Math.cbrt(PhantomSpec.DEFAULT_MIN_VOLUME_ML);
-            double cHi = Math.cbrt(max);
+            double cLo = StrictMath.cbrt(PhantomSpec.DEFAULT_MIN_VOLUME_ML);
+            double cHi = StrictMath.cbrt(max);
             double c;
             do {
                 c = PhantomSpec.DEFAULT_CBRT_MEAN + PhantomSpec.DEFAULT_CBRT_SD * rng.gaussian();

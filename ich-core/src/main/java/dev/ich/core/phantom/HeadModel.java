@@ -81,6 +81,8 @@ final class HeadModel {
     int lastTissue;
     int lastCompartment;
     double lastBrainDepth;
+    /** True when the point is far outside the head (no tissue within several centimetres). */
+    boolean lastFarOutside;
 
     HeadModel(Rng rng) {
         halfWidth = rng.uniform(67, 79);
@@ -97,7 +99,7 @@ final class HeadModel {
         skullMm = rng.uniform(5, 8);
         atrophy = rng.nextDouble();
         csfRimMm = 1.0 + 2.0 * atrophy;
-        ventricleScale = 0.75 + 0.75 * atrophy;
+        ventricleScale = 0.75 + 0.6 * atrophy;
         sulcusWidth = 0.05 + 0.09 * atrophy;
         cortexMm = rng.uniform(2.5, 3.5);
         fissureMm = 0.8 + 1.2 * atrophy;
@@ -140,7 +142,7 @@ final class HeadModel {
         skullBaseHu = rng.uniform(800, 1200);
         csfHu = rng.uniform(2, 12);
         whiteHu = rng.uniform(24, 31);
-        greyHu = whiteHu + rng.uniform(7, 12);
+        greyHu = whiteHu + rng.uniform(8, 12);
         deepGreyHu = greyHu - rng.uniform(1, 3);
         textureHu = rng.uniform(1.5, 3.5);
 
@@ -155,7 +157,12 @@ final class HeadModel {
     private double floor(double x, double y) {
         double front = smoothstep((y + 0.48 * halfLength) / 22);
         double lateral = smoothstep((Math.abs(x) - 8 * brainScale) / 18);
-        double middle = -22 - 20 * lateral;
+        // Each middle fossa is a bowl under the temporal lobe: slices cut its floor along a curve,
+        // not across a flat plate (which a slightly tilted slice would show as a wide white band).
+        double bx = Math.abs(x) - 0.55 * halfWidth;
+        double by = Math.min(0, y + 0.05 * halfLength); // behind the bowl: the tentorium and posterior fossa take over
+        double bowl = Math.min(-22, -46 + 0.015 * (bx * bx + by * by));
+        double middle = -22 * (1 - lateral) + bowl * lateral;
         // The orbital roofs slope down towards the face.
         double anterior = -14 + 0.25 * (y + 0.48 * halfLength);
         return anterior * (1 - front) + middle * front;
@@ -174,12 +181,14 @@ final class HeadModel {
     float evaluate(double x, double y, double z) {
         lastCompartment = NONE;
         lastBrainDepth = -1;
+        lastFarOutside = false;
         double c = z > 0 ? heightUp : heightDown;
         double ex = x / halfWidth;
         double ey = y / halfLength;
         double ez = z / c;
         double rho2 = ex * ex + ey * ey + ez * ez;
         if (rho2 > 1.3) {
+            lastFarOutside = true;
             return tissue(Tissue.AIR, airHu);
         }
         double rho = Math.sqrt(rho2);
@@ -335,7 +344,7 @@ final class HeadModel {
                 return tissue(Tissue.AIR, airHu);
             }
             double ridge = y - (-0.08 * halfLength + 0.45 * ax);
-            if (Math.abs(ridge) < 9 || ax < 9 || floor - z < plateMm) {
+            if (Math.abs(ridge) < 5 || ax < 7 || floor - z < plateMm) {
                 return tissue(Tissue.BONE, skullBaseHu + 150 * g);
             }
             return tissue(Tissue.SOFT_TISSUE, softHu + 10 * g);

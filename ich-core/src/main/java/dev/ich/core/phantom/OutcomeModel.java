@@ -9,8 +9,8 @@ package dev.ich.core.phantom;
  *   p     = 1 / (1 + e^(−logit)),   outcome ~ Bernoulli(p)
  * </pre>
  *
- * <p>{@code V} is the total haematoma volume in ml (the exact mask volume) and the primary bleed is
- * the largest one. {@code ε} stands for what the image does not show (age, consciousness,
+ * <p>{@code V} is the planned total haematoma volume in ml (the mask volume equals it to within half
+ * a voxel per haematoma) and the primary bleed is the largest one. {@code ε} stands for what the image does not show (age, consciousness,
  * comorbidity), so volume alone is not a perfect predictor. A phantom without a haematoma has
  * {@code ∛V = 0} and no location term.
  *
@@ -55,7 +55,7 @@ public record OutcomeModel(double intercept, double volumeCoefficient, double de
         if (!(volumeMl >= 0) || !Double.isFinite(volumeMl)) {
             throw new IllegalArgumentException("volumeMl must be finite and not negative, got " + volumeMl);
         }
-        double logit = intercept + volumeCoefficient * Math.cbrt(volumeMl);
+        double logit = intercept + volumeCoefficient * StrictMath.cbrt(volumeMl);
         if (primary == Location.DEEP) {
             logit += deepCoefficient;
         } else if (primary == Location.INFRATENTORIAL) {
@@ -66,6 +66,6 @@ public record OutcomeModel(double intercept, double volumeCoefficient, double de
 
     /** The death probability for a logit (the logistic function). */
     public static double probability(double logit) {
-        return 1 / (1 + Math.exp(-logit));
+        return 1 / (1 + StrictMath.exp(-logit));
     }
 }

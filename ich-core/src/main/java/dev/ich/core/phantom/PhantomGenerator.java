@@ -17,6 +17,8 @@ import java.util.List;
  * <p>The seed feeds independent random streams, one per stage: acquisition geometry, anatomy,
  * haematomas, outcome and noise. Because appearance and geometry come from streams of their own, no
  * shortcut links them to the volume or the outcome. See {@code docs/phantoms.md}.
+ *
+ * <p>Thread-safe: calls share no mutable state, so a cohort can be generated on several threads.
  */
 public final class PhantomGenerator {
 
@@ -29,8 +31,37 @@ public final class PhantomGenerator {
     /** The noise filter [1, 2, 1]/4 along rows and columns keeps 0.375² of the variance. */
     private static final float NOISE_FILTER_GAIN = 1 / 0.375f;
     private static final float MIN_HU = -1024;
+    /** Slices at least this thick are sampled three times across their thickness. */
+    private static final double THICK_SLICE_MM = 2.5;
 
     private PhantomGenerator() {
+    }
+
+    /**
+     * The planned haematomas and the outcome of the phantom {@code spec} describes, without
+     * generating it: {@code label(spec)} agrees with {@code generate(spec)}.
+     */
+    public static PhantomLabel label(PhantomSpec spec) {
+        HaematomaPlan plan = HaematomaPlan.draw(spec, Rng.stream(spec.seed(), STREAM_HAEMATOMA));
+        return label(spec, plan);
+    }
+
+    /**
+     * The outcome depends on the planned volume (not the rasterised one, which differs by under half
+     * a voxel per haematoma) so that labels need no image; its stream is its own.
+     */
+    private static PhantomLabel label(PhantomSpec spec, HaematomaPlan plan) {
+        Rng rng = Rng.stream(spec.seed(), STREAM_OUTCOME);
+        OutcomeModel model = spec.outcomeModel();
+        Location primary = plan.count() == 0 ? null : plan.location(0);
+        double logit = model.linearPredictor(plan.totalMl(), primary) + model.noiseSigma() * rng.gaussian();
+        double probability = OutcomeModel.probability(logit);
+        int outcome = rng.nextDouble() < probability ? 1 : 0;
+        List<Location> locations = new ArrayList<>();
+        for (int h = 0; h < plan.count(); h++) {
+            locations.add(plan.location(h));
+        }
+        return new PhantomLabel(plan.totalMl(), locations, probability, outcome);
     }
 
     /** Generates the phantom the spec describes. */
@@ -78,6 +109,7 @@ public final class PhantomGenerator {
         // Haematomas.
         Rng hr = Rng.stream(seed, STREAM_HAEMATOMA);
         HaematomaPlan plan = HaematomaPlan.draw(spec, hr);
+        PhantomLabel label = label(spec, plan);
         BitSet taken = new BitSet(count);
         BitSet rim = new BitSet(count);
         HaematomaGrower grower = new HaematomaGrower(n, n, nz, new double[] {ox, oy, firstSliceZ},
@@ -121,28 +153,22 @@ public final class PhantomGenerator {
         TissueMap anatomy = new TissueMap(geometry, codes);
         double volumeMl = mask.volumeMl();
 
-        Rng outcomeRng = Rng.stream(seed, STREAM_OUTCOME);
-        OutcomeModel model = spec.outcomeModel();
-        Location primary = haematomas.isEmpty() ? null : haematomas.get(0).location();
-        double logit = model.linearPredictor(volumeMl, primary) + model.noiseSigma() * outcomeRng.gaussian();
-        double probability = OutcomeModel.probability(logit);
-        int outcome = outcomeRng.nextDouble() < probability ? 1 : 0;
-
         PhantomParameters parameters = new PhantomParameters(spacing, thickness, 2 * head.halfWidth,
             2 * head.halfLength, yaw, pitch, roll, headToPatient, noiseSigma, head.scalpMm, head.skullMm,
             head.atrophy, head.whiteHu, head.greyHu, head.csfHu, head.tableHu, plan.totalMl());
         CtVolume ct = CtVolume.wrap(geometry, hu, Provenance.synthetic("phantom:seed=" + seed, nz));
-        return new Phantom(seed, ct, mask, oedema, anatomy, volumeMl, haematomas, outcome, probability, parameters);
+        return new Phantom(seed, ct, mask, oedema, anatomy, volumeMl, haematomas, label.outcome(),
+            label.deathProbability(), parameters);
     }
 
     /** Row-major rotation head → patient: yaw about z, then pitch about x, then roll about y. */
     static double[] rotation(double yawDeg, double pitchDeg, double rollDeg) {
-        double cy = Math.cos(Math.toRadians(yawDeg));
-        double sy = Math.sin(Math.toRadians(yawDeg));
-        double cp = Math.cos(Math.toRadians(pitchDeg));
-        double sp = Math.sin(Math.toRadians(pitchDeg));
-        double cr = Math.cos(Math.toRadians(rollDeg));
-        double sr = Math.sin(Math.toRadians(rollDeg));
+        double cy = StrictMath.cos(Math.toRadians(yawDeg));
+        double sy = StrictMath.sin(Math.toRadians(yawDeg));
+        double cp = StrictMath.cos(Math.toRadians(pitchDeg));
+        double sp = StrictMath.sin(Math.toRadians(pitchDeg));
+        double cr = StrictMath.cos(Math.toRadians(rollDeg));
+        double sr = StrictMath.sin(Math.toRadians(rollDeg));
         double[] z = {cy, -sy, 0, sy, cy, 0, 0, 0, 1};
         double[] x = {1, 0, 0, 0, cp, -sp, 0, sp, cp};
         double[] y = {cr, 0, sr, 0, 1, 0, -sr, 0, cr};
@@ -172,6 +198,12 @@ public final class PhantomGenerator {
         double dxY = r[1] * sx;
         double dxZ = r[2] * sx;
         double deep = sx; // one pixel below the brain surface
+        // A thick slice averages the anatomy across its thickness (partial volume): two extra samples
+        // at ±thickness/3 along the patient's z axis; the centre sample alone decides the tissue label.
+        boolean thick = sz >= THICK_SLICE_MM;
+        double dzX = r[6] * sz / 3;
+        double dzY = r[7] * sz / 3;
+        double dzZ = r[8] * sz / 3;
         for (int k = 0; k < g.nz(); k++) {
             double pz = o.z() + k * sz - centre.z();
             for (int j = 0; j < ny; j++) {
@@ -182,12 +214,21 @@ public final class PhantomGenerator {
                 double z0 = r[2] * px + r[5] * py + r[8] * pz;
                 int row = nx * (j + ny * k);
                 for (int i = 0; i < nx; i++) {
-                    hu[row + i] = head.evaluate(x0 + i * dxX, y0 + i * dxY, z0 + i * dxZ);
+                    double x = x0 + i * dxX;
+                    double y = y0 + i * dxY;
+                    double z = z0 + i * dxZ;
+                    float value = head.evaluate(x, y, z);
                     int code = head.lastTissue | (head.lastCompartment << HaematomaGrower.COMPARTMENT_SHIFT);
                     if (head.lastBrainDepth >= deep) {
                         code |= HaematomaGrower.DEEP_FLAG;
                     }
                     codes[row + i] = (byte) code;
+                    if (thick && !head.lastFarOutside) {
+                        // Weights 1/4, 1/2, 1/4: a triangular slice profile, as a CT slice has.
+                        value = 0.5f * value + 0.25f * (head.evaluate(x - dzX, y - dzY, z - dzZ)
+                            + head.evaluate(x + dzX, y + dzY, z + dzZ));
+                    }
+                    hu[row + i] = value;
                 }
             }
         }
@@ -197,7 +238,7 @@ public final class PhantomGenerator {
     private static int placeCentre(HeadModel head, Location location, double volumeMl, VolumeGeometry g,
                                    Affine headToPatient, HaematomaGrower grower, Rng rng) {
         double s = head.brainScale;
-        double radius = Math.cbrt(3 * volumeMl * 1000 / (4 * Math.PI));
+        double radius = StrictMath.cbrt(3 * volumeMl * 1000 / (4 * Math.PI));
         Affine toVoxel = g.patientToVoxel();
         for (int attempt = 0; attempt < MAX_PLACEMENT_TRIES; attempt++) {
             double x;

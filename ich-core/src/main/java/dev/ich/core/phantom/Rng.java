@@ -4,6 +4,9 @@ package dev.ich.core.phantom;
  * SplitMix64 (Steele, Lea, Flood 2014): a tiny generator whose output is fixed by its published
  * algorithm, so phantoms are identical on every JDK (unlike {@code Random.nextGaussian}, whose
  * algorithm a JDK may change). Not thread-safe; each generation stage owns its own stream.
+ *
+ * <p>The phantom package uses {@code StrictMath} for every transcendental function for the same
+ * reason: {@code Math.cos} and friends may differ by an ulp between JVMs and CPUs.
  */
 final class Rng {
 
@@ -54,7 +57,7 @@ final class Rng {
     double gaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]
         double u2 = nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     /**
@@ -103,7 +106,7 @@ final class Rng {
             3.754408661907416e+00};
         double pLow = 0.02425;
         if (p < pLow) {
-            double q = Math.sqrt(-2 * Math.log(p));
+            double q = Math.sqrt(-2 * StrictMath.log(p));
             return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
         }

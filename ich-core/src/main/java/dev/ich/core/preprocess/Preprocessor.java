@@ -6,6 +6,8 @@ import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 import java.nio.FloatBuffer;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a CT volume into the network's input as a {@link PreprocessingConfig} says: crop to the
@@ -16,6 +18,8 @@ import java.util.Objects;
  * read in place; the only large arrays made are the resized slices and the result.
  */
 public final class Preprocessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preprocessor.class);
 
     /** Two threads: the best setting measured on the two-core machines this library targets. */
     public static final int DEFAULT_THREADS = 2;
@@ -81,7 +85,13 @@ public final class Preprocessor {
         float[] out = Trilinear.resize(windowedRows(volume, box), box.sizeK(), box.sizeJ(), box.sizeI(),
             config.depth(), config.height(), config.width(), threads);
         ModelInput input = ModelInput.wrap(config.depth(), config.height(), config.width(), out);
-        return new PreprocessedStudy(input, new InputMapping(g, box, config.depth(), config.height(), config.width()));
+        InputMapping mapping = new InputMapping(g, box, config.depth(), config.height(), config.width());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("preprocessed {}: crop box {} of {}×{}×{}, source voxels per model voxel (i, j, k) ="
+                    + " ({}, {}, {}), config {}", where, box, g.nx(), g.ny(), g.nz(), mapping.scaleI(),
+                mapping.scaleJ(), mapping.scaleK(), config.fingerprint());
+        }
+        return new PreprocessedStudy(input, mapping);
     }
 
     /** Rows of the crop box, clipped to the window and scaled to [0, 1] as they are read. */

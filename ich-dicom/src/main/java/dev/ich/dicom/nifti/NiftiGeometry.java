@@ -40,9 +40,9 @@ final class NiftiGeometry {
         if (h.qformCode != 0) {
             return new Best(qformAffine(h, source, warnings), AffineSource.QFORM);
         }
-        double dx = positiveSpacing(h, 1, source);
-        double dy = positiveSpacing(h, 2, source);
-        double dz = positiveSpacing(h, 3, source);
+        double dx = positiveSpacing(h, 1, source, warnings);
+        double dy = positiveSpacing(h, 2, source, warnings);
+        double dz = positiveSpacing(h, 3, source, warnings);
         // nibabel's Analyze convention: x flipped (radiological storage), volume centred on the origin.
         warnings.add("the NIfTI header sets neither sform nor qform; orientation assumed as nibabel does "
             + "(x flipped, volume centred on the origin), so left and right may be wrong");
@@ -69,9 +69,9 @@ final class NiftiGeometry {
             a = Math.sqrt(w2);
         }
         double[] r = quaternionToMatrix(a, b, c, d);
-        double dx = positiveSpacing(h, 1, source);
-        double dy = positiveSpacing(h, 2, source);
-        double dz = positiveSpacing(h, 3, source);
+        double dx = positiveSpacing(h, 1, source, warnings);
+        double dy = positiveSpacing(h, 2, source, warnings);
+        double dz = positiveSpacing(h, 3, source, warnings);
         double qfac = h.pixdim[0];
         if (qfac != 1 && qfac != -1) {
             // nibabel's header check repairs any other value to 1 when it loads the file.
@@ -110,8 +110,14 @@ final class NiftiGeometry {
             xz - wy, yz + wx, 1.0 - (xx + yy)};
     }
 
-    private static double positiveSpacing(NiftiHeader h, int axis, String source) throws IchException {
+    /** pixdim[axis]; a negative size is taken as its absolute value, as nibabel's header check repairs it. */
+    private static double positiveSpacing(NiftiHeader h, int axis, String source, List<String> warnings)
+            throws IchException {
         double v = h.pixdim[axis];
+        if (v < 0 && Double.isFinite(v)) {
+            warnings.add("the NIfTI pixdim[" + axis + "] is " + v + "; its absolute value is used, as nibabel does");
+            return -v;
+        }
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new IchException(ErrorCode.INVALID_NIFTI, source,
                 "pixdim[" + axis + "] (voxel size) is " + v + ", not a positive number",

@@ -19,6 +19,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads single-file NIfTI-1 images ({@code .nii}, or gzip-compressed {@code .nii.gz}, recognised by
@@ -27,6 +29,9 @@ import java.util.zip.ZipException;
  * the returned geometry. Every problem with a file is an {@link IchException} naming the file.
  */
 public final class NiftiReader {
+
+    // Paths are not logged: file names often carry patient names.
+    private static final Logger LOG = LoggerFactory.getLogger(NiftiReader.class);
 
     /** Values per chunk when decoding; also the unit in which compressed data is buffered. */
     private static final int CHUNK_BYTES = 1 << 20;
@@ -163,6 +168,16 @@ public final class NiftiReader {
                     "Check that the file was copied completely and that its dim and datatype are right");
             }
         }
+        // Geometry before voxels: a bad header fails before a large read.
+        NiftiGeometry.Best best = NiftiGeometry.bestAffine(h, dims, source, warnings);
+        VolumeGeometry geometry;
+        try {
+            geometry = VolumeGeometry.fromVoxelToPatient(dims[0], dims[1], dims[2], best.voxelToRas().rasToLps());
+        } catch (IllegalArgumentException e) {
+            throw new IchException(ErrorCode.INVALID_NIFTI, source,
+                "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
+                "Repair the header's geometry", e);
+        }
         skipFully(in, offset - NiftiHeader.SIZE, source);
         float slope = h.sclSlope;
         float inter = h.sclInter;
@@ -177,15 +192,8 @@ public final class NiftiReader {
         float[] values = compressed
             ? readBuffered(in, (int) voxels, type, h.order, decoder, source)
             : readStreaming(in, (int) voxels, type, h.order, decoder, source);
-        NiftiGeometry.Best best = NiftiGeometry.bestAffine(h, dims, source, warnings);
-        VolumeGeometry geometry;
-        try {
-            geometry = VolumeGeometry.fromVoxelToPatient(dims[0], dims[1], dims[2], best.voxelToRas().rasToLps());
-        } catch (IllegalArgumentException e) {
-            throw new IchException(ErrorCode.INVALID_NIFTI, source,
-                "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
-                "Repair the header's geometry", e);
-        }
+        LOG.debug("read a {}×{}×{} {} NIfTI-1 image, affine from {}, {} warning(s)", dims[0], dims[1], dims[2], type,
+            best.source(), warnings.size());
         return new NiftiImage(geometry, values, best.voxelToRas(), best.source(), type, slope, inter, warnings);
     }
 

@@ -2,6 +2,8 @@ package dev.ich.dicom.nifti;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 
 /**
  * Turns raw voxels into floats with the header's scaling applied as nibabel applies it: nibabel
@@ -28,9 +30,50 @@ final class VoxelDecoder {
     /** Decodes every whole voxel remaining in {@code raw} into {@code out} from {@code offset}; returns the count. */
     int decode(ByteBuffer raw, float[] out, int offset) {
         int count = raw.remaining() / type.bytesPerVoxel();
-        for (int n = 0; n < count; n++) {
-            out[offset + n] = scaled ? scale(nextDouble(raw)) : nextFloat(raw);
+        // One tight loop per type over a typed view: several times faster than a switch per voxel.
+        switch (type) {
+            case FLOAT32: {
+                FloatBuffer b = raw.asFloatBuffer();
+                if (scaled) {
+                    for (int n = 0; n < count; n++) {
+                        out[offset + n] = scale(b.get(n));
+                    }
+                } else {
+                    b.get(out, offset, count);
+                }
+                break;
+            }
+            case INT16: {
+                ShortBuffer b = raw.asShortBuffer();
+                for (int n = 0; n < count; n++) {
+                    short v = b.get(n);
+                    out[offset + n] = scaled ? scale(v) : v;
+                }
+                break;
+            }
+            case UINT16: {
+                ShortBuffer b = raw.asShortBuffer();
+                for (int n = 0; n < count; n++) {
+                    int v = b.get(n) & 0xFFFF;
+                    out[offset + n] = scaled ? scale(v) : v;
+                }
+                break;
+            }
+            case UINT8: {
+                int base = raw.position();
+                for (int n = 0; n < count; n++) {
+                    int v = raw.get(base + n) & 0xFF;
+                    out[offset + n] = scaled ? scale(v) : v;
+                }
+                break;
+            }
+            default:
+                for (int n = 0; n < count; n++) {
+                    out[offset + n] = scaled ? scale(nextDouble(raw)) : nextFloat(raw);
+                }
+                return count;
         }
+        raw.position(raw.position() + count * type.bytesPerVoxel());
         return count;
     }
 

@@ -25,6 +25,8 @@ public final class AtomicFileWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFileWriter() {
     }
 
@@ -48,7 +50,7 @@ public final class AtomicFileWriter {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+            tmp = createTemporary(parent, absolute.getFileName().toString());
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 content.writeTo(out);
             }
@@ -75,15 +77,37 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * A new hidden file next to the target. Not Files.createTempFile: that makes the file readable by
+     * its owner only, and the output would keep those permissions; this one gets the usual umask.
+     */
+    private static Path createTemporary(Path parent, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = parent.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void moveWithoutReplacing(Path tmp, Path target) throws IOException {
+        boolean linked;
         try {
             Files.createLink(target, tmp); // fails atomically if the target exists
+            linked = true;
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | IOException e) {
+            linked = false; // no hard links on this file system
+        }
+        if (linked) {
             Files.delete(tmp);
-        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-            if (e instanceof FileAlreadyExistsException) {
-                throw (FileAlreadyExistsException) e;
-            }
-            Files.move(tmp, target); // no hard links here: refuses an existing target, with a tiny race
+        } else {
+            Files.move(tmp, target); // refuses an existing target, with a tiny race
         }
     }
 

@@ -26,12 +26,20 @@ final class DecimalStrings {
             if (plain.length() <= MAX_LENGTH) {
                 return plain;
             }
-            String scientific = rounded.toString();
+            String scientific = scientific(rounded);
             if (scientific.length() <= MAX_LENGTH) {
                 return scientific;
             }
         }
         throw new IllegalArgumentException("cannot write " + v + " as a DS value");
+    }
+
+    /** d.dddE±x, which BigDecimal.toString only uses for exponents below -6. */
+    private static String scientific(BigDecimal v) {
+        String digits = v.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - v.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (v.signum() < 0 ? "-" : "") + mantissa + "E" + exponent;
     }
 
     /** The value a reader will see: the formatted string parsed back. */

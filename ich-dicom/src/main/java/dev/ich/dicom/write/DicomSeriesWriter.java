@@ -9,6 +9,7 @@ import dev.ich.core.volume.HuWindow;
 import dev.ich.dicom.write.DataSetEncoder.Vr;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link CtVolume} as a DICOM series: one single-frame CT Image Storage file (PS3.10,
@@ -35,6 +38,8 @@ import java.util.zip.DeflaterOutputStream;
  * left empty too, so the same input and UID seed give byte-identical files.
  */
 public final class DicomSeriesWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DicomSeriesWriter.class);
 
     private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
     private static final String IMPLEMENTATION_VERSION = "ICH_DICOM_0_1";
@@ -99,19 +104,21 @@ public final class DicomSeriesWriter {
         String study = studyUid != null ? studyUid : uid("study");
         String series = seriesUid != null ? seriesUid : uid("series");
         String frame = uid("frame-of-reference");
-        float[] hu = volume.huCopy();
+        FloatBuffer hu = volume.huBuffer(); // a view: no copy of the volume
         int perSlice = g.nx() * g.ny();
-        HuQuantiser.Scale global = rescaleMode == RescaleMode.GLOBAL ? HuQuantiser.choose(hu, 0, hu.length) : null;
+        HuQuantiser.Scale global = rescaleMode == RescaleMode.GLOBAL
+            ? HuQuantiser.choose(hu, 0, g.voxelCount(), true) : null;
         double maxError = 0;
         Vec3 normal = g.axisI().cross(g.axisJ()).normalized();
         double planeSpacing = Math.abs(g.axisK().dot(normal)) * g.spacing().z();
         for (int k = 0; k < g.nz(); k++) {
             int from = k * perSlice;
-            HuQuantiser.Scale scale = global != null ? global : HuQuantiser.choose(hu, from, from + perSlice);
+            HuQuantiser.Scale scale = global != null ? global : HuQuantiser.choose(hu, from, from + perSlice, false);
             short[] stored = new short[perSlice];
             for (int n = 0; n < perSlice; n++) {
-                stored[n] = scale.store(hu[from + n]);
-                maxError = Math.max(maxError, Math.abs((float) scale.huOf(stored[n]) - hu[from + n]));
+                float v = hu.get(from + n);
+                stored[n] = scale.store(v);
+                maxError = Math.max(maxError, Math.abs((float) scale.huOf(stored[n]) - v));
             }
             Vec3 position = g.origin().plus(g.axisK().times(k * g.spacing().z()));
             String sop = uid("instance/" + (k + 1));
@@ -120,6 +127,8 @@ public final class DicomSeriesWriter {
             byte[] file = file(sop, dataSet);
             AtomicFileWriter.write(files.get(k), existingOutput, out -> out.write(file));
         }
+        LOG.debug("wrote {} CT slices of {}×{} in {}, rescale {}, largest quantisation error {} HU", g.nz(), g.nx(),
+            g.ny(), syntax, rescaleMode, maxError);
         return new WrittenSeries(study, series, frame, syntax, files, maxError);
     }
 

@@ -1,10 +1,13 @@
 package dev.ich.dicom.write;
 
+import java.nio.FloatBuffer;
+
 /**
  * Chooses Rescale Slope and Intercept for signed 16-bit pixels and stores HU with them.
  *
  * <p>Whole HU values whose range fits 65 536 steps are stored exactly with slope 1 (intercept 0
- * when they fit −32768…32767, else a whole-number intercept). Otherwise the range is spread over
+ * when they fit −32768…32767 and a zero intercept is preferred, else the whole-number intercept
+ * {@code min + 32768}). Otherwise the range is spread over
  * all 65 536 steps: slope = (max − min) / 65535, and each value is stored as the nearest step, an
  * error of at most half a slope (0.031 HU for a −1024…3071 HU range). Slope and intercept are
  * written as DS strings; the stored integers are computed with the values parsed back from those
@@ -41,18 +44,28 @@ final class HuQuantiser {
     private HuQuantiser() {
     }
 
-    /** The scale for the values {@code hu[from, to)}. */
+    /** The scale for the values {@code hu[from, to)}, intercept 0 where possible. */
     static Scale choose(float[] hu, int from, int to) {
+        return choose(FloatBuffer.wrap(hu), from, to, true);
+    }
+
+    /**
+     * The scale for the values at absolute positions {@code [from, to)} of {@code hu}.
+     *
+     * @param preferZeroIntercept keep intercept 0 for whole HU that fit int16; otherwise whole HU
+     *     get the intercept {@code min + 32768}, which differs from slice to slice
+     */
+    static Scale choose(FloatBuffer hu, int from, int to, boolean preferZeroIntercept) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean whole = true;
         for (int n = from; n < to; n++) {
-            float v = hu[n];
+            float v = hu.get(n);
             min = Math.min(min, v);
             max = Math.max(max, v);
             whole &= v == Math.rint(v);
         }
-        if (whole && min >= LO && max <= HI) {
+        if (preferZeroIntercept && whole && min >= LO && max <= HI) {
             return Scale.of(1, 0);
         }
         if (whole && max - min <= STEPS) {

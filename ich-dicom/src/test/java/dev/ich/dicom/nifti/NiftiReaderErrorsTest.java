@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every broken file gives an IchException with a code and the file's name, never another throwable. */
 class NiftiReaderErrorsTest {
 
-    private static final int MUTATIONS = 1500;
+    private static final int MUTATIONS = 1000;
 
     @TempDir
     Path dir;
@@ -120,10 +120,20 @@ class NiftiReaderErrorsTest {
         assertFails(withHeader("nan.nii", b -> b.putFloat(280, Float.NaN)), ErrorCode.INVALID_NIFTI, "sform");
         assertFails(withHeader("quat.nii", b -> b.putShort(254, (short) 0).putFloat(256, 0.9f).putFloat(260, 0.9f)),
             ErrorCode.INVALID_NIFTI, "quaternion");
-        assertFails(withHeader("pixdim.nii", b -> b.putShort(254, (short) 0).putFloat(84, -1)),
+        assertFails(withHeader("pixdim.nii", b -> b.putShort(254, (short) 0).putFloat(84, 0)),
             ErrorCode.INVALID_NIFTI, "pixdim[2]");
         assertFails(withHeader("inter.nii", b -> b.putFloat(112, 2).putFloat(116, Float.POSITIVE_INFINITY)),
             ErrorCode.INVALID_NIFTI, "scl_inter");
+    }
+
+    @Test
+    void negativeVoxelSizeIsRepairedAsNibabelDoes() throws Exception {
+        Path negative = withHeader("negative.nii", b -> b.putShort(254, (short) 0).putFloat(84, -0.9f));
+        Path positive = withHeader("positive.nii", b -> b.putShort(254, (short) 0));
+        NiftiImage repaired = NiftiReader.read(negative);
+        assertThat(repaired.affineSource()).isEqualTo(AffineSource.QFORM);
+        assertThat(repaired.voxelToRas()).isEqualTo(NiftiReader.read(positive).voxelToRas());
+        assertThat(repaired.warnings()).singleElement().asString().contains("pixdim[2]");
     }
 
     @Test

@@ -60,7 +60,8 @@ class DicomWriterPydicomTest {
             assertThat(ref.text(p + "patient_birth_date")).isEqualTo(identity ? "19010203" : "");
 
             HuQuantiser.Scale scale = perSlice
-                ? HuQuantiser.choose(hu, k * perSliceCount, (k + 1) * perSliceCount) : global;
+                ? HuQuantiser.choose(java.nio.FloatBuffer.wrap(hu), k * perSliceCount, (k + 1) * perSliceCount, false)
+                : global;
             double[] rescale = ref.doubles(p + "rescale");
             assertThat(rescale).containsExactly(scale.slope(), scale.intercept());
             double[] pydicomHu = ref.doubles(p + "hu");

@@ -40,6 +40,12 @@ final class ReferenceSeries {
             new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, -Math.sin(t), Math.cos(t)));
     }
 
+    /** Axis-aligned, slices from head to feet (the slice axis opposes the image normal). */
+    static VolumeGeometry feetFirst() {
+        return new VolumeGeometry(4, 6, 3, new Vec3(0.43, 0.61, 5.0), new Vec3(110.2, 98.7, -35.0),
+            new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1));
+    }
+
     static CtVolume wholeHu(VolumeGeometry g) {
         float[] hu = new float[g.voxelCount()];
         for (int n = 0; n < hu.length; n++) {
@@ -67,6 +73,9 @@ final class ReferenceSeries {
             m.put(ts.name().toLowerCase(java.util.Locale.ROOT), Map.entry(base("whole").setTransferSyntax(ts).build(),
                 whole));
         }
+        m.put("explicit_head_to_feet", Map.entry(base("feet").build(), wholeHu(feetFirst())));
+        m.put("explicit_per_slice_intercepts", Map.entry(base("intercepts").setRescaleMode(RescaleMode.PER_SLICE)
+            .build(), wholeHu(oblique())));
         m.put("per_slice_fractional_tilted", Map.entry(base("fractional").setRescaleMode(RescaleMode.PER_SLICE)
             .build(), fractionalHu(tilted())));
         m.put("global_fractional_identity", Map.entry(base("identity").setPatientName(MARKER_NAME)

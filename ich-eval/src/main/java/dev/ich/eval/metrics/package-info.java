@@ -10,5 +10,10 @@
  * metric undefined (a zero true volume for MAPE, one class only for an AUC) raises an
  * {@link dev.ich.eval.metrics.UndefinedMetricException} naming the problem and the case index,
  * never a silent NaN.
+ *
+ * <p>Apache Commons Math supplies what it has: the percentile (type R-7) of the bootstrap, the
+ * Mersenne Twister, the Wilson score interval, the normal quantile and erfc. It has no ROC curve,
+ * AUC, DeLong, calibration curve or Brier score, and its storeless statistics cannot update all
+ * co-moments jointly or merge covariances, so those are written here (each class says so).
  */
 package dev.ich.eval.metrics;

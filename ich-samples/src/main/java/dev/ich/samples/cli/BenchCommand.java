@@ -6,10 +6,12 @@ import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure a pipeline stage: median milliseconds and peak memory (--preprocess, or the network with --shape).")
+    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -38,11 +40,24 @@ final class BenchCommand implements Callable<Integer> {
                 + " synthetic 512×512×40 study.")
         boolean preprocess;
 
+        @Option(names = "--eval", required = true,
+            description = "ich-eval's metrics: volume metrics streamed over 10⁶ cases (heap at 10 %% and 100 %%),"
+                + " ROC curve and DeLong interval on 10⁶ cases, bootstrap of 10⁴ cases × 2000 resamples.")
+        boolean eval;
+
+        @Option(names = "--dicom", paramLabel = "FOLDER", required = true,
+            description = "Reading a DICOM series folder into HU (MB/s of pixel data, peak heap of one read);"
+                + " make one with tools/bench/make_dicom_bench_series.py.")
+        java.nio.file.Path dicom;
         @Option(names = "--shape", required = true, paramLabel = "DxHxW",
             description = "The network (ich-model) on random input of this shape, e.g. 32x224x224: inference"
                 + " (batch 1) and training step (batch 2) medians, peak RSS; see --width, --depth, --predictions,"
                 + " --python.")
         String shape;
+        @Option(names = "--explain", required = true, paramLabel = "<model dir>",
+            description = "One Grad-CAM (volume head, last stage) against one inference of this model on a"
+                + " preprocessed synthetic study; mapping to the study grid; peak RSS.")
+        Path explain;
     }
 
     @Mixin
@@ -95,8 +110,20 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        if (mode.eval) {
+            return EvalBench.run(spec.commandLine().getOut(), seed);
+        }
+        if (mode.dicom != null) {
+            return BenchDicom.run(mode.dicom, warmup, runs, threads, spec.commandLine().getOut());
+        }
         if (mode.shape != null) {
             return benchModel(spec.commandLine().getOut());
+        }
+        if (mode.explain != null) {
+            IchModel.setIntraOpThreads(threads);
+            try (IchModel model = IchModel.load(mode.explain)) {
+                return ExplainBench.run(model, seed, warmup, runs, spec.commandLine().getOut());
+            }
         }
         return benchPreprocess(spec.commandLine().getOut());
     }
@@ -138,21 +165,34 @@ final class BenchCommand implements Callable<Integer> {
         long baseline = heapUsed(heap, false);
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[runs];
+        long cpu0 = processCpuNanos();
         for (int n = 0; n < runs; n++) {
             long t0 = System.nanoTime();
             PreprocessedStudy result = preprocessor.preprocess(study);
             ms[n] = (System.nanoTime() - t0) / 1e6;
             crop = result.mapping().crop();
         }
+        double cpuMsMean = (processCpuNanos() - cpu0) / 1e6 / runs;
         long peak = heapUsed(heap, true);
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "crop_box=%s%n", crop);
         out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", median(ms));
         out.printf(Locale.ROOT, "preprocess_ms_min=%.2f%n", ms[0]);
         out.printf(Locale.ROOT, "preprocess_ms_max=%.2f%n", ms[ms.length - 1]);
+        out.printf(Locale.ROOT, "preprocess_cpu_ms_mean=%.2f%n", cpuMsMean);
         out.printf(Locale.ROOT, "heap_baseline_mb=%.1f%n", baseline / 1048576.0);
         out.printf(Locale.ROOT, "peak_heap_mb=%.1f%n", peak / 1048576.0);
         return 0;
+    }
+
+    /**
+     * CPU time of the whole process (all threads): on a busy machine it varies far less than the
+     * wall time, and it is what {@code time.process_time()} measures in the PyTorch script. Linux
+     * counts it in 10 ms ticks, so only the total over all timed runs is meaningful (a mean).
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     /** Sum over the heap pools of the current (or peak since reset) usage; the study itself included. */

@@ -15,10 +15,18 @@ import picocli.CommandLine.Command;
     description = "Intracerebral haemorrhage volume, prognosis and explanation on head CT (Gong et al. 2023).",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
+        AnalyzeCommand.class,
         PhantomsCommand.class,
+        PhantomPreviewCommand.class,
         BenchCommand.class,
+        EvaluateCommand.class,
+        VolumeCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
         TrainCommand.class,
         PredictCommand.class,
+        ExplainCommand.class,
     })
 public final class IchCli {
 
@@ -39,6 +47,8 @@ public final class IchCli {
         CommandLine cli = new CommandLine(new IchCli());
         cli.setOut(out);
         cli.setErr(err);
+        // Wide enough that one-line command descriptions stay on one line in the listing.
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler(IchCli::handleExecutionException);
         return cli.execute(args);
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ich phantoms}: a seeded synthetic cohort as DICOM series, NIfTI masks and a manifest. */
 @Command(name = "phantoms", mixinStandardHelpOptions = true,
-    description = "Generate synthetic head-CT studies with known haematomas (DICOM, masks, manifest.csv).")
+    description = "Write synthetic head CTs with known haematomas, masks and a manifest.")
 final class PhantomsCommand implements Callable<Integer> {
 
     @Mixin

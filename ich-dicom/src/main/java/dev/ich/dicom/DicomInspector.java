@@ -1,0 +1,103 @@
+package dev.ich.dicom;
+
+import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.Vec3;
+import dev.ich.dicom.internal.DicomImage;
+import dev.ich.dicom.internal.FrameInfo;
+import dev.ich.dicom.internal.SeriesPlan;
+import dev.ich.dicom.internal.SeriesPlanner;
+import dev.ich.dicom.internal.SeriesSelector;
+import dev.ich.dicom.internal.StudyScan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists the image series in a file or folder with their geometry, transfer syntaxes and the
+ * problems a read would meet, without decoding any pixels (for {@code ich info}).
+ */
+public final class DicomInspector {
+
+    private DicomInspector() {
+    }
+
+    /**
+     * @throws IchException when the path cannot be read or holds a damaged DICOM file; problems of
+     *     a single series are reported in its {@link SeriesSummary#problem()} instead
+     */
+    public static StudySummary inspect(Path path) throws IchException {
+        StudyScan scan = StudyScan.of(path);
+        String chosen = null;
+        if (!scan.series().isEmpty()) {
+            chosen = SeriesSelector.choose(scan, null, false);
+        }
+        List<SeriesSummary> out = new ArrayList<>();
+        for (Map.Entry<String, List<DicomImage>> e : scan.series().entrySet()) {
+            out.add(summarise(e.getKey(), e.getValue(), e.getKey().equals(chosen), path.toString()));
+        }
+        List<String> skipped = new ArrayList<>();
+        for (IchException r : scan.rejected()) {
+            skipped.add(r.getMessage());
+        }
+        return new StudySummary(path.toString(), scan.fileCount(), out, skipped, scan.skippedNonDicom());
+    }
+
+    private static SeriesSummary summarise(String uid, List<DicomImage> images, boolean chosen, String source) {
+        SeriesSelector.Candidate c = SeriesSelector.describe(uid, images);
+        DicomImage first = images.get(0);
+        FrameInfo f0 = first.frames().get(0);
+        Set<String> syntaxes = new LinkedHashSet<>();
+        Set<String> files = new LinkedHashSet<>();
+        int frames = 0;
+        for (DicomImage image : images) {
+            syntaxes.add(image.transferSyntaxUid() + " (" + image.transferSyntaxName() + ")");
+            files.add(image.file().name());
+            frames += image.frames().size();
+        }
+        String problem = null;
+        List<String> warnings = new ArrayList<>();
+        int slices = 0;
+        Vec3 spacing = null;
+        double tilt = 0;
+        try {
+            SeriesPlan plan = SeriesPlanner.plan(uid, images, source);
+            slices = plan.sliceCount();
+            spacing = plan.spacing();
+            tilt = plan.tiltDegrees();
+            warnings.addAll(plan.warnings());
+            if (plan.irregular() != null) {
+                problem = plan.irregular();
+            }
+            int duplicates = 0;
+            for (List<FrameInfo> s : plan.slices()) {
+                duplicates += s.size() - 1;
+            }
+            if (duplicates > 0) {
+                warnings.add(duplicates + " image(s) share a position with another; they are dropped when "
+                    + "their pixels are identical, else the read fails");
+            }
+        } catch (IchException e) {
+            problem = e.problem();
+        }
+        return new SeriesSummary(uid, first.modality(), files.size(), frames, slices, first.columns(), first.rows(),
+            spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()), tilt, c.localizer(),
+            new ArrayList<>(syntaxes), chosen, warnings, problem);
+    }
+
+    private static String orientation(Vec3 n) {
+        if (n == null) {
+            return "unknown";
+        }
+        double ax = Math.abs(n.x());
+        double ay = Math.abs(n.y());
+        double az = Math.abs(n.z());
+        double max = Math.max(ax, Math.max(ay, az));
+        if (max < 0.9999) {
+            return "oblique";
+        }
+        return az == max ? "axial" : ay == max ? "coronal" : "sagittal";
+    }
+}

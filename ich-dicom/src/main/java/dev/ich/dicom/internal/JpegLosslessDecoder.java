@@ -1,0 +1,204 @@
+package dev.ich.dicom.internal;
+
+import dev.ich.core.error.IchException;
+
+/**
+ * JPEG lossless, process 14 (ITU-T T.81 Annex H): Huffman-coded differences from one of seven
+ * predictors, 2–16 bits, one component. Our own because the TwelveMonkeys decoder returned a
+ * wrong last sample on a corpus frame that dcmtk decodes correctly; this one is checked bit-exact
+ * against the uncompressed originals of the corpus.
+ */
+final class JpegLosslessDecoder {
+
+    static final int SOF3 = 0xC3;
+    /** Bits looked up at once: a Huffman code and its difference bits together, when they fit. */
+    private static final int LOOKUP_BITS = 12;
+
+    private final JpegStream s;
+    private int precision;
+    private int width;
+    private int height;
+    private JpegStream.HuffmanTable table;
+    private int pointTransform;
+    /** Per {@link #LOOKUP_BITS}-bit prefix: bits used (0 = not in the table) and the difference. */
+    private int[] lookupLength;
+    private int[] lookupDifference;
+
+    private JpegLosslessDecoder(JpegStream stream) {
+        this.s = stream;
+    }
+
+    static boolean isLossless(byte[] data) {
+        return JpegStream.frameType(data) == SOF3;
+    }
+
+    static void decode(byte[] data, PixelFormat format, int[] out, String name) throws IchException {
+        new JpegLosslessDecoder(new JpegStream(data, name, "JPEG lossless")).run(format, out);
+    }
+
+    private void run(PixelFormat format, int[] out) throws IchException {
+        while (true) {
+            int marker = s.nextMarker();
+            if (marker == JpegStream.EOI) {
+                throw s.corrupt("the stream ends before its scan");
+            }
+            int len = s.u16();
+            int end = s.pos + len - 2;
+            if (len < 2 || end > s.data.length) {
+                throw s.corrupt("a marker segment overruns the stream");
+            }
+            if (marker == SOF3) {
+                readFrameHeader(format);
+            } else if (marker == JpegStream.DHT) {
+                s.readHuffmanTables(end, false);
+            } else if (marker == JpegStream.DRI) {
+                s.restartInterval = s.u16();
+            } else if (marker == JpegStream.SOS) {
+                if (width == 0) {
+                    throw s.corrupt("the scan comes before the frame header");
+                }
+                int predictor = readScanHeader();
+                s.pos = end;
+                decodeScan(predictor, out);
+                return;
+            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC8 && marker != 0xCC) {
+                throw s.corrupt("not a lossless Huffman JPEG stream (frame type FF" + Integer.toHexString(marker) + ")");
+            }
+            s.pos = end;
+        }
+    }
+
+    private void readFrameHeader(PixelFormat format) throws IchException {
+        precision = s.u8();
+        height = s.u16();
+        width = s.u16();
+        int components = s.u8();
+        if (components != 1) {
+            throw s.corrupt("the stream has " + components + " components; a CT image has one");
+        }
+        if (precision < 2 || precision > 16) {
+            throw s.corrupt("sample precision " + precision + " is outside 2..16");
+        }
+        if (width != format.columns() || height != format.rows()) {
+            throw s.corrupt("the stream is " + width + " × " + height + " but the header says " + format.columns()
+                + " × " + format.rows());
+        }
+    }
+
+    private int readScanHeader() throws IchException {
+        int ns = s.u8();
+        if (ns != 1) {
+            throw s.corrupt("the scan has " + ns + " components");
+        }
+        s.u8();
+        table = s.table(s.u8() >> 4);
+        buildLookup();
+        int predictor = s.u8();
+        s.u8();
+        pointTransform = s.u8() & 0x0F;
+        if (predictor < 1 || predictor > 7) {
+            throw s.corrupt("predictor " + predictor + " is not 1..7");
+        }
+        if (pointTransform >= precision) {
+            throw s.corrupt("point transform " + pointTransform + " for " + precision + "-bit samples");
+        }
+        return predictor;
+    }
+
+    private void decodeScan(int predictor, int[] out) throws IchException {
+        int mask = 0xFFFF;
+        int initial = 1 << (precision - pointTransform - 1);
+        int sinceRestart = 0;
+        int intervalStartRow = 0;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                if (s.restartInterval > 0 && sinceRestart == s.restartInterval) {
+                    if (x != 0) {
+                        throw s.corrupt("a restart interval that does not start a row");
+                    }
+                    s.restart();
+                    sinceRestart = 0;
+                    intervalStartRow = y;
+                }
+                int pred;
+                if (y == intervalStartRow) {
+                    // The first line of the image or of a restart interval predicts from the left.
+                    pred = x == 0 ? initial : out[row + x - 1];
+                } else if (x == 0) {
+                    pred = out[row - width];
+                } else {
+                    int ra = out[row + x - 1];
+                    int rb = out[row - width + x];
+                    int rc = out[row - width + x - 1];
+                    switch (predictor) {
+                        case 1: pred = ra; break;
+                        case 2: pred = rb; break;
+                        case 3: pred = rc; break;
+                        case 4: pred = ra + rb - rc; break;
+                        case 5: pred = ra + ((rb - rc) >> 1); break;
+                        case 6: pred = rb + ((ra - rc) >> 1); break;
+                        default: pred = (ra + rb) >> 1; break;
+                    }
+                }
+                out[row + x] = (pred + difference()) & mask;
+                sinceRestart++;
+            }
+        }
+        if (pointTransform > 0) {
+            int n = width * height;
+            for (int i = 0; i < n; i++) {
+                out[i] = (out[i] << pointTransform) & mask;
+            }
+        }
+    }
+
+    /** Fills the combined code + difference table by decoding every prefix once. */
+    private void buildLookup() {
+        int size = 1 << LOOKUP_BITS;
+        lookupLength = new int[size];
+        lookupDifference = new int[size];
+        JpegStream.HuffmanTable t = table;
+        int code = 0;
+        for (int l = 1; l <= 16 && l <= LOOKUP_BITS; l++) {
+            for (int i = 0; i <= t.maxCode[l] - t.minCode[l] && t.maxCode[l] >= 0; i++) {
+                code = t.minCode[l] + i;
+                int ssss = t.symbols[t.valPtr[l] + i];
+                if (ssss == 16 || ssss > 16 || l + ssss > LOOKUP_BITS) {
+                    continue;
+                }
+                int free = LOOKUP_BITS - l - ssss;
+                for (int extra = 0; extra < 1 << ssss; extra++) {
+                    int diff = ssss == 0 ? 0 : extra < (1 << (ssss - 1)) ? extra - (1 << ssss) + 1 : extra;
+                    int base = ((code << ssss) | extra) << free;
+                    for (int f = 0; f < 1 << free; f++) {
+                        lookupLength[base + f] = l + ssss;
+                        lookupDifference[base + f] = diff;
+                    }
+                }
+            }
+        }
+    }
+
+    private int difference() throws IchException {
+        int p = s.peek(LOOKUP_BITS);
+        if (p >= 0) {
+            int len = lookupLength[p];
+            if (len > 0) {
+                s.consume(len);
+                return lookupDifference[p];
+            }
+        }
+        int ssss = s.decodeSymbol(table);
+        if (ssss == 0) {
+            return 0;
+        }
+        if (ssss == 16) {
+            return 32768;
+        }
+        if (ssss > 16) {
+            throw s.corrupt("a difference category of " + ssss + " bits");
+        }
+        return s.receiveExtend(ssss);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ich.dicom.internal;
+
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The image objects found in a file or folder (searched recursively), grouped by
+ * SeriesInstanceUID.
+ *
+ * <p>In a folder, files that are not DICOM at all (unless named {@code *.dcm}, {@code *.dicom} or
+ * {@code *.ima}) and DICOM objects without an image (reports, plans, DICOMDIR) are skipped and counted; colour and other unsupported images are kept aside with
+ * their reason. A damaged DICOM file (truncated, impossible lengths) stops the scan with its error:
+ * silently leaving out a slice could change a measured volume.
+ */
+public final class StudyScan {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyScan.class);
+    /** More files than this in one study folder is not a CT study. */
+    private static final int MAX_FILES = 200_000;
+
+    private final Path root;
+    private final Map<String, List<DicomImage>> series;
+    private final List<IchException> rejected;
+    private final int skippedNonDicom;
+    private final int fileCount;
+
+    private StudyScan(Path root, Map<String, List<DicomImage>> series, List<IchException> rejected,
+                      int skippedNonDicom, int fileCount) {
+        this.root = root;
+        this.series = series;
+        this.rejected = rejected;
+        this.skippedNonDicom = skippedNonDicom;
+        this.fileCount = fileCount;
+    }
+
+    public static StudyScan of(Path path) throws IchException {
+        if (!Files.exists(path)) {
+            throw new IchException(ErrorCode.FILE_NOT_FOUND, path.toString(), "no such file or folder",
+                "check the path");
+        }
+        if (!Files.isDirectory(path)) {
+            DicomImage image = DicomImage.of(DicomParser.parse(path));
+            Map<String, List<DicomImage>> one = new LinkedHashMap<>();
+            one.put(image.seriesUid(), new ArrayList<>(List.of(image)));
+            return new StudyScan(path, one, List.of(), 0, 1);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
+                .limit(MAX_FILES + 1L)
+                .sorted()
+                .collect(Collectors.toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IchException(ErrorCode.IO_ERROR, path.toString(), "the folder cannot be listed ("
+                + e.getMessage() + ")", "check that the folder is readable", e);
+        }
+        if (files.size() > MAX_FILES) {
+            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, path.toString(), "the folder holds more than "
+                + MAX_FILES + " files", "pass the folder of one study");
+        }
+        Map<String, List<DicomImage>> series = new LinkedHashMap<>();
+        List<IchException> rejected = new ArrayList<>();
+        int nonDicom = 0;
+        for (Path f : files) {
+            DicomFile file;
+            try {
+                file = DicomParser.parse(f);
+            } catch (IchException e) {
+                if (e.code() == ErrorCode.NOT_DICOM && !namedAsDicom(f)) {
+                    nonDicom++;
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                DicomImage image = DicomImage.of(file);
+                series.computeIfAbsent(image.seriesUid(), k -> new ArrayList<>()).add(image);
+            } catch (IchException e) {
+                if (e.code() == ErrorCode.NOT_AN_IMAGE || e.code() == ErrorCode.UNSUPPORTED_IMAGE) {
+                    rejected.add(e);
+                } else {
+                    throw e;
+                }
+            }
+        }
+        LOG.debug("{}: {} files, {} series, {} non-image or unsupported objects, {} non-DICOM files", path,
+            files.size(), series.size(), rejected.size(), nonDicom);
+        return new StudyScan(path, series, rejected, nonDicom, files.size());
+    }
+
+    /**
+     * A file named like DICOM that does not parse is an incomplete copy (often 0 bytes), not a
+     * stray file: skipping it could silently drop an end slice, so it stops the read.
+     */
+    private static boolean namedAsDicom(Path f) {
+        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".dcm") || n.endsWith(".dicom") || n.endsWith(".ima");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Image objects by SeriesInstanceUID, in the order first found. */
+    public Map<String, List<DicomImage>> series() {
+        Map<String, List<DicomImage>> copy = new LinkedHashMap<>();
+        series.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    /** Objects skipped because they hold no image or an unsupported (colour) image, with the reason. */
+    public List<IchException> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    public int skippedNonDicom() {
+        return skippedNonDicom;
+    }
+
+    public int fileCount() {
+        return fileCount;
+    }
+}

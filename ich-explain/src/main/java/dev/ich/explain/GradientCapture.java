@@ -1,0 +1,75 @@
+package dev.ich.explain;
+
+import dev.ich.core.analysis.Head;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.ich.core.error.IchException;
+import dev.ich.core.preprocess.ModelInput;
+import dev.ich.explain.cam.CamCapture;
+import dev.ich.model.IchModel;
+import dev.ich.model.arch.NetworkContext;
+import java.util.List;
+
+/**
+ * The DJL side of an explanation: one forward and one backward pass that capture the feature map
+ * of an encoder stage and the gradient of one head output with respect to it.
+ *
+ * <p>The encoder runs to the stage with gradients off (the parameters are frozen by
+ * {@link IchModel}, so nothing is recorded); the stage's output is made a leaf that requires a
+ * gradient, and only the rest of the network runs inside the {@link GradientCollector}. So the
+ * only gradient libtorch computes is the leaf's: no parameter ever gets one (calling
+ * {@code getGradient()} on a parameter without one allocates a fresh array each time, which
+ * leaked about 0.5 GB per call at the paper's size). Every array lives in the session's
+ * sub-manager, closed by {@link IchModel#withNetwork} before this returns; only float arrays leave.
+ */
+final class GradientCapture {
+
+    /**
+     * DJL's PyTorch engine allows one collecting {@link GradientCollector} per process; explanations
+     * from several threads take turns here instead of failing.
+     */
+    private static final Object COLLECTOR_LOCK = new Object();
+
+    private GradientCapture() {
+    }
+
+    static CamCapture capture(IchModel model, ModelInput input, CamRequest request) throws IchException {
+        model.check(input, "model input");
+        return model.withNetwork(ctx -> run(ctx, input, request));
+    }
+
+    /** The output {@code request} explains (size, or a class score before the softmax), by a forward pass only. */
+    static double output(IchModel model, ModelInput input, CamRequest request) throws IchException {
+        model.check(input, "model input");
+        return model.withNetwork(ctx -> {
+            NDList out = ctx.network().forward(ctx.parameters(), new NDList(ctx.input(List.of(input))), false);
+            return (double) (request.head() == Head.VOLUME ? out.get(0).getFloat(0, 0)
+                : out.get(1).getFloat(0, request.classIndex()));
+        });
+    }
+
+    private static CamCapture run(NetworkContext ctx, ModelInput input, CamRequest request) {
+        NDArray x = ctx.input(List.of(input));
+        NDArray features = ctx.network().forwardToStage(ctx.parameters(), x, request.stage(), false);
+        features.setRequiresGradient(true);
+        synchronized (COLLECTOR_LOCK) {
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDList out = ctx.network().forwardFromStage(ctx.parameters(), features, request.stage(), false);
+                NDArray y = request.head() == Head.VOLUME ? out.get(0).get(0, 0) : out.get(1).get(0, request.classIndex());
+                collector.backward(y);
+            }
+        }
+        NDArray gradient = features.getGradient();
+        Shape s = features.getShape();
+        if (s.dimension() != 5 || s.get(0) != 1) {
+            throw new IllegalStateException("stage " + request.stage() + " produced a map of shape " + s
+                + ", expected 1×C×D×H×W");
+        }
+        float[] a = features.toFloatArray();
+        float[] g = gradient.toFloatArray();
+        return CamCapture.wrap((int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4), a, g);
+    }
+}

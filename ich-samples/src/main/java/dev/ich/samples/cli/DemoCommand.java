@@ -1,0 +1,99 @@
+package dev.ich.samples.cli;
+
+import dev.ich.core.error.IchException;
+import dev.ich.samples.demo.DemoPipeline;
+import dev.ich.samples.demo.DemoProgress;
+import dev.ich.samples.demo.DemoSettings;
+import dev.ich.samples.demo.DemoSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ich demo}: the main job, end to end on synthetic phantoms. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "The main job: phantoms, training, evaluation, Grad-CAM, report.html.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "demo-out", description = "A new or empty folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", description = "Seed of the cohort and the training (default: 2023).")
+    Long seed;
+
+    @Option(names = "--epochs", description = "Training epochs (default: 30).")
+    Integer epochs;
+
+    @Option(names = "--train", description = "Training phantoms (default: 160).")
+    Integer train;
+
+    @Option(names = "--validation", description = "Validation phantoms (default: 32).")
+    Integer validation;
+
+    @Option(names = "--test", description = "Held-out test phantoms (default: 48).")
+    Integer test;
+
+    @Option(names = "--no-ablation", description = "Skip the prognosis-only network (Table 2 comparison).")
+    boolean noAblation;
+
+    @Override
+    public Integer call() throws IchException {
+        DemoSettings d = DemoSettings.defaults(out);
+        int testCases = test == null ? d.testCases() : test;
+        DemoSettings settings = new DemoSettings(out, seed == null ? d.seed() : seed,
+            train == null ? d.trainCases() : train, validation == null ? d.validationCases() : validation, testCases,
+            epochs == null ? d.epochs() : epochs, d.learningRate(), d.prognosisOnlyAblation() && !noAblation,
+            Math.min(d.montages(), testCases));
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outText = spec.commandLine().getOut();
+        DemoSummary s = new DemoPipeline(settings, progressBars(err)).run();
+        outText.printf(Locale.ROOT, "held-out phantoms: %d%n", s.testCases());
+        outText.printf(Locale.ROOT, "volume MAPE: network %.1f %%, ABC/2 %.1f %% (MAE %.2f ml)%n",
+            s.modelMapePercent(), s.abc2MapePercent(), s.modelMaeMl());
+        outText.printf(Locale.ROOT, "prognosis: AUC %.3f, accuracy %.1f %%%n", s.auc(), 100 * s.accuracy());
+        outText.printf(Locale.ROOT, "Grad-CAM energy inside the haematoma: %.2f%n", s.energyInMask());
+        outText.printf("report: %s%n", out.resolve("report.html"));
+        return 0;
+    }
+
+    private static DemoProgress progressBars(PrintWriter err) {
+        return new DemoProgress() {
+            @Override
+            public Task begin(String name, int total) {
+                ProgressBar bar = new ProgressBar(err, String.format(Locale.ROOT, "%-18s", name), total);
+                return new Task() {
+                    @Override
+                    public void advance(int units) {
+                        bar.step(units);
+                    }
+
+                    @Override
+                    public void status(String text) {
+                        bar.status(text);
+                    }
+
+                    @Override
+                    public void close() {
+                        bar.close();
+                    }
+                };
+            }
+
+            @Override
+            public void say(String line) {
+                err.println(line);
+            }
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ich.samples.cli;
+
+import dev.ich.core.analysis.Head;
+import dev.ich.core.error.IchException;
+import dev.ich.core.preprocess.PreprocessedStudy;
+import dev.ich.core.preprocess.PreprocessingConfig;
+import dev.ich.core.preprocess.Preprocessor;
+import dev.ich.explain.CamProjection;
+import dev.ich.explain.CamRequest;
+import dev.ich.explain.Explainer;
+import dev.ich.explain.cam.CamCapture;
+import dev.ich.model.IchModel;
+import dev.ich.model.NetworkConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@code ich bench --explain}: the time of one Grad-CAM (volume head, last stage: capture, map and
+ * upsampling to the model input) against the time of one inference of the same model on the same
+ * input, the time of mapping the map back to the study grid, and the process's peak resident
+ * memory. Printed as {@code name=value} lines.
+ */
+final class ExplainBench {
+
+    private ExplainBench() {
+    }
+
+    static int run(IchModel model, long seed, int warmup, int runs, PrintWriter out) throws IchException {
+        NetworkConfig net = model.config();
+        PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
+            .targetShape(net.inputDepth(), net.inputHeight(), net.inputWidth()).build();
+        PreprocessedStudy study = new Preprocessor(pp).preprocess(BenchHead.create(seed));
+        Explainer explainer = new Explainer(model);
+        CamRequest request = CamRequest.paper(Head.VOLUME);
+        out.printf(Locale.ROOT, "bench explain: ResNet-%d width %d, input %d×%d×%d, synthetic %d×%d×%d head (seed %d),"
+                + " %s; %d warm-up + %d timed runs each%n", net.depth(), net.baseWidth(), net.inputDepth(),
+            net.inputHeight(), net.inputWidth(), BenchHead.NX, BenchHead.NY, BenchHead.NZ, seed, request.describe(),
+            warmup, runs);
+        for (int n = 0; n < warmup; n++) {
+            model.predict(study.input());
+            CamProjection.toStudy(explainer.capture(study.input(), request), request, study.mapping());
+        }
+        double[] inference = new double[runs];
+        double[] gradCam = new double[runs];
+        double[] toStudy = new double[runs];
+        long rssAfterFirst = 0;
+        for (int n = 0; n < runs; n++) {
+            long t0 = System.nanoTime();
+            model.predict(study.input());
+            long t1 = System.nanoTime();
+            CamCapture c = explainer.capture(study.input(), request);
+            float[] map = CamProjection.toModelGrid(c, request, net.inputDepth(), net.inputHeight(), net.inputWidth());
+            long t2 = System.nanoTime();
+            CamProjection.toStudy(map, request, study.mapping());
+            long t3 = System.nanoTime();
+            inference[n] = (t1 - t0) / 1e6;
+            gradCam[n] = (t2 - t1) / 1e6;
+            toStudy[n] = (t3 - t2) / 1e6;
+            if (n == 0) {
+                rssAfterFirst = status("VmRSS:");
+            }
+        }
+        double inf = median(inference);
+        double cam = median(gradCam);
+        out.printf(Locale.ROOT, "inference_ms_median=%.1f%n", inf);
+        out.printf(Locale.ROOT, "gradcam_ms_median=%.1f%n", cam);
+        out.printf(Locale.ROOT, "gradcam_over_inference=%.2f%n", cam / inf);
+        out.printf(Locale.ROOT, "to_study_grid_ms_median=%.1f%n", median(toStudy));
+        out.printf(Locale.ROOT, "rss_after_first_run_mb=%.0f%n", rssAfterFirst / 1048576.0);
+        out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", status("VmRSS:") / 1048576.0);
+        out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", status("VmHWM:") / 1048576.0);
+        return 0;
+    }
+
+    /** A memory figure of this process from /proc/self/status (Linux), in bytes; -1 elsewhere. */
+    static long status(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ich.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.ich.core.geometry.Vec3;
+import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.preprocess.ModelInput;
+import dev.ich.core.volume.BinaryMask;
+import dev.ich.core.volume.CtVolume;
+import dev.ich.core.volume.Provenance;
+import dev.ich.dicom.nifti.NiftiImage;
+import dev.ich.dicom.nifti.NiftiReader;
+import dev.ich.dicom.nifti.NiftiWriter;
+import dev.ich.model.NetworkConfig;
+import dev.ich.core.analysis.Outcome;
+import dev.ich.model.train.IchTrainer;
+import dev.ich.model.train.TrainingExample;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ich explain} end to end on a tiny trained model and an oblique synthetic study in NIfTI:
+ * the heatmaps are written on the study's grid, the montages and scores exist, nothing is overwritten.
+ */
+class ExplainCommandTest {
+
+    private static final double GRID_TOLERANCE_MM = 1e-3;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = IchCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesHeatmapsOnTheStudyGridMontagesAndScores() throws Exception {
+        Path model = dir.resolve("model");
+        train(model);
+        double a = Math.toRadians(10);
+        VolumeGeometry g = new VolumeGeometry(48, 44, 14, new Vec3(0.9, 0.9, 3), new Vec3(-20, -18, -20),
+            new Vec3(Math.cos(a), Math.sin(a), 0), new Vec3(-Math.sin(a), Math.cos(a), 0), new Vec3(0, 0, 1));
+        float[] hu = new float[g.voxelCount()];
+        BitSet bleed = new BitSet();
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    double x = (i - 23.5) / 20;
+                    double y = (j - 21.5) / 19;
+                    double z = (k - 6.5) / 7.5;
+                    double e = Math.sqrt(x * x + y * y + z * z);
+                    boolean b = Math.pow(i - 30, 2) + Math.pow(j - 18, 2) + Math.pow(3 * (k - 7), 2) < 36;
+                    hu[g.index(i, j, k)] = e > 1 ? -1000 : e > 0.88 ? 900 : b ? 70 : 35;
+                    if (b && e <= 0.88) {
+                        bleed.set(g.index(i, j, k));
+                    }
+                }
+            }
+        }
+        Path study = dir.resolve("study.nii.gz");
+        Path mask = dir.resolve("mask.nii.gz");
+        NiftiWriter.defaults().write(new CtVolume(g, hu, Provenance.synthetic("test", g.nz())), study);
+        NiftiWriter.defaults().write(BinaryMask.fromBits(g, bleed), mask);
+        Path out = dir.resolve("out");
+
+        Run r = run("explain", "--model", model.toString(), study.toString(), "--out", out.toString(),
+            "--mask", mask.toString(), "--faithfulness", "--steps", "2", "--slices", "3", "--tile", "96");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("prediction: volume").contains("heatmap_volume.nii.gz")
+            .contains("heatmap_prognosis.nii.gz");
+        for (String head : List.of("volume", "prognosis")) {
+            NiftiImage map = NiftiReader.read(out.resolve("heatmap_" + head + ".nii.gz"));
+            assertThat(map.geometry().sameGrid(g, GRID_TOLERANCE_MM)).as("heatmap grid equals the study grid").isTrue();
+            float max = 0;
+            for (float v : map.values()) {
+                assertThat(v).isGreaterThanOrEqualTo(0f);
+                max = Math.max(max, v);
+            }
+            BufferedImage png = ImageIO.read(out.resolve("montage_" + head + ".png").toFile());
+            assertThat(png.getWidth()).isGreaterThan(3 * 96);
+        }
+        JsonObject scores = JsonParser.parseString(Files.readString(out.resolve("scores.json"))).getAsJsonObject();
+        JsonObject volume = scores.getAsJsonObject("volume");
+        assertThat(volume.get("maskVoxels").getAsInt()).isEqualTo(bleed.cardinality());
+        assertThat(volume.getAsJsonObject("deletion").getAsJsonArray("outputs")).hasSize(3);
+        assertThat(scores.getAsJsonObject("prognosis").get("request").getAsString()).contains("class death");
+
+        Run again = run("explain", "--model", model.toString(), study.toString(), "--out", out.toString(),
+            "--head", "volume");
+        assertThat(again.code()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(again.err()).contains("heatmap_volume.nii.gz").doesNotContain("at dev.ich");
+    }
+
+    @Test
+    void aBadMethodIsAUsageError() {
+        Run r = run("explain", "--model", dir.toString(), dir.resolve("x.nii").toString(), "--out",
+            dir.resolve("o").toString(), "--method", "scorecam");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--method").contains("gradcam++");
+    }
+
+    /** One epoch on random inputs: a real model directory, fast. */
+    private static void train(Path model) throws Exception {
+        Random rng = new Random(4);
+        List<TrainingExample> examples = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            float[] x = new float[16 * 32 * 32];
+            for (int v = 0; v < x.length; v++) {
+                x[v] = rng.nextFloat();
+            }
+            examples.add(new TrainingExample(new ModelInput(16, 32, 32, x), 5 + 10 * n, n % 2 == 0 ? Outcome.SURVIVED
+                : Outcome.DIED));
+        }
+        IchTrainer.builder().network(new NetworkConfig(10, 4, 16, 32, 32, false)).epochs(1).batchSize(2).seed(1)
+            .threads(1).trainingSet(examples).validationSet(examples).build().train(model);
+    }
+}
