@@ -4,6 +4,7 @@ import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.dicom.AnyStudyReader;
 import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,14 +34,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Parameters(index = "0", paramLabel = "STUDY", description = "The study (.nii or .nii.gz in this build).")
+    @Parameters(index = "0", paramLabel = "STUDY", description = "A DICOM folder or file, or a NIfTI file in HU.")
     Path study;
 
     @Override
     public Integer call() throws IchException {
         IchModel.setIntraOpThreads(Math.max(1, threads));
         try (IchModel m = IchModel.load(model)) {
-            CtVolume volume = new CliStudyReader().read(study);
+            CtVolume volume = AnyStudyReader.create().read(study);
             Prediction p = m.predict(new Preprocessor(m.preprocessing(), Math.max(1, threads)).preprocess(volume).input());
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "volume_ml=%.2f%n", p.volumeMl());

@@ -3,6 +3,7 @@ package dev.ich.samples.cli;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
+import dev.ich.dicom.AnyStudyReader;
 import dev.ich.model.ComputeDevice;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.train.EpochMetrics;
@@ -98,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         err.println("ich train: reading and preprocessing the studies (cached in " + cacheDir + ")");
-        CliStudyReader reader = new CliStudyReader();
+        AnyStudyReader reader = AnyStudyReader.create();
         List<TrainingExample> train = ManifestDataset.load(manifest, reader, preparer, cacheDir);
         List<TrainingExample> val = validation == null ? List.of()
             : ManifestDataset.load(validation, reader, preparer, cacheDir);
