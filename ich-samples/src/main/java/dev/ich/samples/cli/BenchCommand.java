@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure a pipeline stage: median milliseconds and peak memory (--preprocess, or the network with --shape).")
+    description = "Measure a pipeline stage: median time and peak memory.")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */

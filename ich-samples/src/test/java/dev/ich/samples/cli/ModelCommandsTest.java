@@ -20,7 +20,7 @@ class ModelCommandsTest {
     @Test
     void trainThenPredict(@TempDir Path dir) throws Exception {
         PhantomCohort cohort = new PhantomCohort(
-            PhantomSpec.builder().inPlaneSize(64).pixelSpacingMm(3.5, 3.6).randomVolume().build(), 9, 6);
+            PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 1.9).randomVolume().build(), 9, 6);
         StringBuilder manifest = new StringBuilder("study,volume_ml,outcome\n");
         for (int i = 0; i < cohort.size(); i++) {
             Phantom p = cohort.generate(i);
