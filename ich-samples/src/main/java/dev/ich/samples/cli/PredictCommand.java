@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ich predict}: volume and prognosis of one study with a trained model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Predict the haematoma volume (ml) and the probability of death of a study.")
+    description = "Predict haematoma volume and prognosis of a study.")
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin

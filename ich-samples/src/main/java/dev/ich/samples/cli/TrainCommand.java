@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ich train}: trains the multi-task network on the studies of a manifest. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the network on a manifest (study,volume_ml,outcome[,mask]); writes a model directory.")
+    description = "Train the network on the studies of a manifest.")
 final class TrainCommand implements Callable<Integer> {
 
     /** The network presets. */
