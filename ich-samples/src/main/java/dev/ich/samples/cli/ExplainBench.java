@@ -3,7 +3,6 @@ package dev.ich.samples.cli;
 import dev.ich.core.analysis.Head;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.PreprocessedStudy;
-import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
@@ -31,9 +30,7 @@ final class ExplainBench {
 
     static int run(IchModel model, long seed, int warmup, int runs, PrintWriter out) throws IchException {
         NetworkConfig net = model.config();
-        PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
-            .targetShape(net.inputDepth(), net.inputHeight(), net.inputWidth()).build();
-        PreprocessedStudy study = new Preprocessor(pp).preprocess(BenchHead.create(seed));
+        PreprocessedStudy study = new Preprocessor(model.preprocessing()).preprocess(BenchHead.create(seed));
         Explainer explainer = new Explainer(model);
         CamRequest request = CamRequest.paper(Head.VOLUME);
         out.printf(Locale.ROOT, "bench explain: ResNet-%d width %d, input %d×%d×%d, synthetic %d×%d×%d head (seed %d),"

@@ -1,6 +1,7 @@
 package dev.ich.samples.explain;
 
 import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.preprocess.PreprocessedStudy;
@@ -86,7 +87,8 @@ public final class PhantomLocalisation {
         }
         IchModel.setIntraOpThreads(2);
         try (IchModel model = IchModel.load(modelDir)) {
-            evaluate(model, rows.subList(rows.size() - HELD_OUT, rows.size()), pre, modelDir);
+            evaluate(model, rows.subList(rows.size() - HELD_OUT, rows.size()), new Preprocessor(model.preprocessing()),
+                modelDir);
         }
     }
 
@@ -108,7 +110,7 @@ public final class PhantomLocalisation {
         List<TrainingExample> train = all.subList(0, all.size() - HELD_OUT);
         List<TrainingExample> validation = all.subList(all.size() - HELD_OUT, all.size());
         IchTrainer.builder().network(config).seed(3).epochs(epochs).batchSize(4).learningRate(0.01).threads(2)
-            .trainingSet(train).validationSet(validation)
+            .preprocessing(pp).trainingSet(train).validationSet(validation)
             .listener(new TrainingListener() {
                 @Override
                 public void onEpoch(EpochMetrics m, int total) {
