@@ -61,7 +61,7 @@ public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputH
      * hundred steps takes minutes.
      */
     public static NetworkConfig cpu() {
-        return new NetworkConfig(34, 16, 16, 112, 112, false);
+        return new NetworkConfig(34, 8, 16, 80, 80, false);
     }
 
     /** The number of residual blocks per stage. */

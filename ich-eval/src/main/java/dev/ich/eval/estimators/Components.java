@@ -1,6 +1,8 @@
 package dev.ich.eval.estimators;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /** 6-connected components in 3D. */
 final class Components {
@@ -8,9 +10,39 @@ final class Components {
     private Components() {
     }
 
+    /** Receives one component: its voxels are {@code queue[0 … size−1]}. */
+    @FunctionalInterface
+    private interface ComponentSink {
+        void accept(int[] queue, int size);
+    }
+
     /** The voxels of {@code voxels} in 6-connected components of at least {@code minVoxels} voxels. */
     static BitSet keepLarge(BitSet voxels, int nx, int ny, int nz, long minVoxels) {
         BitSet kept = new BitSet(voxels.length());
+        forEach(voxels, nx, ny, nz, (queue, size) -> {
+            if (size >= minVoxels) {
+                for (int q = 0; q < size; q++) {
+                    kept.set(queue[q]);
+                }
+            }
+        });
+        return kept;
+    }
+
+    /** Each 6-connected component of {@code voxels} as a set of its own. */
+    static List<BitSet> split(BitSet voxels, int nx, int ny, int nz) {
+        List<BitSet> parts = new ArrayList<>();
+        forEach(voxels, nx, ny, nz, (queue, size) -> {
+            BitSet part = new BitSet();
+            for (int q = 0; q < size; q++) {
+                part.set(queue[q]);
+            }
+            parts.add(part);
+        });
+        return parts;
+    }
+
+    private static void forEach(BitSet voxels, int nx, int ny, int nz, ComponentSink sink) {
         BitSet seen = new BitSet(voxels.length());
         int[] queue = new int[Math.max(16, voxels.cardinality())];
         int slice = nx * ny;
@@ -46,13 +78,8 @@ final class Components {
                     tail = visit(p + slice, voxels, seen, queue, tail);
                 }
             }
-            if (tail >= minVoxels) {
-                for (int q = 0; q < tail; q++) {
-                    kept.set(queue[q]);
-                }
-            }
+            sink.accept(queue, tail);
         }
-        return kept;
     }
 
     private static int visit(int q, BitSet voxels, BitSet seen, int[] queue, int tail) {

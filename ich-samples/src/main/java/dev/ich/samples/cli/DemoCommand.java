@@ -32,10 +32,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the cohort and the training (default: 2023).")
     Long seed;
 
-    @Option(names = "--epochs", description = "Training epochs (default: 30).")
+    @Option(names = "--epochs", description = "Training epochs (default: 40).")
     Integer epochs;
 
-    @Option(names = "--train", description = "Training phantoms (default: 160).")
+    @Option(names = "--train", description = "Training phantoms (default: 192).")
     Integer train;
 
     @Option(names = "--validation", description = "Validation phantoms (default: 32).")
@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--test", description = "Held-out test phantoms (default: 48).")
     Integer test;
+
+    @Option(names = "--lr", description = "SGD learning rate (default: 0.003; the paper: 1e-4 over 300 epochs).")
+    Double learningRate;
 
     @Option(names = "--no-ablation", description = "Skip the prognosis-only network (Table 2 comparison).")
     boolean noAblation;
@@ -53,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
         int testCases = test == null ? d.testCases() : test;
         DemoSettings settings = new DemoSettings(out, seed == null ? d.seed() : seed,
             train == null ? d.trainCases() : train, validation == null ? d.validationCases() : validation, testCases,
-            epochs == null ? d.epochs() : epochs, d.learningRate(), d.prognosisOnlyAblation() && !noAblation,
+            epochs == null ? d.epochs() : epochs, learningRate == null ? d.learningRate() : learningRate,
+            d.prognosisOnlyAblation() && !noAblation,
             Math.min(d.montages(), testCases));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outText = spec.commandLine().getOut();

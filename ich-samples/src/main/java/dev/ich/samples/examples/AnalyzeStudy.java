@@ -17,20 +17,20 @@ public final class AnalyzeStudy {
     }
 
     public static void main(String[] args) throws Exception {
-        AnalysisResult result = analyze(Path.of(args[0]), Path.of(args[1]));
-        System.out.println(result.volumeMl() + " ml, P(death) = " + result.probabilityOfDeath());
+        analyze(Path.of(args[0]), Path.of(args[1]));
     }
 
     static AnalysisResult analyze(Path modelDir, Path study) throws Exception {
         // README:begin
-        IchModel model = IchModel.load(modelDir);
+        IchModel model = IchModel.load(modelDir);                      // volume + prognosis network
         try (IchAnalyzer analyzer = IchAnalyzer.builder()
-                .reader(AnyStudyReader.create())                 // DICOM folder or NIfTI
-                .model(model)                                    // volume + prognosis network
-                .explainer(new Explainer(model)).explain(Head.VOLUME)  // Grad-CAM in the study grid
+                .reader(AnyStudyReader.create())                       // a DICOM folder or a NIfTI file
+                .model(model)
+                .explainer(new Explainer(model)).explain(Head.VOLUME)  // Grad-CAM on the study's grid
                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2))
                 .build()) {
-            AnalysisResult result = analyzer.analyze(study);     // volume, P(death), heatmap, ...
+            AnalysisResult result = analyzer.analyze(study);
+            System.out.printf("%.1f ml, P(death) %.2f%n", result.volumeMl(), result.probabilityOfDeath());
             return result;
         }
         // README:end

@@ -21,7 +21,6 @@ import dev.ich.explain.score.Localisation;
 import dev.ich.explain.score.LocalisationScores;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
-import dev.ich.core.analysis.Prediction;
 import dev.ich.model.train.EpochMetrics;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
