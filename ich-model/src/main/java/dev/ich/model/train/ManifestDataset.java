@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Training data listed in a CSV manifest with the header {@code study,volume_ml,outcome[,mask]}
+ * Training data listed in a CSV manifest whose header starts {@code study,volume_ml,outcome[,mask]}
  * (paths relative to the manifest's folder; outcome {@code 0}/{@code 1} or
  * {@code survived}/{@code died}). Each study is read with the given {@link StudyReader},
  * preprocessed with the {@link InputPreparer}, and cached in {@code cacheDirectory} under a key made
@@ -59,11 +59,11 @@ public final class ManifestDataset {
             throw table(name, 1, "the file is empty; it needs the header study,volume_ml,outcome[,mask]");
         }
         List<String> header = split(lines.get(0).replace("\uFEFF", ""));
-        boolean hasMask = header.size() == 4 && header.get(3).equals("mask");
-        if (header.size() < 3 || !header.subList(0, 3).equals(List.of("study", "volume_ml", "outcome"))
-            || header.size() > 4 || (header.size() == 4 && !hasMask)) {
-            throw table(name, 1, "the header is " + header + " but must be study,volume_ml,outcome or "
-                + "study,volume_ml,outcome,mask");
+        // Further columns (e.g. the raters of 'ich phantoms') are allowed and ignored.
+        boolean hasMask = header.size() >= 4 && header.get(3).equals("mask");
+        if (header.size() < 3 || !header.subList(0, 3).equals(List.of("study", "volume_ml", "outcome"))) {
+            throw table(name, 1, "the header is " + header + " but must start with study,volume_ml,outcome "
+                + "(optionally followed by mask and further columns)");
         }
         Path base = manifest.toAbsolutePath().getParent();
         List<ManifestRow> rows = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class ManifestDataset {
                 continue;
             }
             List<String> cells = split(lines.get(i));
-            if (cells.size() != header.size() && !(hasMask && cells.size() == 3)) {
+            if (cells.size() != header.size() && !(hasMask && header.size() == 4 && cells.size() == 3)) {
                 throw table(name, line, "has " + cells.size() + " fields but the header has " + header.size());
             }
             Path study = base.resolve(cells.get(0)).normalize();

@@ -1,5 +1,14 @@
 package dev.ich.samples.cli;
 
+import dev.ich.core.analysis.AnalysisResult;
+import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.dicom.AnyStudyReader;
+import dev.ich.eval.estimators.SegmentationVolumeEstimator;
+import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.eval.table.EstimateColumn;
+import dev.ich.model.IchModel;
+import dev.ich.model.train.ManifestDataset;
+import dev.ich.model.train.ManifestRow;
 import dev.ich.core.error.IchException;
 import dev.ich.eval.Evaluation;
 import dev.ich.eval.EvaluationOptions;
@@ -35,6 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate",
     description = {
         "Evaluate predictions: the paper's Tables 1 and 2 and figures.",
+        "The cases come from --predictions CSV, or from --model DIR --manifest CSV: the model predicts every study"
+            + " of the manifest, beside ABC/2 on a threshold segmentation.",
         "The CSV has id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability; each further column is another "
             + "rater's or method's volume in ml (compared in Table 1; an empty cell = not estimated), except "
             + "prob_<name> columns: another model's probability, compared with the model in Table 2 by DeLong's test.",
@@ -48,6 +59,19 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--predictions", paramLabel = "CSV", required = true,
             description = "Predictions table (see above).")
         Path predictions;
+
+        @ArgGroup(exclusive = false)
+        ModelSource model;
+    }
+
+    /** A model predicts every study of a manifest (study,volume_ml,outcome[,mask,...]). */
+    static final class ModelSource {
+        @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model directory to evaluate.")
+        Path directory;
+
+        @Option(names = "--manifest", paramLabel = "CSV", required = true,
+            description = "With --model: the studies and their truth (study,volume_ml,outcome[,mask,...]).")
+        Path manifest;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -103,9 +127,29 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The cases to evaluate; a model-driven source adds its branch here. */
+    /** The cases to evaluate: a predictions table, or a model's predictions on a manifest. */
     private CaseTable loadCases() throws IchException {
-        return PredictionsCsv.read(source.predictions);
+        if (source.model == null) {
+            return PredictionsCsv.read(source.predictions);
+        }
+        List<ManifestRow> rows = ManifestDataset.readRows(source.model.manifest);
+        CaseTable.Builder table = CaseTable.builder("predictions of " + source.model.directory + " on "
+            + source.model.manifest);
+        double[] abc2 = new double[rows.size()];
+        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create())
+                .model(IchModel.load(source.model.directory))
+                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2)).build();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "predicting", rows.size())) {
+            for (int i = 0; i < rows.size(); i++) {
+                ManifestRow row = rows.get(i);
+                AnalysisResult r = analyzer.analyze(row.study());
+                table.addCase("row " + row.line(), row.volumeMl(), r.volumeMl(), row.outcome().ordinal(),
+                    r.probabilityOfDeath());
+                abc2[i] = r.classicalEstimatesMl().get("abc2");
+                bar.step(1);
+            }
+        }
+        return table.addEstimate(EstimateColumn.complete("abc2", abc2)).build();
     }
 
     private static void summarise(PrintWriter w, Evaluation e) {
