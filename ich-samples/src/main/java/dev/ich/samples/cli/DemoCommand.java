@@ -32,13 +32,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the cohort and the training (default: 2023).")
     Long seed;
 
-    @Option(names = "--epochs", description = "Training epochs (default: 40).")
+    @Option(names = "--epochs", description = "Training epochs (default: 14).")
     Integer epochs;
 
-    @Option(names = "--train", description = "Training phantoms (default: 192).")
+    @Option(names = "--train", description = "Training phantoms (default: 384).")
     Integer train;
 
-    @Option(names = "--validation", description = "Validation phantoms (default: 32).")
+    @Option(names = "--validation", description = "Validation phantoms (default: 48).")
     Integer validation;
 
     @Option(names = "--test", description = "Held-out test phantoms (default: 48).")

@@ -10,6 +10,7 @@ import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
+import dev.ich.model.train.Augmentation;
 import dev.ich.model.train.EpochMetrics;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
@@ -131,6 +132,8 @@ public final class DemoPipeline {
             TrainingResult result = IchTrainer.builder()
                 .network(network).taskMode(mode).seed(settings.seed()).epochs(settings.epochs()).batchSize(batch)
                 .learningRate(settings.learningRate()).threads(2)
+                // A few hundred phantoms are memorised within epochs; flips and shifts slow that down.
+                .augmentation(new Augmentation(true, 4))
                 .trainingSet(trainSet).validationSet(validationSet)
                 .preprocessing(preprocessing)
                 .listener(new TrainingListener() {

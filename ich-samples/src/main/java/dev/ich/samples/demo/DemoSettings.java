@@ -39,7 +39,7 @@ public record DemoSettings(Path out, long seed, int trainCases, int validationCa
 
     /** The README's demo: minutes on two cores. */
     public static DemoSettings defaults(Path out) {
-        return new DemoSettings(out, 2023, 192, 32, 48, 40, 0.003, true, 4);
+        return new DemoSettings(out, 2023, 384, 48, 48, 14, 0.003, true, 4);
     }
 
     public int totalCases() {
