@@ -32,13 +32,10 @@ import dev.ich.explain.score.FaithfulnessCurve;
 import dev.ich.explain.score.Localisation;
 import dev.ich.explain.score.LocalisationScores;
 import dev.ich.model.IchModel;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +146,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         CtVolume ct = reader(study).read(study);
         BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
-        prepareOutput();
+        OutputFiles.createFolder(out);
         try (IchModel model = IchModel.load(modelDir)) {
             // The preprocessing the model was trained with, stored in its directory.
             PreprocessingConfig pp = model.preprocessing();
@@ -168,7 +165,7 @@ final class ExplainCommand implements Callable<Integer> {
                 Path nifti = out.resolve("heatmap_" + name + ".nii.gz");
                 NiftiWriter.defaults().write(map.geometry(), map.raw(), nifti);
                 Path png = out.resolve("montage_" + name + ".png");
-                writeNew(png, Montage.png(Montage.render(ct, map, r.describe(), montage)));
+                OutputFiles.writeNew(png, Montage.png(Montage.render(ct, map, r.describe(), montage)));
                 stdout.printf(Locale.ROOT, "%s: %s, %s (largest raw value %.4g)%n", r.describe(), nifti, png,
                     map.maxRaw());
                 JsonObject entry = new JsonObject();
@@ -193,7 +190,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             if (reference != null || faithfulness) {
                 Path json = out.resolve("scores.json");
-                writeNew(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                OutputFiles.writeNew(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                     .toJson(scores).getBytes(StandardCharsets.UTF_8));
                 stdout.println("scores: " + json);
             }
@@ -220,28 +217,6 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static StudyReader reader(Path path) {
         return NiftiStudyReader.isNiftiName(path) ? new NiftiStudyReader() : DicomStudyReader.create();
-    }
-
-    private void prepareOutput() throws IchException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, out.toString(), "the output folder cannot be created ("
-                + e.getMessage() + ")", "Choose a folder you can write to", e);
-        }
-    }
-
-    /** Writes a new file; an existing one is an error, never replaced. */
-    private static void writeNew(Path file, byte[] bytes) throws IchException {
-        try {
-            Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "the file exists already",
-                "Choose another --out folder or remove the file", e);
-        } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
-        }
     }
 
     private interface Parse<T> {

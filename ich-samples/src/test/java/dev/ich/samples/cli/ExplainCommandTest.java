@@ -6,26 +6,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
-import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.Provenance;
 import dev.ich.dicom.nifti.NiftiImage;
 import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.dicom.nifti.NiftiWriter;
-import dev.ich.model.NetworkConfig;
-import dev.ich.core.analysis.Outcome;
-import dev.ich.model.train.IchTrainer;
-import dev.ich.model.train.TrainingExample;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +47,7 @@ class ExplainCommandTest {
     @Test
     void writesHeatmapsOnTheStudyGridMontagesAndScores() throws Exception {
         Path model = dir.resolve("model");
-        train(model);
+        TinyModel.train(model);
         double a = Math.toRadians(10);
         VolumeGeometry g = new VolumeGeometry(48, 44, 14, new Vec3(0.9, 0.9, 3), new Vec3(-20, -18, -20),
             new Vec3(Math.cos(a), Math.sin(a), 0), new Vec3(-Math.sin(a), Math.cos(a), 0), new Vec3(0, 0, 1));
@@ -115,21 +108,5 @@ class ExplainCommandTest {
             dir.resolve("o").toString(), "--method", "scorecam");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--method").contains("gradcam++");
-    }
-
-    /** One epoch on random inputs: a real model directory, fast. */
-    private static void train(Path model) throws Exception {
-        Random rng = new Random(4);
-        List<TrainingExample> examples = new ArrayList<>();
-        for (int n = 0; n < 4; n++) {
-            float[] x = new float[16 * 32 * 32];
-            for (int v = 0; v < x.length; v++) {
-                x[v] = rng.nextFloat();
-            }
-            examples.add(new TrainingExample(new ModelInput(16, 32, 32, x), 5 + 10 * n, n % 2 == 0 ? Outcome.SURVIVED
-                : Outcome.DIED));
-        }
-        IchTrainer.builder().network(new NetworkConfig(10, 4, 16, 32, 32, false)).epochs(1).batchSize(2).seed(1)
-            .threads(1).trainingSet(examples).validationSet(examples).build().train(model);
     }
 }
