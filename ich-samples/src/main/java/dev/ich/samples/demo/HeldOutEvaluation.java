@@ -3,6 +3,7 @@ package dev.ich.samples.demo;
 import dev.ich.core.analysis.AnalysisResult;
 import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.BinaryMask;
@@ -109,7 +110,7 @@ final class HeldOutEvaluation {
             Files.createDirectories(montages);
             Files.write(montages.resolve(c.id() + ".png"), Montage.png(pair));
         } catch (IOException e) {
-            throw new IchException(dev.ich.core.error.ErrorCode.OUTPUT_NOT_WRITABLE, montages.toString(),
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, montages.toString(),
                 "cannot write a montage: " + e, "Check the folder's permissions and free space", e);
         }
     }

@@ -8,6 +8,7 @@ import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.phantom.PhantomSpec;
+import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
 import dev.ich.eval.Evaluation;
@@ -77,7 +78,7 @@ class ExamplesEndToEndTest {
         CtVolume ct = AnyStudyReader.create().read(study);
         try (IchModel direct = IchModel.load(model)) {
             assertThat(result.prediction()).isEqualTo(
-                direct.predict(new dev.ich.core.preprocess.Preprocessor(direct.preprocessing()).preprocess(ct).input()));
+                direct.predict(new Preprocessor(direct.preprocessing()).preprocess(ct).input()));
             assertThat(result.provenance().modelSha256()).isEqualTo(direct.manifest().parametersSha256());
         }
         double abc2 = ClinicalVolumeEstimator.volumeMl(HaematomaSegmenter.defaults().segment(ct), VolumeMethod.ABC2);
