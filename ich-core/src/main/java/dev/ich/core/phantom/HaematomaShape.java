@@ -13,7 +13,7 @@ final class HaematomaShape {
     private static final double MAX_LOBE_SUM = 0.6;
     private static final double ROUGHNESS = 0.08;
 
-    private final double[] rotation = new double[9];
+    private final double[] rotation;
     private final double inverseAxisY;
     private final double inverseAxisZ;
     private final double[] lobeDirections;
@@ -21,24 +21,7 @@ final class HaematomaShape {
     private final ValueNoise roughness;
 
     HaematomaShape(Rng rng) {
-        double q0 = rng.gaussian();
-        double q1 = rng.gaussian();
-        double q2 = rng.gaussian();
-        double q3 = rng.gaussian();
-        double norm = Math.sqrt(q0 * q0 + q1 * q1 + q2 * q2 + q3 * q3);
-        q0 /= norm;
-        q1 /= norm;
-        q2 /= norm;
-        q3 /= norm;
-        rotation[0] = 1 - 2 * (q2 * q2 + q3 * q3);
-        rotation[1] = 2 * (q1 * q2 - q0 * q3);
-        rotation[2] = 2 * (q1 * q3 + q0 * q2);
-        rotation[3] = 2 * (q1 * q2 + q0 * q3);
-        rotation[4] = 1 - 2 * (q1 * q1 + q3 * q3);
-        rotation[5] = 2 * (q2 * q3 - q0 * q1);
-        rotation[6] = 2 * (q1 * q3 - q0 * q2);
-        rotation[7] = 2 * (q2 * q3 + q0 * q1);
-        rotation[8] = 1 - 2 * (q1 * q1 + q2 * q2);
+        rotation = rng.randomRotation();
         inverseAxisY = 1 / rng.uniform(0.55, 1.0);
         inverseAxisZ = 1 / rng.uniform(0.55, 1.0);
         int lobes = 1 + rng.nextInt(MAX_LOBES);

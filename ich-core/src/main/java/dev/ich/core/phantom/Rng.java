@@ -53,6 +53,26 @@ final class Rng {
         return (int) (((nextLong() >>> 33) * bound) >>> 31);
     }
 
+    /**
+     * A uniformly random rotation (from a random unit quaternion), row-major 3 × 3. Draws four
+     * normal numbers.
+     */
+    double[] randomRotation() {
+        double q0 = gaussian();
+        double q1 = gaussian();
+        double q2 = gaussian();
+        double q3 = gaussian();
+        double norm = Math.sqrt(q0 * q0 + q1 * q1 + q2 * q2 + q3 * q3);
+        q0 /= norm;
+        q1 /= norm;
+        q2 /= norm;
+        q3 /= norm;
+        return new double[] {
+            1 - 2 * (q2 * q2 + q3 * q3), 2 * (q1 * q2 - q0 * q3), 2 * (q1 * q3 + q0 * q2),
+            2 * (q1 * q2 + q0 * q3), 1 - 2 * (q1 * q1 + q3 * q3), 2 * (q2 * q3 - q0 * q1),
+            2 * (q1 * q3 - q0 * q2), 2 * (q2 * q3 + q0 * q1), 1 - 2 * (q1 * q1 + q2 * q2)};
+    }
+
     /** A standard normal draw (Box–Muller; one value per call, so the stream position is simple). */
     double gaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]

@@ -34,25 +34,16 @@ final class ValueNoise {
         for (int v = 0; v < values.length; v++) {
             values[v] = (float) (2 * rng.nextDouble() - 1);
         }
-        // A uniformly random rotation from a random unit quaternion.
-        double q0 = rng.gaussian();
-        double q1 = rng.gaussian();
-        double q2 = rng.gaussian();
-        double q3 = rng.gaussian();
-        double norm = Math.sqrt(q0 * q0 + q1 * q1 + q2 * q2 + q3 * q3);
-        q0 /= norm;
-        q1 /= norm;
-        q2 /= norm;
-        q3 /= norm;
-        r00 = 1 - 2 * (q2 * q2 + q3 * q3);
-        r01 = 2 * (q1 * q2 - q0 * q3);
-        r02 = 2 * (q1 * q3 + q0 * q2);
-        r10 = 2 * (q1 * q2 + q0 * q3);
-        r11 = 1 - 2 * (q1 * q1 + q3 * q3);
-        r12 = 2 * (q2 * q3 - q0 * q1);
-        r20 = 2 * (q1 * q3 - q0 * q2);
-        r21 = 2 * (q2 * q3 + q0 * q1);
-        r22 = 1 - 2 * (q1 * q1 + q2 * q2);
+        double[] r = rng.randomRotation();
+        r00 = r[0];
+        r01 = r[1];
+        r02 = r[2];
+        r10 = r[3];
+        r11 = r[4];
+        r12 = r[5];
+        r20 = r[6];
+        r21 = r[7];
+        r22 = r[8];
     }
 
     /** The field at a point given in millimetres relative to the centre of the field. */
