@@ -102,6 +102,28 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         }
     }
 
+    /**
+     * A model whose weights are freshly initialised from {@code seed} (as training starts, He
+     * initialisation): its predictions mean nothing. For benchmarks and tests of the plumbing that
+     * need a model of a given size without training one; the threshold is 0.5.
+     *
+     * @param preprocessing its target shape must be the network's input
+     */
+    public static IchModel untrained(NetworkConfig config, PreprocessingConfig preprocessing, long seed) {
+        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, 0.5,
+            PreprocessingSettings.of(preprocessing), null, "");
+        NDManager manager = Engines.pytorch().newBaseManager(Device.cpu());
+        try {
+            IchNetwork network = new IchNetwork(config);
+            network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
+            Weights.initialize(network, seed);
+            return new IchModel(manager, network, manifest);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     /** Sets libtorch's intra-op thread count for the process (2 is best on 2 cores). */
     public static void setIntraOpThreads(int threads) {
         Engines.setIntraOpThreads(threads);

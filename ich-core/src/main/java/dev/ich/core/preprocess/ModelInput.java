@@ -1,5 +1,6 @@
 package dev.ich.core.preprocess;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -67,6 +68,14 @@ public final class ModelInput {
     /** Copies the values into {@code target} at {@code offset} (for batching without extra arrays). */
     public void copyTo(float[] target, int offset) {
         System.arraycopy(data, 0, target, offset, data.length);
+    }
+
+    /**
+     * Puts the values into {@code target} at its position, which advances past them (to fill a
+     * tensor's memory without an intermediate array).
+     */
+    public void copyTo(FloatBuffer target) {
+        target.put(data);
     }
 
     public int size() {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.ich.core.preprocess.ModelInput;
+import dev.ich.model.internal.FloatTensors;
 import java.util.List;
 
 /**
@@ -23,11 +24,8 @@ public record NetworkContext(IchNetwork network, NDManager manager, ParameterSto
     /** A batch {@code N×1×D×H×W} of model inputs in {@link #manager()}; shapes are checked by the caller. */
     public NDArray input(List<ModelInput> inputs) {
         ModelInput first = inputs.get(0);
-        int size = first.size();
-        float[] data = new float[size * inputs.size()];
-        for (int i = 0; i < inputs.size(); i++) {
-            inputs.get(i).copyTo(data, i * size);
-        }
-        return manager.create(data, new Shape(inputs.size(), 1, first.depth(), first.height(), first.width()));
+        // Not manager.create(float[]): its direct buffer outlives the session (see FloatTensors).
+        return FloatTensors.of(manager, new Shape(inputs.size(), 1, first.depth(), first.height(), first.width()),
+            inputs);
     }
 }

@@ -2,6 +2,8 @@ package dev.ich.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.ich.model.internal.FloatTensors;
 
 /**
  * The paper's loss: {@code w_reg · MSE(size, ∛volume) + w_cls · BCE(p_death, outcome)}, batch means.
@@ -27,7 +29,7 @@ final class Loss {
                            TaskMode mode, double wReg, double wCls) {
         NDArray total = null;
         if (mode.trainsVolume()) {
-            NDArray target = manager.create(sizeTargets).reshape(sizeTargets.length, 1);
+            NDArray target = FloatTensors.of(manager, new Shape(sizeTargets.length, 1), sizeTargets);
             NDArray mse = size.sub(target).square().mean();
             total = mse.mul((float) wReg);
         }
@@ -36,7 +38,7 @@ final class Loss {
             for (int i = 0; i < outcomes.length; i++) {
                 oneHot[i * 2 + outcomes[i]] = 1f;
             }
-            NDArray picked = scores.logSoftmax(1).mul(manager.create(oneHot).reshape(outcomes.length, 2)).sum();
+            NDArray picked = scores.logSoftmax(1).mul(FloatTensors.of(manager, new Shape(outcomes.length, 2), oneHot)).sum();
             NDArray ce = picked.div(-(float) outcomes.length);
             NDArray weighted = ce.mul((float) wCls);
             total = total == null ? weighted : total.add(weighted);

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.arch.IchNetwork;
 import dev.ich.model.internal.Engines;
+import dev.ich.model.internal.FloatTensors;
 import dev.ich.model.internal.Weights;
 import java.util.SplittableRandom;
 
@@ -46,7 +47,7 @@ public final class StepBenchmark implements AutoCloseable {
         Engines.noGradientsOnThisThread();
         long t0 = System.nanoTime();
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(input1, network.inputShape(1));
+            NDArray x = FloatTensors.of(sub, network.inputShape(1), input1);
             NDList out = network.forward(new ParameterStore(sub, false), new NDList(x), false);
             out.get(1).softmax(1).toFloatArray();
             out.get(0).toFloatArray();
@@ -58,7 +59,7 @@ public final class StepBenchmark implements AutoCloseable {
     public double trainStepMs() {
         long t0 = System.nanoTime();
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(input2, network.inputShape(2));
+            NDArray x = FloatTensors.of(sub, network.inputShape(2), input2);
             step.run(sub, x, new float[] {2f, 3f}, new int[] {0, 1});
         }
         return (System.nanoTime() - t0) / 1e6;

@@ -17,6 +17,7 @@ import dev.ich.model.TargetTransform;
 import dev.ich.model.TrainingProvenance;
 import dev.ich.model.arch.IchNetwork;
 import dev.ich.model.internal.Engines;
+import dev.ich.model.internal.FloatTensors;
 import dev.ich.model.internal.ModelFiles;
 import dev.ich.model.internal.Sha256;
 import dev.ich.model.internal.Weights;
@@ -186,7 +187,7 @@ final class TrainingRun {
             }
             float loss;
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = batch.create(data, network.inputShape(count));
+                NDArray x = FloatTensors.of(batch, network.inputShape(count), data);
                 loss = step.run(batch, x, targets, outcomes);
             }
             sum += loss;
@@ -222,7 +223,7 @@ final class TrainingRun {
             }
             try (NDManager batch = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
-                NDList out = network.forward(ps, new NDList(batch.create(data, network.inputShape(count))), false);
+                NDList out = network.forward(ps, new NDList(FloatTensors.of(batch, network.inputShape(count), data)), false);
                 NDArray loss = Loss.compute(batch, out.get(0), out.get(1), targets, outcomes, t.taskMode,
                     t.regressionWeight, t.classificationWeight);
                 lossSum += loss.getFloat() * count;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval).")
+    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval|--analyses).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "One Grad-CAM (volume head, last stage) against one inference of this model on a"
                 + " preprocessed synthetic study; mapping to the study grid; peak RSS.")
         Path explain;
+        @Option(names = "--analyses", required = true, paramLabel = "N",
+            description = "N consecutive IchAnalyzer.analyze calls of one analyzer (with Grad-CAM) on one study:"
+                + " resident memory and live heap after the warm-up and at the end; see --model, --study.")
+        Integer analyses;
     }
 
     @Mixin
@@ -96,6 +100,14 @@ final class BenchCommand implements Callable<Integer> {
         description = "Model mode: the PyTorch benchmark script (default ${DEFAULT-VALUE}).")
     java.nio.file.Path torchScript;
 
+    @Option(names = "--model", paramLabel = "<dir>",
+        description = "Analyses mode: the model directory (default: the CPU preset, freshly initialised).")
+    Path model;
+
+    @Option(names = "--study", paramLabel = "<study>",
+        description = "Analyses mode: the study, a DICOM folder or NIfTI file (default: a phantom in a temporary folder).")
+    Path study;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic study (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -118,6 +130,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (mode.shape != null) {
             return benchModel(spec.commandLine().getOut());
+        }
+        if (mode.analyses != null) {
+            if (mode.analyses < 1) {
+                throw new ParameterException(spec.commandLine(), "--analyses must be at least 1, got " + mode.analyses);
+            }
+            // An analysis takes seconds; five warm-up runs suffice unless asked.
+            int analysisWarmup = spec.commandLine().getParseResult().hasMatchedOption("--warmup") ? warmup : 5;
+            return AnalysisBench.run(spec.commandLine().getOut(), new AnalysisBench.Settings(mode.analyses, model, study,
+                analysisWarmup, threads, seed));
         }
         if (mode.explain != null) {
             IchModel.setIntraOpThreads(threads);

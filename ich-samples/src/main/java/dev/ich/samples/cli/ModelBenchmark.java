@@ -53,6 +53,7 @@ final class ModelBenchmark {
             out.printf(Locale.ROOT, "rss_before_mb=%.0f%n", rssMb("VmRSS"));
             double[] times = new double[s.runs()];
             double[] cpu = new double[s.runs()];
+            double liveBefore = s.predictions() > 0 ? MemoryFigures.liveHeapMb() : Double.NaN;
             for (int i = 0; i < s.warmup(); i++) {
                 bench.inferenceMs();
             }
@@ -66,13 +67,11 @@ final class ModelBenchmark {
             out.printf(Locale.ROOT, "inference_cpu_ms_median=%.1f%n", inferenceCpu);
             out.printf(Locale.ROOT, "peak_rss_after_inference_mb=%.0f%n", rssMb("VmHWM"));
             if (s.predictions() > 0) {
-                double start = rssMb("VmRSS");
+                MemoryFigures.Snapshot start = MemoryFigures.start(liveBefore);
                 for (int i = 0; i < s.predictions(); i++) {
                     bench.inferenceMs();
                 }
-                double end = rssMb("VmRSS");
-                out.printf(Locale.ROOT, "predictions=%d rss_start_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
-                    s.predictions(), start, end, 100 * (end - start) / start);
+                MemoryFigures.print(out, "predictions", s.predictions(), start, MemoryFigures.end());
             }
             times = new double[s.runs()];
             for (int i = 0; i < Math.min(1, s.warmup()); i++) {
