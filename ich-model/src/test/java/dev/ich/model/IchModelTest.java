@@ -189,6 +189,28 @@ class IchModelTest {
     }
 
     @Test
+    void untrainedModelsAreSeededAndSaveLikeTrainedOnes(@TempDir Path dir) throws Exception {
+        var preprocessing = PreprocessingSettings.paperFor(CONFIG).toConfig();
+        Path saved = dir.resolve("untrained");
+        Prediction first;
+        try (IchModel a = IchModel.untrained(CONFIG, preprocessing, 7);
+             IchModel b = IchModel.untrained(CONFIG, preprocessing, 7);
+             IchModel c = IchModel.untrained(CONFIG, preprocessing, 8)) {
+            first = a.predict(inputs.get(0));
+            assertThat(b.predict(inputs.get(0))).isEqualTo(first);
+            assertThat(c.predict(inputs.get(0))).isNotEqualTo(first);
+            a.save(saved);
+        }
+        try (IchModel loaded = IchModel.load(saved)) {
+            assertThat(loaded.predict(inputs.get(0))).isEqualTo(first);
+        }
+        var other = PreprocessingSettings.paperFor(NetworkConfig.builder().depth(10).baseWidth(4).input(8, 32, 32)
+            .build()).toConfig();
+        assertThatThrownBy(() -> IchModel.untrained(CONFIG, other, 7)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("8×32×32");
+    }
+
+    @Test
     void badInputsAreNamed() throws Exception {
         try (IchModel model = IchModel.load(modelDir)) {
             assertThatThrownBy(() -> model.predict(new ModelInput(8, 32, 32, new float[8 * 32 * 32])))
