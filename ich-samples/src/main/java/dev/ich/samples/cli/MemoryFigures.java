@@ -19,8 +19,8 @@ import java.util.Locale;
  * take hundreds of calls; a native leak (such as direct buffers waiting for a collection) shows in
  * the memory outside the heap. The heap's pages are summed from {@code /proc/self/smaps}: the
  * heap is the run of adjacent mappings, starting with an anonymous one, exactly
- * {@link Runtime#maxMemory()} long (G1 reserves it in one piece); where none is found the split is
- * NaN. No collection is forced
+ * {@link Runtime#maxMemory()} long (G1 reserves it in one piece); where none or several are found the
+ * split is NaN. No collection is forced
  * between the start and end figures (a full collection shrinks the heap, and its regrowth would
  * count as growth); the live heap is measured by forced collections before the warm-up and after
  * the end figure.
@@ -121,27 +121,31 @@ final class MemoryFigures {
 
     /**
      * The resident kB of the adjacent mappings, the first anonymous, that span exactly
-     * {@code heapBytes}; NaN if none do. (Regions of the class-data archive mapped into the heap's
+     * {@code heapBytes}; NaN if none or several do. (Regions of the class-data archive mapped into the heap's
      * top are files, so later mappings may be.)
      */
     static double heapRssKb(List<Mapping> maps, long heapBytes) {
+        double found = Double.NaN;
+        int matches = 0;
         for (int i = 0; i < maps.size(); i++) {
-            long rss = 0;
             if (!maps.get(i).anonymous()) {
                 continue;
             }
+            long rss = 0;
             for (int j = i; j < maps.size() && (j == i || maps.get(j).start() == maps.get(j - 1).end()); j++) {
                 rss += maps.get(j).rssKb();
                 long span = maps.get(j).end() - maps.get(i).start();
                 if (span == heapBytes) {
-                    return rss;
+                    found = rss;
+                    matches++;
                 }
-                if (span > heapBytes) {
+                if (span >= heapBytes) {
                     break;
                 }
             }
         }
-        return Double.NaN;
+        // Two runs of the heap's length (a neighbour as long as the archive regions at the top): unknown.
+        return matches == 1 ? found : Double.NaN;
     }
 
     private static boolean isHex(String s, int from, int to) {

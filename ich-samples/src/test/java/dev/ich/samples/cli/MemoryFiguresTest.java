@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,12 @@ class MemoryFiguresTest {
 
     /**
      * The layout of a JDK 17 G1 heap of 0x2F1800000 bytes as smaps shows it: committed and
-     * reserved parts, then class-data archive regions (files) mapped into its top; an unrelated
-     * anonymous mapping before it and a file after it.
+     * reserved parts, then class-data archive regions (files) mapped into its top; unrelated
+     * anonymous mappings before it (with a gap) and after it (adjacent), and a file.
      */
     private static final List<String> SMAPS = List.of(
-        "50d800000-50e800000 rw-p 00000000 00:00 0 ",
-        "Size:              16384 kB",
+        "50d800000-50e700000 rw-p 00000000 00:00 0 ",
+        "Size:              15360 kB",
         "Rss:                 100 kB",
         "50e800000-558800000 rw-p 00000000 00:00 0 ",
         "Size:            1212416 kB",
@@ -47,6 +48,14 @@ class MemoryFiguresTest {
         assertThat(maps).hasSize(10);
         assertThat(maps.get(4).anonymous()).isFalse();
         assertThat(MemoryFigures.heapRssKb(maps, 0x2F1800000L)).isEqualTo(146956 + 0 + 20 + 400 + 4 + 480 + 8);
+    }
+
+    @Test
+    void twoRunsOfTheHeapsLengthGiveNaN() {
+        // The unrelated mapping before the heap made adjacent: it and the heap without its top 16 MB span as much.
+        List<String> adjacent = new ArrayList<>(SMAPS);
+        adjacent.set(0, "50d800000-50e800000 rw-p 00000000 00:00 0 ");
+        assertThat(MemoryFigures.heapRssKb(MemoryFigures.parse(adjacent), 0x2F1800000L)).isNaN();
     }
 
     @Test
