@@ -27,8 +27,8 @@ final class TrainStep implements AutoCloseable {
     private final double wCls;
     private final SgdOptimizer optimizer;
 
-    TrainStep(NDManager manager, IchNetwork network, TaskMode mode, double learningRate, double momentum,
-              double weightDecay, double wReg, double wCls) {
+    TrainStep(NDManager manager, IchNetwork network, TaskMode mode, double momentum, double weightDecay,
+              double wReg, double wCls) {
         this.network = network;
         this.mode = mode;
         this.wReg = wReg;
@@ -49,14 +49,15 @@ final class TrainStep implements AutoCloseable {
                 }
             }
         }
-        this.optimizer = new SgdOptimizer(manager, trained, learningRate, momentum, weightDecay);
+        this.optimizer = new SgdOptimizer(manager, trained, momentum, weightDecay);
     }
 
     /**
      * @param input {@code N×1×D×H×W}
+     * @param learningRate the rate of this step's update
      * @return the loss of this batch before the update
      */
-    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes) {
+    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
         float loss;
         ParameterStore ps = new ParameterStore(batchManager, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -65,7 +66,7 @@ final class TrainStep implements AutoCloseable {
             collector.backward(value);
             loss = value.getFloat();
         }
-        optimizer.step();
+        optimizer.step(learningRate);
         return loss;
     }
 

@@ -66,6 +66,9 @@ final class TrainingRun {
             IchNetwork network = new IchNetwork(t.network);
             network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
             Weights.initialize(network, t.seed);
+            if (t.regressionStartsAtMean) {
+                startRegressionAtMean(network);
+            }
             Checkpoint.State state = new Checkpoint.State(0, List.of(), 0, Double.POSITIVE_INFINITY,
                 t.settingsFingerprint(), dataHash);
             List<float[]> momentum = null;
@@ -80,8 +83,8 @@ final class TrainingRun {
                 momentum = Checkpoint.readMomentum(checkpointDir);
                 LOG.info("Resuming after epoch {} of {}", state.epochsDone(), t.epochs);
             }
-            try (TrainStep step = new TrainStep(manager, network, t.taskMode, t.learningRate, t.momentum,
-                t.weightDecay, t.regressionWeight, t.classificationWeight)) {
+            try (TrainStep step = new TrainStep(manager, network, t.taskMode, t.momentum, t.weightDecay,
+                t.regressionWeight, t.classificationWeight)) {
                 if (momentum != null) {
                     step.optimizer().restore(momentum);
                 }
@@ -152,6 +155,15 @@ final class TrainingRun {
         }
     }
 
+    /** Sets the regression bias to the mean target, so the first steps need not learn the offset. */
+    private void startRegressionAtMean(IchNetwork network) {
+        double sum = 0;
+        for (TrainingExample e : t.trainingSet) {
+            sum += TRANSFORM.toTarget(e.volumeMl());
+        }
+        network.torchParameters().get("fc_reg.bias").getArray().set(new float[] {(float) (sum / t.trainingSet.size())});
+    }
+
     private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) {
         SplittableRandom random = new SplittableRandom(t.seed ^ (epoch * EPOCH_MIX));
         int n = t.trainingSet.size();
@@ -187,7 +199,9 @@ final class TrainingRun {
             float loss;
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = batch.create(data, network.inputShape(count));
-                loss = step.run(batch, x, targets, outcomes);
+                long stepIndex = (long) (epoch - 1) * batches + b;
+                double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches);
+                loss = step.run(batch, x, targets, outcomes, rate);
             }
             sum += loss;
             t.listener.onBatch(epoch, b + 1, batches, loss);
