@@ -38,6 +38,7 @@ public final class IchTrainer {
     final double learningRate;
     final LearningRateSchedule schedule;
     final boolean regressionStartsAtMean;
+    final RegressionLoss regressionLoss;
     final double momentum;
     final double weightDecay;
     final int epochs;
@@ -60,6 +61,7 @@ public final class IchTrainer {
         learningRate = b.learningRate;
         schedule = b.schedule;
         regressionStartsAtMean = b.regressionStartsAtMean;
+        regressionLoss = b.regressionLoss;
         momentum = b.momentum;
         weightDecay = b.weightDecay;
         epochs = b.epochs;
@@ -114,7 +116,7 @@ public final class IchTrainer {
         // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
         String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
         return String.join("|", network.toString(), Double.toString(learningRate), length,
-            Boolean.toString(regressionStartsAtMean), Double.toString(momentum),
+            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), Double.toString(momentum),
             Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
             Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
             Double.toString(threshold), preprocessing.fingerprint());
@@ -126,6 +128,7 @@ public final class IchTrainer {
         private double learningRate = 1e-4;
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
         private boolean regressionStartsAtMean;
+        private RegressionLoss regressionLoss = RegressionLoss.MSE;
         private double momentum = 0.9;
         private double weightDecay = 5e-4;
         private int epochs = 300;
@@ -168,6 +171,12 @@ public final class IchTrainer {
          */
         public Builder regressionStartsAtMean(boolean value) {
             regressionStartsAtMean = value;
+            return this;
+        }
+
+        /** The regression part of the loss ({@link RegressionLoss#MSE}, the paper's, by default). */
+        public Builder regressionLoss(RegressionLoss value) {
+            regressionLoss = Objects.requireNonNull(value, "regressionLoss");
             return this;
         }
 

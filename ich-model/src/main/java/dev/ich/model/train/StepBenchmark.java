@@ -38,7 +38,7 @@ public final class StepBenchmark implements AutoCloseable {
         for (int i = 0; i < input2.length; i++) {
             input2[i] = (float) random.nextDouble();
         }
-        step = new TrainStep(manager, network, TaskMode.MULTI, 0.9, 5e-4, 1, 1);
+        step = new TrainStep(manager, network, Loss.paper(TaskMode.MULTI, 1, 1), 0.9, 5e-4);
     }
 
     /** One inference pass; returns its wall time in milliseconds. */

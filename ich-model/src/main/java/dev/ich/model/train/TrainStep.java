@@ -22,17 +22,13 @@ import java.util.Set;
 final class TrainStep implements AutoCloseable {
 
     private final IchNetwork network;
-    private final TaskMode mode;
-    private final double wReg;
-    private final double wCls;
+    private final Loss loss;
     private final SgdOptimizer optimizer;
 
-    TrainStep(NDManager manager, IchNetwork network, TaskMode mode, double momentum, double weightDecay,
-              double wReg, double wCls) {
+    TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
         this.network = network;
-        this.mode = mode;
-        this.wReg = wReg;
-        this.wCls = wCls;
+        this.loss = loss;
+        TaskMode mode = loss.mode();
         Set<Parameter> skipped = new HashSet<>();
         if (!mode.trainsVolume()) {
             skipped.addAll(network.regressionHeadParameters());
@@ -58,16 +54,16 @@ final class TrainStep implements AutoCloseable {
      * @return the loss of this batch before the update
      */
     float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
-        float loss;
+        float value;
         ParameterStore ps = new ParameterStore(batchManager, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList out = network.forward(ps, new NDList(input), true);
-            NDArray value = Loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes, mode, wReg, wCls);
-            collector.backward(value);
-            loss = value.getFloat();
+            NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
+            collector.backward(total);
+            value = total.getFloat();
         }
         optimizer.step(learningRate);
-        return loss;
+        return value;
     }
 
     SgdOptimizer optimizer() {

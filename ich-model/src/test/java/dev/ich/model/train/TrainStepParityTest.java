@@ -47,7 +47,7 @@ class TrainStepParityTest {
             long[] outcomeLong = ref.get("outcome").toLongArray();
             int[] outcomes = {(int) outcomeLong[0], (int) outcomeLong[1]};
             float[] losses = new float[2];
-            try (TrainStep step = new TrainStep(manager, net, TaskMode.MULTI, hyper[1], hyper[2], hyper[3], hyper[4])) {
+            try (TrainStep step = new TrainStep(manager, net, Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]), hyper[1], hyper[2])) {
                 for (int s = 0; s < 2; s++) {
                     try (NDManager batch = manager.newSubManager()) {
                         losses[s] = step.run(batch, ref.get("x"), sizes, outcomes, hyper[0]);
