@@ -11,6 +11,7 @@ import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
 import dev.ich.model.train.LearningRateSchedule;
 import dev.ich.model.train.ManifestDataset;
+import dev.ich.model.train.RegressionLoss;
 import dev.ich.model.train.TaskMode;
 import dev.ich.model.train.TrainingExample;
 import dev.ich.model.train.TrainingListener;
@@ -40,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The learning-rate schedules, as typed on the command line. */
     enum Schedule { constant, cosine }
+
+    /** The regression losses, as typed on the command line. */
+    enum VolumeLoss { mse, relative }
 
     @Mixin
     CommonOptions common;
@@ -72,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-schedule", defaultValue = "constant",
         description = "constant (the paper's) or cosine (annealed to 0 over the run, per batch). Default ${DEFAULT-VALUE}.")
     Schedule schedule;
+
+    @Option(names = "--volume-loss", defaultValue = "mse",
+        description = "mse (the paper's) or relative (squared error relative to the ∛volume). Default ${DEFAULT-VALUE}.")
+    VolumeLoss volumeLoss;
 
     @Option(names = "--task", defaultValue = "multi", description = "multi, volume or prognosis (default ${DEFAULT-VALUE}).")
     Task task;
@@ -115,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         IchTrainer trainer = IchTrainer.builder()
             .network(network).epochs(epochs).batchSize(batch).learningRate(learningRate)
             .learningRateSchedule(schedule == Schedule.cosine ? LearningRateSchedule.COSINE : LearningRateSchedule.CONSTANT)
+            .regressionLoss(volumeLoss == VolumeLoss.relative ? RegressionLoss.RELATIVE_MSE : RegressionLoss.MSE)
             .seed(seed).threads(threads)
             .taskMode(task == Task.volume ? TaskMode.VOLUME_ONLY : task == Task.prognosis ? TaskMode.PROGNOSIS_ONLY
                 : TaskMode.MULTI)
