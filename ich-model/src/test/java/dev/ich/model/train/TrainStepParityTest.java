@@ -32,7 +32,7 @@ class TrainStepParityTest {
 
     @Test
     void twoStepsMatchPyTorch() throws Exception {
-        NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 32, 32).build();
+        NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 48, 48).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> ref = load(manager, "train_d10_w3_io.npz");
             float[] hyper = ref.get("hyper").toFloatArray();
