@@ -108,3 +108,11 @@ def loss_fn(size, scores, volume_ml, outcome, w_reg=1.0, w_cls=1.0):
     which is how it is computed (log-softmax, numerically stable)."""
     target = torch.pow(volume_ml, 1.0 / 3.0).unsqueeze(1)
     return w_reg * F.mse_loss(size, target) + w_cls * F.cross_entropy(scores, outcome)
+
+
+def relative_loss_fn(size, scores, volume_ml, outcome, reference, w_reg=1.0, w_cls=1.0):
+    """As loss_fn, with ich's RegressionLoss.RELATIVE_MSE: mean(((size - s) / s)^2) * reference^2,
+    where s is the cube root of the volume and reference the training set's mean s."""
+    target = torch.pow(volume_ml, 1.0 / 3.0).unsqueeze(1)
+    relative = torch.mean(((size - target) / target) ** 2) * reference ** 2
+    return w_reg * relative + w_cls * F.cross_entropy(scores, outcome)

@@ -36,6 +36,9 @@ public final class IchTrainer {
 
     final NetworkConfig network;
     final double learningRate;
+    final LearningRateSchedule schedule;
+    final boolean regressionStartsAtMean;
+    final RegressionLoss regressionLoss;
     final double momentum;
     final double weightDecay;
     final int epochs;
@@ -56,6 +59,9 @@ public final class IchTrainer {
     private IchTrainer(Builder b) {
         network = b.network;
         learningRate = b.learningRate;
+        schedule = b.schedule;
+        regressionStartsAtMean = b.regressionStartsAtMean;
+        regressionLoss = b.regressionLoss;
         momentum = b.momentum;
         weightDecay = b.weightDecay;
         epochs = b.epochs;
@@ -107,7 +113,10 @@ public final class IchTrainer {
 
     /** Settings that a resumed run must share with the original one (everything but the epoch count). */
     String settingsFingerprint() {
-        return String.join("|", network.toString(), Double.toString(learningRate), Double.toString(momentum),
+        // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
+        String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
+        return String.join("|", network.toString(), Double.toString(learningRate), length,
+            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), Double.toString(momentum),
             Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
             Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
             Double.toString(threshold), preprocessing.fingerprint());
@@ -117,6 +126,9 @@ public final class IchTrainer {
     public static final class Builder {
         private NetworkConfig network = NetworkConfig.cpu();
         private double learningRate = 1e-4;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private boolean regressionStartsAtMean;
+        private RegressionLoss regressionLoss = RegressionLoss.MSE;
         private double momentum = 0.9;
         private double weightDecay = 5e-4;
         private int epochs = 300;
@@ -144,6 +156,27 @@ public final class IchTrainer {
 
         public Builder learningRate(double value) {
             learningRate = value;
+            return this;
+        }
+
+        /** How the rate changes over the run ({@link LearningRateSchedule#CONSTANT}, the paper's, by default). */
+        public Builder learningRateSchedule(LearningRateSchedule value) {
+            schedule = Objects.requireNonNull(value, "learningRateSchedule");
+            return this;
+        }
+
+        /**
+         * Whether the regression head's bias starts at the training set's mean ∛volume instead of
+         * PyTorch's default uniform draw (off by default).
+         */
+        public Builder regressionStartsAtMean(boolean value) {
+            regressionStartsAtMean = value;
+            return this;
+        }
+
+        /** The regression part of the loss ({@link RegressionLoss#MSE}, the paper's, by default). */
+        public Builder regressionLoss(RegressionLoss value) {
+            regressionLoss = Objects.requireNonNull(value, "regressionLoss");
             return this;
         }
 

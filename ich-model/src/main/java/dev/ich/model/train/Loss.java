@@ -16,7 +16,30 @@ import dev.ich.model.internal.FloatTensors;
  */
 final class Loss {
 
-    private Loss() {
+    private final TaskMode mode;
+    private final double wReg;
+    private final double wCls;
+    private final RegressionLoss regression;
+    private final double referenceTarget;
+
+    /**
+     * @param referenceTarget the training set's mean ∛volume, which scales {@link RegressionLoss#RELATIVE_MSE}
+     */
+    Loss(TaskMode mode, double wReg, double wCls, RegressionLoss regression, double referenceTarget) {
+        this.mode = mode;
+        this.wReg = wReg;
+        this.wCls = wCls;
+        this.regression = regression;
+        this.referenceTarget = referenceTarget;
+    }
+
+    /** The paper's loss: MSE and BCE. */
+    static Loss paper(TaskMode mode, double wReg, double wCls) {
+        return new Loss(mode, wReg, wCls, RegressionLoss.MSE, 1);
+    }
+
+    TaskMode mode() {
+        return mode;
     }
 
     /**
@@ -25,20 +48,28 @@ final class Loss {
      * @param sizeTargets cube roots of the volumes, length N
      * @param outcomes 0 (survived) or 1 (died), length N
      */
-    static NDArray compute(NDManager manager, NDArray size, NDArray scores, float[] sizeTargets, int[] outcomes,
-                           TaskMode mode, double wReg, double wCls) {
+    NDArray compute(NDManager manager, NDArray size, NDArray scores, float[] sizeTargets, int[] outcomes) {
         NDArray total = null;
         if (mode.trainsVolume()) {
-            NDArray target = FloatTensors.of(manager, new Shape(sizeTargets.length, 1), sizeTargets);
-            NDArray mse = size.sub(target).square().mean();
-            total = mse.mul((float) wReg);
+            int n = sizeTargets.length;
+            NDArray squared = size.sub(FloatTensors.of(manager, new Shape(n, 1), sizeTargets)).square();
+            if (regression == RegressionLoss.RELATIVE_MSE) {
+                float[] weights = new float[n];
+                for (int i = 0; i < n; i++) {
+                    double r = referenceTarget / sizeTargets[i];
+                    weights[i] = (float) (r * r);
+                }
+                squared = squared.mul(FloatTensors.of(manager, new Shape(n, 1), weights));
+            }
+            total = squared.mean().mul((float) wReg);
         }
         if (mode.trainsPrognosis()) {
             float[] oneHot = new float[outcomes.length * 2];
             for (int i = 0; i < outcomes.length; i++) {
                 oneHot[i * 2 + outcomes[i]] = 1f;
             }
-            NDArray picked = scores.logSoftmax(1).mul(FloatTensors.of(manager, new Shape(outcomes.length, 2), oneHot)).sum();
+            NDArray picked = scores.logSoftmax(1)
+                .mul(FloatTensors.of(manager, new Shape(outcomes.length, 2), oneHot)).sum();
             NDArray ce = picked.div(-(float) outcomes.length);
             NDArray weighted = ce.mul((float) wCls);
             total = total == null ? weighted : total.add(weighted);

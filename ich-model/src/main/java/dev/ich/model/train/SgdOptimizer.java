@@ -18,14 +18,11 @@ final class SgdOptimizer implements AutoCloseable {
 
     private final List<Parameter> parameters;
     private final List<NDArray> buffers = new ArrayList<>();
-    private final float learningRate;
     private final float momentum;
     private final float weightDecay;
 
-    SgdOptimizer(NDManager manager, List<Parameter> parameters, double learningRate, double momentum,
-                 double weightDecay) {
+    SgdOptimizer(NDManager manager, List<Parameter> parameters, double momentum, double weightDecay) {
         this.parameters = List.copyOf(parameters);
-        this.learningRate = (float) learningRate;
         this.momentum = (float) momentum;
         this.weightDecay = (float) weightDecay;
         for (Parameter p : this.parameters) {
@@ -33,8 +30,12 @@ final class SgdOptimizer implements AutoCloseable {
         }
     }
 
-    /** Applies one update from the gradients and clears them (PyTorch's {@code step(); zero_grad()}). */
-    void step() {
+    /**
+     * Applies one update with {@code learningRate} from the gradients and clears them (PyTorch's
+     * {@code step(); zero_grad()}). The rate is an argument, as a PyTorch scheduler sets it per step.
+     */
+    void step(double learningRate) {
+        float lr = (float) learningRate;
         for (int i = 0; i < parameters.size(); i++) {
             NDArray w = parameters.get(i).getArray();
             NDArray buf = buffers.get(i);
@@ -42,7 +43,7 @@ final class SgdOptimizer implements AutoCloseable {
                  NDArray d = w.mul(weightDecay)) {
                 d.addi(grad);
                 buf.muli(momentum).addi(d);
-                try (NDArray delta = buf.mul(learningRate)) {
+                try (NDArray delta = buf.mul(lr)) {
                     w.subi(delta);
                 }
                 grad.subi(grad);

@@ -39,7 +39,7 @@ public final class StepBenchmark implements AutoCloseable {
         for (int i = 0; i < input2.length; i++) {
             input2[i] = (float) random.nextDouble();
         }
-        step = new TrainStep(manager, network, TaskMode.MULTI, 1e-4, 0.9, 5e-4, 1, 1);
+        step = new TrainStep(manager, network, Loss.paper(TaskMode.MULTI, 1, 1), 0.9, 5e-4);
     }
 
     /** One inference pass; returns its wall time in milliseconds. */
@@ -60,7 +60,7 @@ public final class StepBenchmark implements AutoCloseable {
         long t0 = System.nanoTime();
         try (NDManager sub = manager.newSubManager()) {
             NDArray x = FloatTensors.of(sub, network.inputShape(2), input2);
-            step.run(sub, x, new float[] {2f, 3f}, new int[] {0, 1});
+            step.run(sub, x, new float[] {2f, 3f}, new int[] {0, 1}, 1e-4);
         }
         return (System.nanoTime() - t0) / 1e6;
     }

@@ -22,17 +22,13 @@ import java.util.Set;
 final class TrainStep implements AutoCloseable {
 
     private final IchNetwork network;
-    private final TaskMode mode;
-    private final double wReg;
-    private final double wCls;
+    private final Loss loss;
     private final SgdOptimizer optimizer;
 
-    TrainStep(NDManager manager, IchNetwork network, TaskMode mode, double learningRate, double momentum,
-              double weightDecay, double wReg, double wCls) {
+    TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
         this.network = network;
-        this.mode = mode;
-        this.wReg = wReg;
-        this.wCls = wCls;
+        this.loss = loss;
+        TaskMode mode = loss.mode();
         Set<Parameter> skipped = new HashSet<>();
         if (!mode.trainsVolume()) {
             skipped.addAll(network.regressionHeadParameters());
@@ -49,24 +45,25 @@ final class TrainStep implements AutoCloseable {
                 }
             }
         }
-        this.optimizer = new SgdOptimizer(manager, trained, learningRate, momentum, weightDecay);
+        this.optimizer = new SgdOptimizer(manager, trained, momentum, weightDecay);
     }
 
     /**
      * @param input {@code N×1×D×H×W}
+     * @param learningRate the rate of this step's update
      * @return the loss of this batch before the update
      */
-    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes) {
-        float loss;
+    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
+        float value;
         ParameterStore ps = new ParameterStore(batchManager, false);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList out = network.forward(ps, new NDList(input), true);
-            NDArray value = Loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes, mode, wReg, wCls);
-            collector.backward(value);
-            loss = value.getFloat();
+            NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
+            collector.backward(total);
+            value = total.getFloat();
         }
-        optimizer.step();
-        return loss;
+        optimizer.step(learningRate);
+        return value;
     }
 
     SgdOptimizer optimizer() {

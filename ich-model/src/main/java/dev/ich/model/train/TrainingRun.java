@@ -67,6 +67,11 @@ final class TrainingRun {
             IchNetwork network = new IchNetwork(t.network);
             network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
             Weights.initialize(network, t.seed);
+            double meanTarget = meanTarget();
+            if (t.regressionStartsAtMean) {
+                network.torchParameters().get("fc_reg.bias").getArray().set(new float[] {(float) meanTarget});
+            }
+            Loss loss = new Loss(t.taskMode, t.regressionWeight, t.classificationWeight, t.regressionLoss, meanTarget);
             Checkpoint.State state = new Checkpoint.State(0, List.of(), 0, Double.POSITIVE_INFINITY,
                 t.settingsFingerprint(), dataHash);
             List<float[]> momentum = null;
@@ -81,8 +86,7 @@ final class TrainingRun {
                 momentum = Checkpoint.readMomentum(checkpointDir);
                 LOG.info("Resuming after epoch {} of {}", state.epochsDone(), t.epochs);
             }
-            try (TrainStep step = new TrainStep(manager, network, t.taskMode, t.learningRate, t.momentum,
-                t.weightDecay, t.regressionWeight, t.classificationWeight)) {
+            try (TrainStep step = new TrainStep(manager, network, loss, t.momentum, t.weightDecay)) {
                 if (momentum != null) {
                     step.optimizer().restore(momentum);
                 }
@@ -92,7 +96,7 @@ final class TrainingRun {
                 for (int epoch = state.epochsDone() + 1; epoch <= t.epochs; epoch++) {
                     long start = System.nanoTime();
                     double trainLoss = trainEpoch(manager, network, step, epoch);
-                    EpochMetrics m = validate(manager, network, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
+                    EpochMetrics m = validate(manager, network, loss, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
                     history.add(m);
                     double score = t.validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
                     boolean improved = bestEpoch == 0 || score < bestScore;
@@ -153,6 +157,18 @@ final class TrainingRun {
         }
     }
 
+    /**
+     * The training set's mean ∛volume: where the regression may start (so the first steps need not
+     * learn the offset) and the scale of the relative loss.
+     */
+    private double meanTarget() {
+        double sum = 0;
+        for (TrainingExample e : t.trainingSet) {
+            sum += TRANSFORM.toTarget(e.volumeMl());
+        }
+        return sum / t.trainingSet.size();
+    }
+
     private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) {
         SplittableRandom random = new SplittableRandom(t.seed ^ (epoch * EPOCH_MIX));
         int n = t.trainingSet.size();
@@ -188,7 +204,9 @@ final class TrainingRun {
             float loss;
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = FloatTensors.of(batch, network.inputShape(count), data);
-                loss = step.run(batch, x, targets, outcomes);
+                long stepIndex = (long) (epoch - 1) * batches + b;
+                double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches);
+                loss = step.run(batch, x, targets, outcomes, rate);
             }
             sum += loss;
             t.listener.onBatch(epoch, b + 1, batches, loss);
@@ -196,7 +214,7 @@ final class TrainingRun {
         return sum / batches;
     }
 
-    private EpochMetrics validate(NDManager manager, IchNetwork network, int epoch, double trainLoss, double trainSeconds) {
+    private EpochMetrics validate(NDManager manager, IchNetwork network, Loss loss, int epoch, double trainLoss, double trainSeconds) {
         List<TrainingExample> v = t.validationSet;
         if (v.isEmpty()) {
             return new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -224,9 +242,8 @@ final class TrainingRun {
             try (NDManager batch = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDList out = network.forward(ps, new NDList(FloatTensors.of(batch, network.inputShape(count), data)), false);
-                NDArray loss = Loss.compute(batch, out.get(0), out.get(1), targets, outcomes, t.taskMode,
-                    t.regressionWeight, t.classificationWeight);
-                lossSum += loss.getFloat() * count;
+                NDArray batchLoss = loss.compute(batch, out.get(0), out.get(1), targets, outcomes);
+                lossSum += batchLoss.getFloat() * count;
                 float[] sizes = out.get(0).toFloatArray();
                 float[] p = out.get(1).softmax(1).toFloatArray();
                 for (int i = 0; i < count; i++) {

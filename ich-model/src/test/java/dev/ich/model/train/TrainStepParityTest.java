@@ -32,7 +32,7 @@ class TrainStepParityTest {
 
     @Test
     void twoStepsMatchPyTorch() throws Exception {
-        NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 32, 32).build();
+        NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 48, 48).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> ref = load(manager, "train_d10_w3_io.npz");
             float[] hyper = ref.get("hyper").toFloatArray();
@@ -47,10 +47,10 @@ class TrainStepParityTest {
             long[] outcomeLong = ref.get("outcome").toLongArray();
             int[] outcomes = {(int) outcomeLong[0], (int) outcomeLong[1]};
             float[] losses = new float[2];
-            try (TrainStep step = new TrainStep(manager, net, TaskMode.MULTI, hyper[0], hyper[1], hyper[2], hyper[3], hyper[4])) {
+            try (TrainStep step = new TrainStep(manager, net, Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]), hyper[1], hyper[2])) {
                 for (int s = 0; s < 2; s++) {
                     try (NDManager batch = manager.newSubManager()) {
-                        losses[s] = step.run(batch, ref.get("x"), sizes, outcomes);
+                        losses[s] = step.run(batch, ref.get("x"), sizes, outcomes, hyper[0]);
                     }
                 }
             }

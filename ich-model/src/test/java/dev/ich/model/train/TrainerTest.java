@@ -2,6 +2,7 @@ package dev.ich.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Checkpoint/resume equality, best-model bookkeeping and the trainer's errors, on a tiny network. */
 class TrainerTest {
@@ -23,17 +26,23 @@ class TrainerTest {
     private static final List<TrainingExample> VALIDATION = SyntheticCohort.make(4, 6, 16, 32, 32);
 
     private static IchTrainer.Builder trainer(int epochs) {
+        return trainer(epochs, LearningRateSchedule.CONSTANT);
+    }
+
+    private static IchTrainer.Builder trainer(int epochs, LearningRateSchedule schedule) {
         return IchTrainer.builder().network(TINY).epochs(epochs).batchSize(4).learningRate(0.01).seed(11)
+            .learningRateSchedule(schedule).regressionStartsAtMean(schedule == LearningRateSchedule.COSINE)
             .augmentation(new Augmentation(true, 2)).trainingSet(DATA).validationSet(VALIDATION);
     }
 
     /** A crash after epoch 1, then --resume, gives the same weights as an uninterrupted run. */
-    @Test
-    void resumeIsBitIdentical(@TempDir Path dir) throws Exception {
-        TrainingResult straight = trainer(3).build().train(dir.resolve("a"));
+    @ParameterizedTest
+    @EnumSource(LearningRateSchedule.class)
+    void resumeIsBitIdentical(LearningRateSchedule schedule, @TempDir Path dir) throws Exception {
+        TrainingResult straight = trainer(3, schedule).build().train(dir.resolve("a"));
 
         Path crashed = dir.resolve("b");
-        IchTrainer crashing = trainer(3).listener(new TrainingListener() {
+        IchTrainer crashing = trainer(3, schedule).listener(new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics metrics, int epochs) {
                 if (metrics.epoch() == 1) {
@@ -45,7 +54,7 @@ class TrainerTest {
         assertThat(crashed).doesNotExist();
         assertThat(IchTrainer.checkpointDirectory(crashed).resolve("state.json")).exists();
 
-        TrainingResult resumed = trainer(3).build().resume(crashed);
+        TrainingResult resumed = trainer(3, schedule).build().resume(crashed);
         assertThat(Files.readAllBytes(resumed.modelDirectory().resolve("parameters.params")))
             .isEqualTo(Files.readAllBytes(straight.modelDirectory().resolve("parameters.params")));
         assertThat(resumed.history()).hasSize(3);
@@ -61,6 +70,38 @@ class TrainerTest {
 
         assertThatThrownBy(() -> trainer(3).build().train(dir.resolve("a")))
             .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+    }
+
+    /** The cosine schedule's rate depends on the run's length, so a resumed run may not change it. */
+    @Test
+    void aCosineRunCannotBeResumedWithAnotherLength(@TempDir Path dir) throws Exception {
+        IchTrainer crashing = trainer(2, LearningRateSchedule.COSINE).listener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, int epochs) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }).build();
+        assertThatThrownBy(() -> crashing.train(dir.resolve("m"))).hasMessageContaining("simulated crash");
+        assertThatThrownBy(() -> trainer(4, LearningRateSchedule.COSINE).build().resume(dir.resolve("m")))
+            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRAINING_DATA))
+            .hasMessageContaining("other settings");
+    }
+
+    /** Starting the regression at the mean: the untrained network predicts about the mean ∛volume. */
+    @Test
+    void regressionCanStartAtTheMeanTarget(@TempDir Path dir) throws Exception {
+        double mean = DATA.stream().mapToDouble(e -> Math.cbrt(e.volumeMl())).average().orElseThrow();
+        // One epoch at a negligible rate leaves the start as it was.
+        TrainingResult atMean = trainer(1).learningRate(1e-12).regressionStartsAtMean(true).build()
+            .train(dir.resolve("mean"));
+        TrainingResult uniform = trainer(1).learningRate(1e-12).build().train(dir.resolve("uniform"));
+        try (var model = dev.ich.model.IchModel.load(atMean.modelDirectory());
+             var other = dev.ich.model.IchModel.load(uniform.modelDirectory())) {
+            double bias = model.withNetwork(s -> s.network().torchParameters().get("fc_reg.bias").getArray().getFloat());
+            double otherBias = other.withNetwork(s -> s.network().torchParameters().get("fc_reg.bias").getArray().getFloat());
+            assertThat(bias).isCloseTo(mean, within(1e-6));
+            assertThat(otherBias).isNotCloseTo(mean, within(1e-3));
+        }
     }
 
     @Test

@@ -29,26 +29,28 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-out", description = "A new or empty folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", description = "Seed of the cohort and the training (default: 2023).")
+    @Option(names = "--seed", description = "Seed of the cohort and the training (default: " + DemoSettings.DEFAULT_SEED + ").")
     Long seed;
 
-    @Option(names = "--epochs", description = "Training epochs (default: 14).")
+    @Option(names = "--epochs", description = "Training epochs (default: " + DemoSettings.DEFAULT_EPOCHS + ").")
     Integer epochs;
 
-    @Option(names = "--train", description = "Training phantoms (default: 384).")
+    @Option(names = "--train", description = "Training phantoms (default: " + DemoSettings.DEFAULT_TRAIN_CASES + ").")
     Integer train;
 
-    @Option(names = "--validation", description = "Validation phantoms (default: 48).")
+    @Option(names = "--validation", description = "Validation phantoms (default: " + DemoSettings.DEFAULT_VALIDATION_CASES + ").")
     Integer validation;
 
-    @Option(names = "--test", description = "Held-out test phantoms (default: 48).")
+    @Option(names = "--test", description = "Held-out test phantoms (default: " + DemoSettings.DEFAULT_TEST_CASES + ").")
     Integer test;
 
-    @Option(names = "--lr", description = "SGD learning rate (default: 0.003; the paper: 1e-4 over 300 epochs).")
+    @Option(names = "--lr", description = "Peak SGD learning rate, annealed to 0 (default: " + DemoSettings.DEFAULT_LEARNING_RATE
+        + "; the paper: 1e-4 over 300 epochs).")
     Double learningRate;
 
-    @Option(names = "--no-ablation", description = "Skip the prognosis-only network (Table 2 comparison).")
-    boolean noAblation;
+    @Option(names = "--ablation",
+        description = "Also train the prognosis-only network for the paper's Table 2 (doubles the training time).")
+    boolean ablation;
 
     @Override
     public Integer call() throws IchException {
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(out, seed == null ? d.seed() : seed,
             train == null ? d.trainCases() : train, validation == null ? d.validationCases() : validation, testCases,
             epochs == null ? d.epochs() : epochs, learningRate == null ? d.learningRate() : learningRate,
-            d.prognosisOnlyAblation() && !noAblation,
+            d.prognosisOnlyAblation() || ablation,
             Math.min(d.montages(), testCases));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outText = spec.commandLine().getOut();

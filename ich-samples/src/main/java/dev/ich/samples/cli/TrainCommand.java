@@ -9,7 +9,9 @@ import dev.ich.model.NetworkConfig;
 import dev.ich.model.train.EpochMetrics;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
+import dev.ich.model.train.LearningRateSchedule;
 import dev.ich.model.train.ManifestDataset;
+import dev.ich.model.train.RegressionLoss;
 import dev.ich.model.train.TaskMode;
 import dev.ich.model.train.TrainingExample;
 import dev.ich.model.train.TrainingListener;
@@ -37,6 +39,12 @@ final class TrainCommand implements Callable<Integer> {
     /** The task modes, as typed on the command line. */
     enum Task { multi, volume, prognosis }
 
+    /** The learning-rate schedules, as typed on the command line. */
+    enum Schedule { constant, cosine }
+
+    /** The regression losses, as typed on the command line. */
+    enum VolumeLoss { mse, relative }
+
     @Mixin
     CommonOptions common;
 
@@ -52,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create (must not exist or be empty).")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 16, 16×112×112) "
+    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 8, 16×80×80) "
         + "or paper (width 64, 32×224×224). Default ${DEFAULT-VALUE}.")
     Preset preset;
 
@@ -64,6 +72,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "1e-4", description = "Learning rate (default ${DEFAULT-VALUE}).")
     double learningRate;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant",
+        description = "constant (the paper's) or cosine (annealed to 0 over the run, per batch). Default ${DEFAULT-VALUE}.")
+    Schedule schedule;
+
+    @Option(names = "--volume-loss", defaultValue = "mse",
+        description = "mse (the paper's) or relative (squared error relative to the ∛volume). Default ${DEFAULT-VALUE}.")
+    VolumeLoss volumeLoss;
 
     @Option(names = "--task", defaultValue = "multi", description = "multi, volume or prognosis (default ${DEFAULT-VALUE}).")
     Task task;
@@ -105,7 +121,10 @@ final class TrainCommand implements Callable<Integer> {
             : ManifestDataset.load(validation, reader, preparer, cacheDir);
         int batches = (train.size() + batch - 1) / batch;
         IchTrainer trainer = IchTrainer.builder()
-            .network(network).epochs(epochs).batchSize(batch).learningRate(learningRate).seed(seed).threads(threads)
+            .network(network).epochs(epochs).batchSize(batch).learningRate(learningRate)
+            .learningRateSchedule(schedule == Schedule.cosine ? LearningRateSchedule.COSINE : LearningRateSchedule.CONSTANT)
+            .regressionLoss(volumeLoss == VolumeLoss.relative ? RegressionLoss.RELATIVE_MSE : RegressionLoss.MSE)
+            .seed(seed).threads(threads)
             .taskMode(task == Task.volume ? TaskMode.VOLUME_ONLY : task == Task.prognosis ? TaskMode.PROGNOSIS_ONLY
                 : TaskMode.MULTI)
             .device(gpu ? ComputeDevice.GPU : ComputeDevice.CPU)

@@ -117,6 +117,8 @@ final class DemoReport {
         JsonObject explain = new JsonObject();
         explain.addProperty("energy_in_mask", mean(HeldOutCase::energyInMask));
         explain.addProperty("chance_energy_in_mask", mean(HeldOutCase::maskShareOfHead));
+        // A map that is zero everywhere has no share inside the mask; the mean above leaves it out.
+        explain.addProperty("maps_without_energy", cases.stream().filter(c -> Double.isNaN(c.energyInMask())).count());
         explain.addProperty("head", "volume");
         explain.addProperty("method", "Grad-CAM on the last encoder stage");
         root.add("explain", explain);

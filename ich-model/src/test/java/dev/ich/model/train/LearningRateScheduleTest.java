@@ -1,0 +1,38 @@
+package dev.ich.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The schedules against torch.optim.lr_scheduler (tools/reference/make_schedule_reference.py). */
+class LearningRateScheduleTest {
+
+    /** PyTorch updates the rate recursively, which differs from the closed form in the last bits. */
+    private static final double TOLERANCE = 1e-12;
+    private static final double BASE_RATE = 0.003;
+
+    @Test
+    void cosineEqualsPyTorchCosineAnnealingSteppedPerBatch() throws Exception {
+        List<String> rows = Files.readAllLines(
+            Path.of(getClass().getResource("/dev/ich/model/reference/cosine_schedule.csv").toURI()));
+        int steps = rows.size() - 1;
+        assertThat(steps).isEqualTo(37);
+        for (int i = 1; i <= steps; i++) {
+            String[] row = rows.get(i).split(",");
+            int step = Integer.parseInt(row[0]);
+            double expected = Double.parseDouble(row[1]);
+            assertThat(BASE_RATE * LearningRateSchedule.COSINE.factor(step, steps)).as("step %d", step)
+                .isCloseTo(expected, within(TOLERANCE));
+        }
+    }
+
+    @Test
+    void constantKeepsTheRate() {
+        assertThat(LearningRateSchedule.CONSTANT.factor(0, 10)).isEqualTo(1);
+        assertThat(LearningRateSchedule.CONSTANT.factor(9, 10)).isEqualTo(1);
+    }
+}
