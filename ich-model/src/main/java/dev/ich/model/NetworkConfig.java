@@ -56,9 +56,9 @@ public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputH
     }
 
     /**
-     * The same topology for 2 CPU cores: ResNet-34, width 16, input 16×112×112. Chosen by
-     * measurement (docs/model.md): a batch-2 training step takes about 0.1 s, so a demo of a few
-     * hundred steps takes minutes.
+     * The same topology for 2 CPU cores: ResNet-34, width 8, input 16×80×80. Chosen by
+     * measurement (docs/model.md): a batch-2 training step takes about 0.12 s on 2 idle cores, so
+     * a demo of a thousand and more steps takes minutes.
      */
     public static NetworkConfig cpu() {
         return new NetworkConfig(34, 8, 16, 80, 80, false);
