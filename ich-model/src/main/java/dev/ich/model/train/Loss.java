@@ -12,7 +12,8 @@ import dev.ich.model.internal.FloatTensors;
  * entropy of the scores ({@code −log softmax(scores)[outcome]}); it is computed that way, through
  * the log-softmax, which is exact where {@code log(p)} would overflow. This is
  * {@code F.mse_loss(size, target) * w_reg + F.cross_entropy(scores, outcome) * w_cls} in
- * tools/reference/ich_net.py.
+ * tools/reference/ich_net.py ({@code loss_fn}). With {@link RegressionLoss#RELATIVE_MSE} the first
+ * term is {@code relative_loss_fn}'s instead.
  */
 final class Loss {
 
