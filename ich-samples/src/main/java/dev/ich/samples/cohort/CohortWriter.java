@@ -153,8 +153,11 @@ public final class CohortWriter {
         return Double.toString(v);
     }
 
-    /** Refuses a folder that holds anything: a cohort never overwrites the user's files. */
-    static void requireEmpty(Path folder) throws IchException {
+    /**
+     * Creates {@code folder}, or accepts it when it is empty; refuses a file or a folder that holds
+     * anything, so nothing the user had is overwritten.
+     */
+    public static void requireEmpty(Path folder) throws IchException {
         try {
             if (Files.exists(folder)) {
                 if (!Files.isDirectory(folder)) {

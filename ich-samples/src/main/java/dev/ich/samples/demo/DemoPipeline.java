@@ -55,7 +55,8 @@ public final class DemoPipeline {
     /** Runs every step; the output folder must be new or empty. */
     public DemoSummary run() throws IchException {
         Path out = settings.out();
-        requireNewOrEmpty(out);
+        // The demo writes many files; it never mixes them with, or writes over, what a folder holds.
+        CohortWriter.requireEmpty(out);
         long start = System.nanoTime();
         List<CohortCase> cases = timed("phantoms", () -> writeCohort(out.resolve("cohort")));
         List<CohortCase> train = cases.subList(0, settings.trainCases());
@@ -86,24 +87,6 @@ public final class DemoPipeline {
         timings.put("total", Duration.ofNanos(System.nanoTime() - start));
         report.writeMetrics(timings);
         return report.summary();
-    }
-
-    /** The demo writes many files; it never mixes them with, or writes over, what a folder holds. */
-    private static void requireNewOrEmpty(Path out) throws IchException {
-        if (!Files.exists(out)) {
-            return;
-        }
-        boolean empty;
-        try (var entries = Files.list(out)) {
-            empty = entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, out.toString(), "cannot be read as a folder: " + e,
-                "Give --out a new folder");
-        }
-        if (!empty) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, out.toString(), "is not empty",
-                "Give --out a new or empty folder; nothing in this one was changed");
-        }
     }
 
     private List<CohortCase> writeCohort(Path folder) throws IchException {
