@@ -186,18 +186,19 @@ final class BenchCommand implements Callable<Integer> {
         long baseline = heapUsed(heap, false);
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[runs];
-        long cpu0 = processCpuNanos();
+        // Linux counts process CPU in 10 ms ticks, so only the total over all runs is meaningful (a mean).
+        double cpu0 = BenchStats.processCpuMs();
         for (int n = 0; n < runs; n++) {
             long t0 = System.nanoTime();
             PreprocessedStudy result = preprocessor.preprocess(study);
             ms[n] = (System.nanoTime() - t0) / 1e6;
             crop = result.mapping().crop();
         }
-        double cpuMsMean = (processCpuNanos() - cpu0) / 1e6 / runs;
+        double cpuMsMean = (BenchStats.processCpuMs() - cpu0) / runs;
         long peak = heapUsed(heap, true);
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "crop_box=%s%n", crop);
-        out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", median(ms));
+        out.printf(Locale.ROOT, "preprocess_ms_median=%.2f%n", BenchStats.median(ms));
         out.printf(Locale.ROOT, "preprocess_ms_min=%.2f%n", ms[0]);
         out.printf(Locale.ROOT, "preprocess_ms_max=%.2f%n", ms[ms.length - 1]);
         out.printf(Locale.ROOT, "preprocess_cpu_ms_mean=%.2f%n", cpuMsMean);
@@ -206,15 +207,6 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * CPU time of the whole process (all threads): on a busy machine it varies far less than the
-     * wall time, and it is what {@code time.process_time()} measures in the PyTorch script. Linux
-     * counts it in 10 ms ticks, so only the total over all timed runs is meaningful (a mean).
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
-    }
 
     /** Sum over the heap pools of the current (or peak since reset) usage; the study itself included. */
     private static long heapUsed(List<MemoryPoolMXBean> heap, boolean peak) {
@@ -223,10 +215,5 @@ final class BenchCommand implements Callable<Integer> {
             sum += (peak ? p.getPeakUsage() : p.getUsage()).getUsed();
         }
         return sum;
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

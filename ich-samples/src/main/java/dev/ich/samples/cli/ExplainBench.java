@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -61,12 +60,12 @@ final class ExplainBench {
                 rssAfterFirst = status("VmRSS:");
             }
         }
-        double inf = median(inference);
-        double cam = median(gradCam);
+        double inf = BenchStats.median(inference);
+        double cam = BenchStats.median(gradCam);
         out.printf(Locale.ROOT, "inference_ms_median=%.1f%n", inf);
         out.printf(Locale.ROOT, "gradcam_ms_median=%.1f%n", cam);
         out.printf(Locale.ROOT, "gradcam_over_inference=%.2f%n", cam / inf);
-        out.printf(Locale.ROOT, "to_study_grid_ms_median=%.1f%n", median(toStudy));
+        out.printf(Locale.ROOT, "to_study_grid_ms_median=%.1f%n", BenchStats.median(toStudy));
         out.printf(Locale.ROOT, "rss_after_first_run_mb=%.0f%n", rssAfterFirst / 1048576.0);
         out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", status("VmRSS:") / 1048576.0);
         out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", status("VmHWM:") / 1048576.0);
@@ -85,12 +84,5 @@ final class ExplainBench {
             return -1;
         }
         return -1;
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,19 +50,10 @@ final class ModelBenchmark {
         try (StepBenchmark bench = new StepBenchmark(config, 42)) {
             out.printf(Locale.ROOT, "parameters=%d%n", bench.parameterCount());
             out.printf(Locale.ROOT, "rss_before_mb=%.0f%n", rssMb("VmRSS"));
-            double[] times = new double[s.runs()];
-            double[] cpu = new double[s.runs()];
             double liveBefore = s.predictions() > 0 ? MemoryFigures.liveHeapMb() : Double.NaN;
-            for (int i = 0; i < s.warmup(); i++) {
-                bench.inferenceMs();
-            }
-            for (int i = 0; i < s.runs(); i++) {
-                double c0 = cpuMs();
-                times[i] = bench.inferenceMs();
-                cpu[i] = cpuMs() - c0;
-            }
-            inference = median(times);
-            inferenceCpu = median(cpu);
+            BenchStats.Timing inferenceTiming = BenchStats.Timing.measure(bench::inferenceMs, s.warmup(), s.runs());
+            inference = inferenceTiming.wallMs();
+            inferenceCpu = inferenceTiming.cpuMs();
             out.printf(Locale.ROOT, "inference_cpu_ms_median=%.1f%n", inferenceCpu);
             out.printf(Locale.ROOT, "peak_rss_after_inference_mb=%.0f%n", rssMb("VmHWM"));
             if (s.predictions() > 0) {
@@ -73,17 +63,10 @@ final class ModelBenchmark {
                 }
                 MemoryFigures.print(out, "predictions", s.predictions(), start, MemoryFigures.end());
             }
-            times = new double[s.runs()];
-            for (int i = 0; i < Math.min(1, s.warmup()); i++) {
-                bench.trainStepMs();
-            }
-            for (int i = 0; i < s.runs(); i++) {
-                double c0 = cpuMs();
-                times[i] = bench.trainStepMs();
-                cpu[i] = cpuMs() - c0;
-            }
-            train = median(times);
-            trainCpu = median(cpu);
+            BenchStats.Timing trainTiming = BenchStats.Timing.measure(bench::trainStepMs, Math.min(1, s.warmup()),
+                s.runs());
+            train = trainTiming.wallMs();
+            trainCpu = trainTiming.cpuMs();
             out.printf(Locale.ROOT, "train_step_cpu_ms_median=%.1f%n", trainCpu);
             out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", rssMb("VmHWM"));
         }
@@ -135,15 +118,6 @@ final class ModelBenchmark {
         return values;
     }
 
-    /**
-     * CPU time of the whole process in ms: on a shared machine wall time depends on the other
-     * jobs, CPU time much less, so both are printed.
-     */
-    private static double cpuMs() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
-    }
-
     /** A line of /proc/self/status in MB (VmRSS now, VmHWM peak); NaN where /proc is missing. */
     static double rssMb(String field) {
         try {
@@ -165,12 +139,5 @@ final class ModelBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

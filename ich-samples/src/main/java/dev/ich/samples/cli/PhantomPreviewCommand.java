@@ -114,10 +114,8 @@ final class PhantomPreviewCommand implements Callable<Integer> {
             }
         }
         if (count > 0) {
-            Arrays.sort(wall);
-            Arrays.sort(cpu);
-            out.printf(Locale.ROOT, "phantom_ms_median=%.1f%n", median(wall));
-            out.printf(Locale.ROOT, "phantom_cpu_ms_median=%.1f%n", median(cpu));
+            out.printf(Locale.ROOT, "phantom_ms_median=%.1f%n", BenchStats.median(wall));
+            out.printf(Locale.ROOT, "phantom_cpu_ms_median=%.1f%n", BenchStats.median(cpu));
         }
         if (labels > 0) {
             printLabelStatistics(new PhantomCohort(template, seed, labels), out);
@@ -163,8 +161,4 @@ final class PhantomPreviewCommand implements Callable<Integer> {
             where.name().toLowerCase(Locale.ROOT), c[1] / (double) c[0], c[0]));
     }
 
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }
