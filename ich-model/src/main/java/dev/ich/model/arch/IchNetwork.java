@@ -41,8 +41,9 @@ import java.util.Map;
  * }
  * NDArray grad = a.getGradient();
  * }</pre>
- * In inference ({@code training == false}) intermediate maps are closed as soon as they are used,
- * so only the returned arrays remain in the caller's manager; the input is never closed.
+ * Intermediate maps are closed as soon as they are used (in training too: autograd keeps what the
+ * backward pass needs), so only the returned arrays remain in the caller's manager; the input is
+ * never closed.
  *
  * <p>{@link #torchParameters()} maps PyTorch {@code state_dict} names of
  * tools/reference/ich_net.py to this block's parameters (docs/model.md).
@@ -126,7 +127,7 @@ public final class IchNetwork extends AbstractBlock {
         NDArray last = runStages(ps, features, stage + 1, LAST_STAGE, training);
         NDList out = heads(ps, last, training);
         if (last != features) {
-            Inference.release(training, last);
+            Intermediates.release(last);
         }
         return out;
     }
@@ -136,10 +137,10 @@ public final class IchNetwork extends AbstractBlock {
         NDArray pooled = Pool.globalAvgPool3d(features);
         NDArray size = regression.forward(ps, new NDList(pooled), training).singletonOrThrow();
         NDArray scores = classification.forward(ps, new NDList(pooled), training).singletonOrThrow();
-        Inference.release(training, pooled);
+        Intermediates.release(pooled);
         if (config.classifierRelu()) {
             NDArray clipped = Activation.relu(scores);
-            Inference.release(training, scores);
+            Intermediates.release(scores);
             scores = clipped;
         }
         return new NDList(size, scores);
@@ -150,7 +151,7 @@ public final class IchNetwork extends AbstractBlock {
         for (int s = from; s <= to; s++) {
             NDArray next = stages.get(s).forward(ps, new NDList(x), training).singletonOrThrow();
             if (x != input) {
-                Inference.release(training, x);
+                Intermediates.release(x);
             }
             x = next;
         }
@@ -168,7 +169,7 @@ public final class IchNetwork extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray stem = forwardToStage(ps, inputs.singletonOrThrow(), 0, training);
         NDList out = forwardFromStage(ps, stem, 0, training);
-        Inference.release(training, stem);
+        Intermediates.release(stem);
         return out;
     }
 

@@ -63,31 +63,31 @@ final class ResidualBlock extends AbstractBlock {
         if (downConv != null) {
             NDArray d = downConv.forward(ps, inputs, training).singletonOrThrow();
             identity = downNorm.forward(ps, new NDList(d), training).singletonOrThrow();
-            Inference.release(training, d);
+            Intermediates.release(d);
         }
         NDArray out = x;
         int last = convs.size() - 1;
         for (int i = 0; i <= last; i++) {
             NDArray c = convs.get(i).forward(ps, new NDList(out), training).singletonOrThrow();
             if (out != x) {
-                Inference.release(training, out);
+                Intermediates.release(out);
             }
             NDArray n = norms.get(i).forward(ps, new NDList(c), training).singletonOrThrow();
-            Inference.release(training, c);
+            Intermediates.release(c);
             if (i < last) {
                 out = Activation.relu(n);
-                Inference.release(training, n);
+                Intermediates.release(n);
             } else {
                 out = n;
             }
         }
         NDArray sum = out.add(identity);
-        Inference.release(training, out);
+        Intermediates.release(out);
         if (identity != x) {
-            Inference.release(training, identity);
+            Intermediates.release(identity);
         }
         NDArray result = Activation.relu(sum);
-        Inference.release(training, sum);
+        Intermediates.release(sum);
         return new NDList(result);
     }
 

@@ -36,7 +36,7 @@ final class Stage extends AbstractBlock {
             NDList next = block.forward(ps, x, training);
             if (x != inputs) {
                 for (NDArray a : x) {
-                    Inference.release(training, a);
+                    Intermediates.release(a);
                 }
             }
             x = next;

@@ -35,11 +35,11 @@ final class Stem extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = conv.forward(ps, inputs, training).singletonOrThrow();
         NDArray y = bn.forward(ps, new NDList(x), training).singletonOrThrow();
-        Inference.release(training, x);
+        Intermediates.release(x);
         NDArray z = Activation.relu(y);
-        Inference.release(training, y);
+        Intermediates.release(y);
         NDArray pooled = Pool.maxPool3d(z, POOL_KERNEL, POOL_STRIDE, POOL_PADDING, false);
-        Inference.release(training, z);
+        Intermediates.release(z);
         return new NDList(pooled);
     }
 

@@ -26,6 +26,11 @@ final class TrainStep implements AutoCloseable {
     private final SgdOptimizer optimizer;
 
     TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
+        this(manager, network, loss, momentum, weightDecay, SgdOptimizer.CHUNK);
+    }
+
+    /** With the optimizer's chunk length chosen (see {@link SgdOptimizer}); for tests. */
+    TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay, long sgdChunk) {
         this.network = network;
         this.loss = loss;
         TaskMode mode = loss.mode();
@@ -45,7 +50,7 @@ final class TrainStep implements AutoCloseable {
                 }
             }
         }
-        this.optimizer = new SgdOptimizer(manager, trained, momentum, weightDecay);
+        this.optimizer = new SgdOptimizer(manager, trained, momentum, weightDecay, sgdChunk);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two SGD steps in training mode (momentum, weight decay, both losses, BN batch statistics and
@@ -30,8 +31,10 @@ class TrainStepParityTest {
      */
     private static final double TOLERANCE = 1e-4;
 
-    @Test
-    void twoStepsMatchPyTorch() throws Exception {
+    /** The optimizer's own chunk length (whole weights) and one that splits every weight. */
+    @ParameterizedTest(name = "SGD chunk {0}")
+    @ValueSource(longs = {SgdOptimizer.CHUNK, 5})
+    void twoStepsMatchPyTorch(long sgdChunk) throws Exception {
         NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 48, 48).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> ref = load(manager, "train_d10_w3_io.npz");
@@ -47,7 +50,7 @@ class TrainStepParityTest {
             long[] outcomeLong = ref.get("outcome").toLongArray();
             int[] outcomes = {(int) outcomeLong[0], (int) outcomeLong[1]};
             float[] losses = new float[2];
-            try (TrainStep step = new TrainStep(manager, net, Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]), hyper[1], hyper[2])) {
+            try (TrainStep step = new TrainStep(manager, net, Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]), hyper[1], hyper[2], sgdChunk)) {
                 for (int s = 0; s < 2; s++) {
                     try (NDManager batch = manager.newSubManager()) {
                         losses[s] = step.run(batch, ref.get("x"), sizes, outcomes, hyper[0]);
