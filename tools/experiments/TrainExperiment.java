@@ -13,7 +13,8 @@ import java.util.*;
  * MAPE, MAE and the MAPE of bleeds under 10 ml. The figures of docs/model.md ("Learning volume on
  * phantoms") were made with it. Settings are key=value arguments (defaults: the demo's):
  * demo=DIR d=16 hw=80 width=8 depthL=34 ntrain=384 epochs=14 batch=8 lr=0.003 sched=CONSTANT|COSINE
- * bias=false rloss=MSE|RELATIVE_MSE wreg=1 wcls=1 wd=5e-4 flip=true shift=4 threads=1 task=MULTI seed=2023.
+ * bias=false rloss=MSE|RELATIVE_MSE wreg=1 wcls=1 wd=5e-4 flip=true shift=4 threads=1 task=MULTI seed=2023
+ * aa=false (anti-aliasing before the resize).
  *
  * <p>Run: {@code tools/experiments/run.sh sched=COSINE bias=true epochs=40} (after {@code ./ich demo
  * --out /tmp/demo0}, which writes the cohort and caches the 16×80×80 inputs).
@@ -28,7 +29,8 @@ public class TrainExperiment {
         NetworkConfig base = NetworkConfig.cpu();
         NetworkConfig net = base.toBuilder().input(depth, hw, hw).baseWidth(Integer.parseInt(g("width", "8")))
             .depth(Integer.parseInt(g("depthL", "34"))).build();
-        PreprocessingConfig pre = PreprocessingConfig.paper().toBuilder().targetShape(depth, hw, hw).build();
+        PreprocessingConfig pre = PreprocessingConfig.paper().toBuilder().targetShape(depth, hw, hw)
+            .antiAliasing(Boolean.parseBoolean(g("aa", "false"))).build();
         Preprocessor p = new Preprocessor(pre);
         InputPreparer prep = new InputPreparer() {
             public ModelInput prepare(CtVolume v) throws IchException { return p.preprocess(v).input(); }

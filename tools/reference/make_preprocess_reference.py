@@ -18,6 +18,10 @@ tests need no JSON or numpy parser. Everything is seeded, so a rerun gives the s
                  model-voxel centres are written too (computed here from the DICOM affine).
 (c) full.*     : the same pipeline at the paper's 32x224x224 from a small input; 1.6 M values
                  are too many to commit, so a strided sample and the float64 sum are stored.
+(d) antialias.*: the pipeline with the optional anti-aliasing: after the window,
+                 scipy.ndimage.gaussian_filter(x, sigma, mode='nearest', truncate=4.0) with
+                 sigma = max(0, (in / out - 1) / 2) per axis (scikit-image's rule), then the resize.
+                 Needs Debian's python3-scipy.
 """
 import os
 import sys
@@ -25,6 +29,7 @@ import sys
 import numpy as np
 import torch
 import torch.nn.functional as F
+from scipy import ndimage
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                    "ich-core", "src", "test", "resources", "reference", "preprocess")
@@ -104,11 +109,14 @@ def bounding_box(hu, threshold, margin):
     return box  # [(k0,k1), (j0,j1), (i0,i1)] inclusive
 
 
-def paper_pipeline(hu, window, threshold, margin, target):
+def paper_pipeline(hu, window, threshold, margin, target, antialias=False):
     (k0, k1), (j0, j1), (i0, i1) = bounding_box(hu, threshold, margin)
     crop = torch.from_numpy(hu[k0:k1 + 1, j0:j1 + 1, i0:i1 + 1].copy())
     lo, hi = window
     x = (torch.clamp(crop, lo, hi) - lo) / (hi - lo)
+    if antialias:
+        sigma = [max(0.0, (n / t - 1) / 2) for n, t in zip(x.shape, target)]
+        x = torch.from_numpy(ndimage.gaussian_filter(x.numpy(), sigma, mode="nearest", truncate=4.0))
     y = F.interpolate(x[None, None], size=tuple(target), mode="trilinear", align_corners=False)[0, 0]
     return y.numpy(), (i0, j0, k0, i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1)
 
@@ -128,11 +136,11 @@ def oblique_geometry():
     return spacing, origin, axis_i, axis_j, axis_k
 
 
-def pipeline_case(key, rng, dims, target, threshold, margin, full=False):
+def pipeline_case(key, rng, dims, target, threshold, margin, full=False, antialias=False):
     nx, ny, nz = dims
     hu = synthetic_head(rng, nx, ny, nz)
     window = (40.0, 110.0)
-    y, box = paper_pipeline(hu, window, threshold, margin, target)
+    y, box = paper_pipeline(hu, window, threshold, margin, target, antialias)
     spacing, origin, ai, aj, ak = oblique_geometry()
     manifest.append("%s.source.dims=%d,%d,%d" % (key, nx, ny, nz))
     manifest.append("%s.source.spacing=%r,%r,%r" % ((key,) + tuple(float(s) for s in spacing)))
@@ -181,6 +189,11 @@ def main():
     pipeline_case("pipeline.2", rng, (30, 26, 6), (10, 16, 16), -200.0, 1)
     manifest.append("pipeline.count=3")
     pipeline_case("full.0", rng, (40, 36, 12), (32, 224, 224), -500.0, 0, full=True)
+    # after the cases above, so their random draws (and files) stay as they were
+    pipeline_case("antialias.0", rng, (96, 80, 10), (6, 20, 16), -500.0, 0, antialias=True)
+    pipeline_case("antialias.1", rng, (64, 70, 12), (5, 10, 13), -500.0, 1, antialias=True)
+    pipeline_case("antialias.2", rng, (48, 40, 14), (16, 56, 56), -500.0, 0, antialias=True)
+    manifest.append("antialias.count=3")
     with open(os.path.join(OUT, "manifest.properties"), "w") as f:
         f.write("\n".join(manifest) + "\n")
 

@@ -7,14 +7,17 @@ import dev.ich.core.volume.HuWindow;
  * The preprocessing a model was trained with, as stored in {@code model.json}: the settings of
  * ich-core's {@link PreprocessingConfig} and its fingerprint at training time. On load the
  * fingerprint is recomputed; a difference means the preprocessing code changed in a way that
- * changes model inputs, and the model is refused rather than fed inputs it never saw.
+ * changes model inputs, and the model is refused rather than fed inputs it never saw. A
+ * {@code model.json} written before {@code antiAliasing} existed reads as {@code false}, which is
+ * what those models were trained with.
  */
 public record PreprocessingSettings(double windowLowerHu, double windowUpperHu, double airThresholdHu,
-                                    int marginVoxels, int depth, int height, int width, String fingerprint) {
+                                    int marginVoxels, int depth, int height, int width, boolean antiAliasing,
+                                    String fingerprint) {
 
     public static PreprocessingSettings of(PreprocessingConfig c) {
         return new PreprocessingSettings(c.window().lower(), c.window().upper(), c.airThresholdHu(), c.marginVoxels(),
-            c.depth(), c.height(), c.width(), c.fingerprint());
+            c.depth(), c.height(), c.width(), c.antiAliasing(), c.fingerprint());
     }
 
     /** The paper's preprocessing resized to the network's input (for models without a record, e.g. imported). */
@@ -26,6 +29,7 @@ public record PreprocessingSettings(double windowLowerHu, double windowUpperHu, 
     /** The configuration these settings describe. */
     public PreprocessingConfig toConfig() {
         return PreprocessingConfig.builder().window(new HuWindow(windowLowerHu, windowUpperHu))
-            .airThresholdHu(airThresholdHu).marginVoxels(marginVoxels).targetShape(depth, height, width).build();
+            .airThresholdHu(airThresholdHu).marginVoxels(marginVoxels).targetShape(depth, height, width)
+            .antiAliasing(antiAliasing).build();
     }
 }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * follow the source voxel axes: depth ↔ {@code k} (slices), height ↔ {@code j} (rows), width ↔
  * {@code i} (columns).
  *
+ * <p>Optionally, off in the paper's configuration, the windowed volume is low-pass filtered before
+ * the resize ({@link #antiAliasing()}, see {@link AntiAliasing}).
+ *
  * <p>How many threads do the work is not part of the configuration: it does not change the result
  * (see {@link Preprocessor}).
  */
@@ -62,6 +65,7 @@ public final class PreprocessingConfig {
     private final int depth;
     private final int height;
     private final int width;
+    private final boolean antiAliasing;
 
     private PreprocessingConfig(Builder b) {
         this.window = b.window;
@@ -70,6 +74,7 @@ public final class PreprocessingConfig {
         this.depth = b.depth;
         this.height = b.height;
         this.width = b.width;
+        this.antiAliasing = b.antiAliasing;
     }
 
     /**
@@ -92,7 +97,8 @@ public final class PreprocessingConfig {
             .window(window)
             .airThresholdHu(airThresholdHu)
             .marginVoxels(marginVoxels)
-            .targetShape(depth, height, width);
+            .targetShape(depth, height, width)
+            .antiAliasing(antiAliasing);
     }
 
     public HuWindow window() {
@@ -124,6 +130,14 @@ public final class PreprocessingConfig {
         return width;
     }
 
+    /**
+     * Whether the windowed volume is Gaussian-filtered before the resize, σ = (in / out − 1) / 2
+     * source voxels per axis (scikit-image's and MONAI's {@code anti_aliasing}). Not in the paper.
+     */
+    public boolean antiAliasing() {
+        return antiAliasing;
+    }
+
     /** {@code {depth, height, width}}. */
     public int[] targetShape() {
         return new int[] {depth, height, width};
@@ -143,7 +157,9 @@ public final class PreprocessingConfig {
             + ";window=" + bits(window.lower()) + "," + bits(window.upper())
             + ";air=" + bits(airThresholdHu)
             + ";margin=" + marginVoxels
-            + ";shape=" + depth + "x" + height + "x" + width;
+            + ";shape=" + depth + "x" + height + "x" + width
+            // only when on, so the fingerprints (and caches) made before the option existed stay valid
+            + (antiAliasing ? ";antialias=gaussian,sigma=(in/out-1)/2,truncate=4,nearest" : "");
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -169,19 +185,20 @@ public final class PreprocessingConfig {
         }
         PreprocessingConfig c = (PreprocessingConfig) o;
         return window.equals(c.window) && Double.compare(airThresholdHu, c.airThresholdHu) == 0
-            && marginVoxels == c.marginVoxels && depth == c.depth && height == c.height && width == c.width;
+            && marginVoxels == c.marginVoxels && depth == c.depth && height == c.height && width == c.width
+            && antiAliasing == c.antiAliasing;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(window, airThresholdHu, marginVoxels, depth, height, width);
+        return Objects.hash(window, airThresholdHu, marginVoxels, depth, height, width, antiAliasing);
     }
 
     @Override
     public String toString() {
         return "PreprocessingConfig[window=[" + window.lower() + ", " + window.upper() + "] HU, airThreshold="
             + airThresholdHu + " HU, margin=" + marginVoxels + " voxels, target=" + depth + "×" + height + "×"
-            + width + "]";
+            + width + (antiAliasing ? ", anti-aliasing" : "") + "]";
     }
 
     /** Collects settings; {@link #build()} checks them. Starts from the paper's values. */
@@ -193,6 +210,7 @@ public final class PreprocessingConfig {
         private int depth = PAPER_DEPTH;
         private int height = PAPER_HEIGHT;
         private int width = PAPER_WIDTH;
+        private boolean antiAliasing;
 
         private Builder() {
         }
@@ -220,6 +238,12 @@ public final class PreprocessingConfig {
             this.depth = depthValue;
             this.height = heightValue;
             this.width = widthValue;
+            return this;
+        }
+
+        /** Gaussian low-pass filter before the resize; off in the paper's configuration. */
+        public Builder antiAliasing(boolean value) {
+            this.antiAliasing = value;
             return this;
         }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a CT volume into the network's input as a {@link PreprocessingConfig} says: crop to the
- * head, window, trilinear resize. Immutable and safe to share between threads.
+ * head, window, (optionally) low-pass filter, trilinear resize. Immutable and safe to share between threads.
  *
  * <p>The work is split over slices on at most {@link #threads()} threads (the caller's and
  * short-lived helpers); the result does not depend on the thread count. The source voxels are
@@ -82,7 +82,11 @@ public final class Preprocessor {
                     + config.airThresholdHu() + " HU, so there is no head to crop",
                 "check that the series is a head CT in Hounsfield units, or lower the air threshold");
         }
-        float[] out = Trilinear.resize(windowedRows(volume, box), box.sizeK(), box.sizeJ(), box.sizeI(),
+        RowReader rows = windowedRows(volume, box);
+        if (config.antiAliasing()) {
+            rows = lowPassed(rows, box);
+        }
+        float[] out = Trilinear.resize(rows, box.sizeK(), box.sizeJ(), box.sizeI(),
             config.depth(), config.height(), config.width(), threads);
         ModelInput input = ModelInput.wrap(config.depth(), config.height(), config.width(), out);
         InputMapping mapping = new InputMapping(g, box, config.depth(), config.height(), config.width());
@@ -92,6 +96,25 @@ public final class Preprocessor {
                 mapping.scaleJ(), mapping.scaleK(), config.fingerprint());
         }
         return new PreprocessedStudy(input, mapping);
+    }
+
+    /** The crop box read whole through {@code rows}, filtered by {@link AntiAliasing}, as rows again. */
+    private RowReader lowPassed(RowReader rows, CropBox box) {
+        int ni = box.sizeI();
+        int nj = box.sizeJ();
+        int nk = box.sizeK();
+        float[] v = new float[Math.toIntExact((long) ni * nj * nk)];
+        float[] row = new float[ni];
+        for (int k = 0; k < nk; k++) {
+            for (int j = 0; j < nj; j++) {
+                rows.read(j, k, row);
+                System.arraycopy(row, 0, v, (k * nj + j) * ni, ni);
+            }
+        }
+        double[] sigmas = {AntiAliasing.sigma(ni, config.width()), AntiAliasing.sigma(nj, config.height()),
+            AntiAliasing.sigma(nk, config.depth())};
+        AntiAliasing.filter(v, ni, nj, nk, sigmas, threads);
+        return (j, k, out) -> System.arraycopy(v, (k * nj + j) * ni, out, 0, ni);
     }
 
     /** Rows of the crop box, clipped to the window and scaled to [0, 1] as they are read. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole pipeline (crop → clip → scale → resize) against the same steps written in
- * numpy/PyTorch, on synthetic heads on an oblique, anisotropic grid.
+ * numpy/PyTorch, on synthetic heads on an oblique, anisotropic grid; with anti-aliasing, against
+ * scipy's {@code gaussian_filter} before the resize.
  */
 class PaperPipelineReferenceTest {
 
@@ -33,6 +34,31 @@ class PaperPipelineReferenceTest {
             PreprocessedStudy study = preprocess(key);
             assertThat(PreprocessReference.maxAbsDifference(study.input().data(), ref.floats(key + ".out.file")))
                 .as(key).isLessThanOrEqualTo(TOLERANCE);
+            checkCropAndPositions(key, study);
+        }
+    }
+
+    @Test
+    void antiAliasedTargetsMatchScipyThenPyTorch() throws IchException {
+        int count = ref.getInt("antialias.count");
+        assertThat(count).isGreaterThanOrEqualTo(3);
+        for (int c = 0; c < count; c++) {
+            String key = "antialias." + c;
+            PreprocessedStudy study = preprocess(key, true);
+            float[] expected = ref.floats(key + ".out.file");
+            assertThat(PreprocessReference.maxAbsDifference(study.input().data(), expected))
+                .as(key).isLessThanOrEqualTo(TOLERANCE);
+            // Downsampling must change the result, or the comparison says nothing about the filter;
+            // upsampling (σ = 0 on every axis) must leave it as it was.
+            int[] crop = ref.ints(key + ".crop");
+            int[] target = ref.shape(key + ".target");
+            boolean downsampled = crop[3] > target[2] || crop[4] > target[1] || crop[5] > target[0];
+            float unfiltered = PreprocessReference.maxAbsDifference(preprocess(key, false).input().data(), expected);
+            if (downsampled) {
+                assertThat(unfiltered).as(key + " without the filter").isGreaterThan(100 * TOLERANCE);
+            } else {
+                assertThat(unfiltered).as(key + " without the filter").isLessThanOrEqualTo(TOLERANCE);
+            }
             checkCropAndPositions(key, study);
         }
     }
@@ -61,6 +87,10 @@ class PaperPipelineReferenceTest {
     }
 
     private PreprocessedStudy preprocess(String key) throws IchException {
+        return preprocess(key, false);
+    }
+
+    private PreprocessedStudy preprocess(String key, boolean antiAliasing) throws IchException {
         int[] dims = ref.ints(key + ".source.dims");
         VolumeGeometry g = new VolumeGeometry(dims[0], dims[1], dims[2], vec(key + ".source.spacing"),
             vec(key + ".source.origin"), vec(key + ".source.axisI"), vec(key + ".source.axisJ"),
@@ -73,6 +103,7 @@ class PaperPipelineReferenceTest {
             .airThresholdHu(ref.getDouble(key + ".airThreshold"))
             .marginVoxels(ref.getInt(key + ".margin"))
             .targetShape(target[0], target[1], target[2])
+            .antiAliasing(antiAliasing)
             .build();
         return new Preprocessor(config).preprocess(volume);
     }

@@ -56,7 +56,8 @@ class PreprocessingConfigTest {
             PreprocessingConfig.builder().targetShape(33, 224, 224).build(),
             PreprocessingConfig.builder().targetShape(32, 225, 224).build(),
             PreprocessingConfig.builder().targetShape(32, 224, 225).build(),
-            PreprocessingConfig.builder().targetShape(224, 32, 224).build());
+            PreprocessingConfig.builder().targetShape(224, 32, 224).build(),
+            PreprocessingConfig.builder().antiAliasing(true).build());
         Set<String> fingerprints = new HashSet<>();
         for (PreprocessingConfig v : variants) {
             assertThat(v.fingerprint()).matches("pp1-[0-9a-f]{16}");
