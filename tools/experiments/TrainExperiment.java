@@ -12,12 +12,14 @@ import java.util.*;
  * phantoms: prints the validation metrics per epoch and a {@code RESULT} line with the held-out
  * MAPE, MAE and the MAPE of bleeds under 10 ml. The figures of docs/model.md ("Learning volume on
  * phantoms") were made with it. Settings are key=value arguments (defaults: the demo's):
- * demo=DIR d=16 hw=80 width=8 depthL=34 ntrain=384 epochs=14 batch=8 lr=0.003 sched=CONSTANT|COSINE
- * bias=false rloss=MSE|RELATIVE_MSE wreg=1 wcls=1 wd=5e-4 flip=true shift=4 threads=1 task=MULTI seed=2023
- * aa=false (anti-aliasing before the resize).
+ * demo=DIR d=32 hw=64 aa=true (anti-aliasing before the resize) width=8 depthL=34 ntrain=384 epochs=32
+ * batch=8 lr=0.003 sched=COSINE|CONSTANT bias=true rloss=MSE|RELATIVE_MSE wreg=1 wcls=1 wd=5e-4
+ * flip=true shift=4 threads=2 task=MULTI seed=2023 select=LAST_EPOCH|LOWEST_VALIDATION_LOSS.
+ * The RESULT line gives the held-out figures of the kept epoch.
  *
- * <p>Run: {@code tools/experiments/run.sh sched=COSINE bias=true epochs=40} (after {@code ./ich demo
- * --out /tmp/demo0}, which writes the cohort and caches the 16×80×80 inputs).
+ * <p>Run: {@code tools/experiments/run.sh epochs=48 seed=7} (after {@code ./ich demo
+ * --out /tmp/demo0}, which writes the cohort and caches the demo's inputs; other inputs are cached
+ * on first use).
  */
 public class TrainExperiment {
     static Map<String,String> a = new HashMap<>();
@@ -25,12 +27,12 @@ public class TrainExperiment {
     public static void main(String[] args) throws Exception {
         for (String s : args) { String[] kv = s.split("=", 2); a.put(kv[0], kv[1]); }
         Path demo = Path.of(g("demo", "/tmp/demo0"));
-        int depth = Integer.parseInt(g("d", "16")), hw = Integer.parseInt(g("hw", "80"));
+        int depth = Integer.parseInt(g("d", "32")), hw = Integer.parseInt(g("hw", "64"));
         NetworkConfig base = NetworkConfig.cpu();
         NetworkConfig net = base.toBuilder().input(depth, hw, hw).baseWidth(Integer.parseInt(g("width", "8")))
             .depth(Integer.parseInt(g("depthL", "34"))).build();
         PreprocessingConfig pre = PreprocessingConfig.paper().toBuilder().targetShape(depth, hw, hw)
-            .antiAliasing(Boolean.parseBoolean(g("aa", "false"))).build();
+            .antiAliasing(Boolean.parseBoolean(g("aa", "true"))).build();
         Preprocessor p = new Preprocessor(pre);
         InputPreparer prep = new InputPreparer() {
             public ModelInput prepare(CtVolume v) throws IchException { return p.preprocess(v).input(); }
@@ -50,17 +52,18 @@ public class TrainExperiment {
             Files.write(testCsv, t);
         }
         List<TrainingExample> test = ManifestDataset.load(testCsv, DicomStudyReader.create(), prep, demo.resolve("cache"));
-        int epochs = Integer.parseInt(g("epochs", "14"));
+        int epochs = Integer.parseInt(g("epochs", "32"));
         Path out = Path.of("/tmp/exp-model-" + System.nanoTime());
         long t0 = System.nanoTime();
         TrainingResult r = IchTrainer.builder().network(net).taskMode(TaskMode.valueOf(g("task", "MULTI")))
             .seed(Long.parseLong(g("seed", "2023"))).epochs(epochs).batchSize(Integer.parseInt(g("batch", "8")))
             .learningRate(Double.parseDouble(g("lr", "0.003")))
-            .learningRateSchedule(LearningRateSchedule.valueOf(g("sched", "CONSTANT")))
-            .regressionStartsAtMean(Boolean.parseBoolean(g("bias", "false"))).regressionLoss(RegressionLoss.valueOf(g("rloss", "MSE")))
+            .learningRateSchedule(LearningRateSchedule.valueOf(g("sched", "COSINE")))
+            .regressionStartsAtMean(Boolean.parseBoolean(g("bias", "true")))
+            .modelSelection(ModelSelection.valueOf(g("select", "LAST_EPOCH"))).regressionLoss(RegressionLoss.valueOf(g("rloss", "MSE")))
             .lossWeights(Double.parseDouble(g("wreg", "1")), Double.parseDouble(g("wcls", "1")))
             .weightDecay(Double.parseDouble(g("wd", "5e-4")))
-            .threads(Integer.parseInt(g("threads", "1"))).augmentation(new Augmentation(Boolean.parseBoolean(g("flip", "true")), Integer.parseInt(g("shift", "4"))))
+            .threads(Integer.parseInt(g("threads", "2"))).augmentation(new Augmentation(Boolean.parseBoolean(g("flip", "true")), Integer.parseInt(g("shift", "4"))))
             .trainingSet(train).validationSet(val).preprocessing(pre)
             .listener(new TrainingListener() {
                 public void onEpoch(EpochMetrics m, int n) {

@@ -1,10 +1,16 @@
 #!/bin/bash
-# Compiles and runs TrainExperiment against the built modules (run ./ich once first).
-# Usage: tools/experiments/run.sh key=value ...   (see TrainExperiment.java)
+# Compiles and runs the experiments against the built modules (run ./ich once first).
+# Usage: tools/experiments/run.sh key=value ...          (a training run; see TrainExperiment.java)
+#        tools/experiments/run.sh --probe MODEL_DIR [DEMO] (checks of a trained model; ModelProbe.java)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cp=$(cat "$here/../../ich-samples/target/ich.classpath")
 classes=$(mktemp -d)
-javac -cp "$cp" -d "$classes" "$here/TrainExperiment.java"
+javac -cp "$cp" -d "$classes" "$here/TrainExperiment.java" "$here/ModelProbe.java"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.cache/ich/djl}" TORCH_CPP_LOG_LEVEL=ERROR
-java -Dai.djl.offline=true -cp "$cp:$classes" TrainExperiment "$@"
+main=TrainExperiment
+if [ "${1:-}" = "--probe" ]; then
+    main=ModelProbe
+    shift
+fi
+java -Dai.djl.offline=true -cp "$cp:$classes" "$main" "$@"

@@ -39,6 +39,7 @@ public final class IchTrainer {
     final LearningRateSchedule schedule;
     final boolean regressionStartsAtMean;
     final RegressionLoss regressionLoss;
+    final ModelSelection selection;
     final double momentum;
     final double weightDecay;
     final int epochs;
@@ -61,6 +62,7 @@ public final class IchTrainer {
         learningRate = b.learningRate;
         schedule = b.schedule;
         regressionStartsAtMean = b.regressionStartsAtMean;
+        selection = b.selection;
         regressionLoss = b.regressionLoss;
         momentum = b.momentum;
         weightDecay = b.weightDecay;
@@ -116,7 +118,7 @@ public final class IchTrainer {
         // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
         String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
         return String.join("|", network.toString(), Double.toString(learningRate), length,
-            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), Double.toString(momentum),
+            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), selection.name(), Double.toString(momentum),
             Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
             Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
             Double.toString(threshold), preprocessing.fingerprint());
@@ -129,6 +131,7 @@ public final class IchTrainer {
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
         private boolean regressionStartsAtMean;
         private RegressionLoss regressionLoss = RegressionLoss.MSE;
+        private ModelSelection selection = ModelSelection.LOWEST_VALIDATION_LOSS;
         private double momentum = 0.9;
         private double weightDecay = 5e-4;
         private int epochs = 300;
@@ -171,6 +174,12 @@ public final class IchTrainer {
          */
         public Builder regressionStartsAtMean(boolean value) {
             regressionStartsAtMean = value;
+            return this;
+        }
+
+        /** Which epoch becomes the model ({@link ModelSelection#LOWEST_VALIDATION_LOSS} by default). */
+        public Builder modelSelection(ModelSelection value) {
+            selection = Objects.requireNonNull(value, "modelSelection");
             return this;
         }
 

@@ -99,7 +99,7 @@ final class TrainingRun {
                     EpochMetrics m = validate(manager, network, loss, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
                     history.add(m);
                     double score = t.validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
-                    boolean improved = bestEpoch == 0 || score < bestScore;
+                    boolean improved = t.selection == ModelSelection.LAST_EPOCH || bestEpoch == 0 || score < bestScore;
                     if (improved) {
                         bestEpoch = epoch;
                         bestScore = score;

@@ -87,6 +87,24 @@ class TrainerTest {
             .hasMessageContaining("other settings");
     }
 
+    /**
+     * LAST_EPOCH keeps the last weights whatever the validation loss did: the saved parameters are
+     * the last checkpoint's, which equal the lowest-loss run's only when its best epoch is the last.
+     */
+    @Test
+    void lastEpochSelectionKeepsTheLastWeights(@TempDir Path dir) throws Exception {
+        TrainingResult last = trainer(3).modelSelection(ModelSelection.LAST_EPOCH).build().train(dir.resolve("last"));
+        assertThat(last.bestEpoch()).isEqualTo(3);
+        assertThat(last.manifest().provenance().bestEpoch()).isEqualTo(3);
+        assertThat(Files.readAllBytes(last.modelDirectory().resolve("parameters.params")))
+            .isEqualTo(Files.readAllBytes(IchTrainer.checkpointDirectory(last.modelDirectory()).resolve("parameters.params")));
+        TrainingResult lowest = trainer(3).build().train(dir.resolve("lowest"));
+        assertThat(lowest.history()).extracting(EpochMetrics::validationLoss)
+            .containsExactlyElementsOf(last.history().stream().map(EpochMetrics::validationLoss).toList());
+        double bestLoss = lowest.history().stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
+        assertThat(lowest.history().get(lowest.bestEpoch() - 1).validationLoss()).isEqualTo(bestLoss);
+    }
+
     /** Starting the regression at the mean: the untrained network predicts about the mean ∛volume. */
     @Test
     void regressionCanStartAtTheMeanTarget(@TempDir Path dir) throws Exception {

@@ -5,13 +5,13 @@ import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.phantom.PhantomSpec;
-import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.dicom.AnyStudyReader;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
+import dev.ich.model.Preset;
 import dev.ich.samples.cohort.CohortCase;
 import dev.ich.samples.cohort.CohortWriter;
 import java.io.IOException;
@@ -90,10 +90,7 @@ final class AnalysisBench {
     }
 
     private static IchModel untrainedCpuPreset(long seed) {
-        NetworkConfig net = NetworkConfig.cpu();
-        PreprocessingConfig preprocessing = PreprocessingConfig.paper().toBuilder()
-            .targetShape(net.inputDepth(), net.inputHeight(), net.inputWidth()).build();
-        return IchModel.untrained(net, preprocessing, seed);
+        return IchModel.untrained(Preset.CPU.network(), Preset.CPU.preprocessing(), seed);
     }
 
     private static Path createTempFolder() throws IchException {

@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create (must not exist or be empty).")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 8, 16×80×80) "
+    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 8, 32×64×64, anti-aliased input) "
         + "or paper (width 64, 32×224×224). Default ${DEFAULT-VALUE}.")
     Preset preset;
 
@@ -107,9 +107,9 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || batch < 1 || threads < 1) {
             throw new ParameterException(spec.commandLine(), "--epochs, --batch and --threads must be at least 1");
         }
-        NetworkConfig network = preset == Preset.paper ? NetworkConfig.paper() : NetworkConfig.cpu();
-        PreprocessingConfig preprocessing = PreprocessingConfig.paper().toBuilder()
-            .targetShape(network.inputDepth(), network.inputHeight(), network.inputWidth()).build();
+        dev.ich.model.Preset chosen = preset == Preset.paper ? dev.ich.model.Preset.PAPER : dev.ich.model.Preset.CPU;
+        NetworkConfig network = chosen.network();
+        PreprocessingConfig preprocessing = chosen.preprocessing();
         InputPreparer preparer = InputPreparer.of(new Preprocessor(preprocessing, threads));
         Path cacheDir = cache != null ? cache : manifest.toAbsolutePath().getParent().resolve(".ich-cache");
         PrintWriter err = spec.commandLine().getErr();

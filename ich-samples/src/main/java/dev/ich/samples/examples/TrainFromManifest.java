@@ -4,6 +4,7 @@ import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.dicom.AnyStudyReader;
 import dev.ich.model.NetworkConfig;
+import dev.ich.model.Preset;
 import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
 import dev.ich.model.train.ManifestDataset;
@@ -22,13 +23,14 @@ public final class TrainFromManifest {
     }
 
     public static void main(String[] args) throws Exception {
-        TrainingResult r = train(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), NetworkConfig.cpu(), 20);
+        TrainingResult r = train(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Preset.CPU.network(), 20);
         System.out.println("kept epoch " + r.bestEpoch() + ": " + r.history().get(r.bestEpoch() - 1));
     }
 
     static TrainingResult train(Path trainManifest, Path validationManifest, Path modelDir, NetworkConfig network,
                                 int epochs) throws Exception {
-        PreprocessingConfig preprocessing = PreprocessingConfig.paper().toBuilder()
+        // The CPU preset's preprocessing (the paper's plus anti-aliasing), sized to this network.
+        PreprocessingConfig preprocessing = Preset.CPU.preprocessing().toBuilder()
             .targetShape(network.inputDepth(), network.inputHeight(), network.inputWidth()).build();
         InputPreparer preparer = InputPreparer.of(new Preprocessor(preprocessing));
         Path cache = modelDir.resolveSibling(modelDir.getFileName() + ".cache");
