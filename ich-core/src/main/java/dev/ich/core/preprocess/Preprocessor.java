@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a CT volume into the network's input as a {@link PreprocessingConfig} says: crop to the
- * head, window, (optionally) low-pass filter, trilinear resize. Immutable and safe to share between threads.
+ * head, window, (optionally) low-pass filter, trilinear resize. Immutable and safe to share between
+ * threads.
  *
  * <p>The work is split over slices on at most {@link #threads()} threads (the caller's and
  * short-lived helpers); the result does not depend on the thread count. The source voxels are
- * read in place; the only large arrays made are the resized slices and the result.
+ * read in place; the only large arrays made are the resized slices and the result, and with
+ * anti-aliasing the windowed crop box, which the filter needs whole.
  */
 public final class Preprocessor {
 
