@@ -12,7 +12,7 @@ import java.util.*;
  * phantoms: prints the validation metrics per epoch and a {@code RESULT} line with the held-out
  * MAPE, MAE and the MAPE of bleeds under 10 ml. The figures of docs/model.md ("Learning volume on
  * phantoms") were made with it. Settings are key=value arguments (defaults: the demo's):
- * demo=DIR d=32 hw=64 aa=true (anti-aliasing before the resize) width=8 depthL=34 ntrain=384 epochs=32
+ * demo=DIR d=32 hw=80 aa=true (anti-aliasing before the resize) width=8 depthL=34 ntrain=384 epochs=32
  * batch=8 lr=0.003 sched=COSINE|CONSTANT bias=true rloss=MSE|RELATIVE_MSE wreg=1 wcls=1 wd=5e-4
  * flip=true shift=4 threads=2 task=MULTI seed=2023 select=LAST_EPOCH|LOWEST_VALIDATION_LOSS.
  * The RESULT line gives the held-out figures of the kept epoch.
@@ -27,7 +27,7 @@ public class TrainExperiment {
     public static void main(String[] args) throws Exception {
         for (String s : args) { String[] kv = s.split("=", 2); a.put(kv[0], kv[1]); }
         Path demo = Path.of(g("demo", "/tmp/demo0"));
-        int depth = Integer.parseInt(g("d", "32")), hw = Integer.parseInt(g("hw", "64"));
+        int depth = Integer.parseInt(g("d", "32")), hw = Integer.parseInt(g("hw", "80"));
         NetworkConfig base = NetworkConfig.cpu();
         NetworkConfig net = base.toBuilder().input(depth, hw, hw).baseWidth(Integer.parseInt(g("width", "8")))
             .depth(Integer.parseInt(g("depthL", "34"))).build();

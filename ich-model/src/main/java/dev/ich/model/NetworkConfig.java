@@ -56,13 +56,13 @@ public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputH
     }
 
     /**
-     * The same topology for 2 CPU cores: ResNet-34, width 8, input 32×64×64 (the paper's 32
-     * slices). Chosen by measurement (docs/model.md): an epoch of 384 phantoms takes about 10 s on
-     * 2 idle cores, and of the inputs that train in minutes it learnt volume best. Use it with
-     * {@link Preset#CPU}'s preprocessing.
+     * The same topology for 2 CPU cores: ResNet-34, width 8, input 32×80×80 (the paper's 32
+     * slices). Chosen by measurement (docs/model.md): an epoch of 384 phantoms takes about 17 s on
+     * 2 idle cores, and of the inputs that train in minutes it learnt volume best (smaller ones
+     * lose the small bleeds). Use it with {@link Preset#CPU}'s preprocessing.
      */
     public static NetworkConfig cpu() {
-        return new NetworkConfig(34, 8, 32, 64, 64, false);
+        return new NetworkConfig(34, 8, 32, 80, 80, false);
     }
 
     /** The number of residual blocks per stage. */

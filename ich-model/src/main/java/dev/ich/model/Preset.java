@@ -13,7 +13,7 @@ public enum Preset {
 
     /**
      * Two CPU cores: {@link NetworkConfig#cpu()}, the paper's crop and window, and anti-aliasing
-     * before the resize. The preset's input is 5–6 times smaller than the head slice in every
+     * before the resize. The preset's input is 4–5 times smaller than the head slice in every
      * in-plane direction, where trilinear sampling alone keeps most of the image noise
      * (docs/preprocessing.md); the paper's 224 columns need no filter.
      */

@@ -4,8 +4,9 @@ package dev.ich.core.preprocess;
  * The Gaussian low-pass filter applied before a downsampling resize, as scikit-image's
  * {@code resize(..., anti_aliasing=True)} and MONAI's {@code Resize(anti_aliasing=True)} do:
  * trilinear interpolation alone samples the source at a few points per output voxel, so at a
- * five-fold reduction (a 512-pixel head slice to 80 or 64 columns) image noise passes through
- * almost undiminished and a small object's share of the output depends on where the samples fall.
+ * four- to six-fold reduction (a head 300–380 pixels wide to 80 or 64 columns) image noise passes
+ * through almost undiminished and a small object's share of the output depends on where the
+ * samples fall.
  *
  * <p>Per axis, σ = max(0, (in / out − 1) / 2) source voxels (scikit-image's rule); the kernel is
  * {@code exp(−x² / 2σ²)} on the integers |x| ≤ ⌊4σ + 0.5⌋, normalised to sum 1, and the volume's

@@ -11,6 +11,7 @@ import dev.ich.model.train.IchTrainer;
 import dev.ich.model.train.InputPreparer;
 import dev.ich.model.train.LearningRateSchedule;
 import dev.ich.model.train.ManifestDataset;
+import dev.ich.model.train.ModelSelection;
 import dev.ich.model.train.RegressionLoss;
 import dev.ich.model.train.TaskMode;
 import dev.ich.model.train.TrainingExample;
@@ -45,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     /** The regression losses, as typed on the command line. */
     enum VolumeLoss { mse, relative }
 
+    /** Which epoch becomes the model, as typed on the command line. */
+    enum Keep { lowest_loss, last }
+
     @Mixin
     CommonOptions common;
 
@@ -60,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create (must not exist or be empty).")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 8, 32×64×64, anti-aliased input) "
+    @Option(names = "--preset", defaultValue = "cpu", description = "Network: cpu (ResNet-34 width 8, 32×80×80, anti-aliased input) "
         + "or paper (width 64, 32×224×224). Default ${DEFAULT-VALUE}.")
     Preset preset;
 
@@ -80,6 +84,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--volume-loss", defaultValue = "mse",
         description = "mse (the paper's) or relative (squared error relative to the ∛volume). Default ${DEFAULT-VALUE}.")
     VolumeLoss volumeLoss;
+
+    @Option(names = "--keep", defaultValue = "lowest_loss",
+        description = "Which epoch becomes the model: lowest_loss (lowest validation loss) or last (the last epoch, "
+            + "for a cosine schedule). Default ${DEFAULT-VALUE}.")
+    Keep keep;
 
     @Option(names = "--task", defaultValue = "multi", description = "multi, volume or prognosis (default ${DEFAULT-VALUE}).")
     Task task;
@@ -124,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
             .network(network).epochs(epochs).batchSize(batch).learningRate(learningRate)
             .learningRateSchedule(schedule == Schedule.cosine ? LearningRateSchedule.COSINE : LearningRateSchedule.CONSTANT)
             .regressionLoss(volumeLoss == VolumeLoss.relative ? RegressionLoss.RELATIVE_MSE : RegressionLoss.MSE)
+            .modelSelection(keep == Keep.last ? ModelSelection.LAST_EPOCH : ModelSelection.LOWEST_VALIDATION_LOSS)
             .seed(seed).threads(threads)
             .taskMode(task == Task.volume ? TaskMode.VOLUME_ONLY : task == Task.prognosis ? TaskMode.PROGNOSIS_ONLY
                 : TaskMode.MULTI)

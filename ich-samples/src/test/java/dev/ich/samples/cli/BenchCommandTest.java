@@ -40,7 +40,7 @@ class BenchCommandTest {
         int code = IchCli.run(new String[] {"bench", "--analyses", "2", "--warmup", "0"},
             new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("untrained CPU-preset model ResNet-34 width 8, input 32×64×64")
+        assertThat(out.toString()).contains("untrained CPU-preset model ResNet-34 width 8, input 32×80×80")
             .containsPattern("analysis_ms_median=\\d+\\.\\d")
             .containsPattern("analyses=2 rss_start_mb=\\d+ rss_end_mb=\\d+ rss_growth_percent=-?\\d+\\.\\d\\d")
             .containsPattern("rss_outside_heap_growth_percent=-?\\d+\\.\\d\\d")

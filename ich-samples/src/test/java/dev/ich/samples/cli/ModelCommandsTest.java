@@ -51,6 +51,12 @@ class ModelCommandsTest {
         Result missing = run("predict", "--model", dir.resolve("nothing").toString(), dir.resolve("s0.nii.gz").toString());
         assertThat(missing.code).isEqualTo(2);
         assertThat(missing.err).contains("nothing").contains("not a model directory");
+
+        // --keep last keeps the last epoch, whatever the losses did.
+        Result last = run("train", "--manifest", dir.resolve("m.csv").toString(), "--out", dir.resolve("last").toString(),
+            "--epochs", "2", "--batch", "3", "--lr", "0.001", "--lr-schedule", "cosine", "--keep", "last");
+        assertThat(last.code).as(last.err).isZero();
+        assertThat(last.out).contains("best_epoch=2");
     }
 
     @Test
