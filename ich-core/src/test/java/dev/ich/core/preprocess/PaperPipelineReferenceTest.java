@@ -9,6 +9,8 @@ import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.HuWindow;
 import dev.ich.core.volume.Provenance;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +29,7 @@ class PaperPipelineReferenceTest {
 
     @Test
     void smallTargetsMatchPyTorch() throws IchException {
-        int count = ref.getInt("pipeline.count");
-        assertThat(count).isGreaterThanOrEqualTo(3);
-        for (int c = 0; c < count; c++) {
-            String key = "pipeline." + c;
+        for (String key : cases("pipeline")) {
             PreprocessedStudy study = preprocess(key);
             assertThat(PreprocessReference.maxAbsDifference(study.input().data(), ref.floats(key + ".out.file")))
                 .as(key).isLessThanOrEqualTo(TOLERANCE);
@@ -40,10 +39,7 @@ class PaperPipelineReferenceTest {
 
     @Test
     void antiAliasedTargetsMatchScipyThenPyTorch() throws IchException {
-        int count = ref.getInt("antialias.count");
-        assertThat(count).isGreaterThanOrEqualTo(3);
-        for (int c = 0; c < count; c++) {
-            String key = "antialias." + c;
+        for (String key : cases("antialias")) {
             PreprocessedStudy study = preprocess(key, true);
             float[] expected = ref.floats(key + ".out.file");
             assertThat(PreprocessReference.maxAbsDifference(study.input().data(), expected))
@@ -84,6 +80,17 @@ class PaperPipelineReferenceTest {
         // The sum checks every value: a mean error above the tolerance would show.
         assertThat(sum).isCloseTo(ref.getDouble(key + ".sum"), within((double) TOLERANCE * actual.length));
         checkCropAndPositions(key, study);
+    }
+
+    /** The keys {@code prefix.0, prefix.1, …} of the reference's cases; at least three. */
+    private List<String> cases(String prefix) {
+        int count = ref.getInt(prefix + ".count");
+        assertThat(count).as(prefix + ".count").isGreaterThanOrEqualTo(3);
+        List<String> keys = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            keys.add(prefix + "." + c);
+        }
+        return keys;
     }
 
     private PreprocessedStudy preprocess(String key) throws IchException {
