@@ -88,18 +88,7 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      */
     public static IchModel importPyTorch(Path npz, NetworkConfig config, PreprocessingConfig preprocessing,
                                          double threshold) throws IchException {
-        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, threshold,
-            PreprocessingSettings.of(preprocessing), null, "");
-        NDManager manager = Engines.pytorch().newBaseManager(Device.cpu());
-        try {
-            IchNetwork network = new IchNetwork(config);
-            network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
-            Weights.importNpz(network, npz);
-            return new IchModel(manager, network, manifest);
-        } catch (IchException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return withFreshNetwork(config, preprocessing, threshold, network -> Weights.importNpz(network, npz));
     }
 
     /**
@@ -110,15 +99,30 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      * @param preprocessing its target shape must be the network's input
      */
     public static IchModel untrained(NetworkConfig config, PreprocessingConfig preprocessing, long seed) {
-        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, 0.5,
+        return withFreshNetwork(config, preprocessing, 0.5, network -> Weights.initialize(network, seed));
+    }
+
+    /** Sets the weights of a freshly initialised network; {@code E} is what that may throw. */
+    @FunctionalInterface
+    private interface WeightSource<E extends Exception> {
+        void fill(IchNetwork network) throws E;
+    }
+
+    /**
+     * A model on the CPU of a new network whose weights {@code weights} sets, with a manifest
+     * without training provenance; the manager is closed if anything fails.
+     */
+    private static <E extends Exception> IchModel withFreshNetwork(NetworkConfig config,
+            PreprocessingConfig preprocessing, double threshold, WeightSource<E> weights) throws E {
+        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, threshold,
             PreprocessingSettings.of(preprocessing), null, "");
         NDManager manager = Engines.pytorch().newBaseManager(Device.cpu());
         try {
             IchNetwork network = new IchNetwork(config);
             network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
-            Weights.initialize(network, seed);
+            weights.fill(network);
             return new IchModel(manager, network, manifest);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             manager.close();
             throw e;
         }
