@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +75,7 @@ final class AnalysisBench {
                     ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 MemoryFigures.Snapshot end = MemoryFigures.end();
-                Arrays.sort(ms);
-                out.printf(Locale.ROOT, "analysis_ms_median=%.1f%n", ms[ms.length / 2]);
+                out.printf(Locale.ROOT, "analysis_ms_median=%.1f%n", BenchStats.median(ms));
                 MemoryFigures.print(out, "analyses", s.analyses(), start, end);
             }
         } finally {

@@ -10,10 +10,7 @@ import dev.ich.explain.Explainer;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -43,7 +40,7 @@ final class ExplainBench {
         double[] inference = new double[runs];
         double[] gradCam = new double[runs];
         double[] toStudy = new double[runs];
-        long rssAfterFirst = 0;
+        double rssAfterFirstMb = Double.NaN;
         for (int n = 0; n < runs; n++) {
             long t0 = System.nanoTime();
             model.predict(study.input());
@@ -57,7 +54,7 @@ final class ExplainBench {
             gradCam[n] = (t2 - t1) / 1e6;
             toStudy[n] = (t3 - t2) / 1e6;
             if (n == 0) {
-                rssAfterFirst = status("VmRSS:");
+                rssAfterFirstMb = MemoryFigures.rssMb("VmRSS");
             }
         }
         double inf = BenchStats.median(inference);
@@ -66,23 +63,9 @@ final class ExplainBench {
         out.printf(Locale.ROOT, "gradcam_ms_median=%.1f%n", cam);
         out.printf(Locale.ROOT, "gradcam_over_inference=%.2f%n", cam / inf);
         out.printf(Locale.ROOT, "to_study_grid_ms_median=%.1f%n", BenchStats.median(toStudy));
-        out.printf(Locale.ROOT, "rss_after_first_run_mb=%.0f%n", rssAfterFirst / 1048576.0);
-        out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", status("VmRSS:") / 1048576.0);
-        out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", status("VmHWM:") / 1048576.0);
+        out.printf(Locale.ROOT, "rss_after_first_run_mb=%.0f%n", rssAfterFirstMb);
+        out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", MemoryFigures.rssMb("VmRSS"));
+        out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
         return 0;
-    }
-
-    /** A memory figure of this process from /proc/self/status (Linux), in bytes; -1 elsewhere. */
-    static long status(String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(key)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

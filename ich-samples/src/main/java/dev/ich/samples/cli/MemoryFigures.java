@@ -47,12 +47,12 @@ final class MemoryFigures {
 
     /** The figures after the warm-up, with the live heap measured before it. */
     static Snapshot start(double liveHeapBeforeWarmupMb) {
-        return new Snapshot(ModelBenchmark.rssMb("VmRSS"), heapRssMb(), committedMb(), liveHeapBeforeWarmupMb);
+        return new Snapshot(rssMb("VmRSS"), heapRssMb(), committedMb(), liveHeapBeforeWarmupMb);
     }
 
     /** The figures now, then the live heap after a forced full collection. */
     static Snapshot end() {
-        double rss = ModelBenchmark.rssMb("VmRSS");
+        double rss = rssMb("VmRSS");
         double heap = heapRssMb();
         double committed = committedMb();
         return new Snapshot(rss, heap, committed, liveHeapMb());
@@ -73,6 +73,20 @@ final class MemoryFigures {
             end.heapCommittedMb());
         out.printf(Locale.ROOT, "live_heap_before_warmup_mb=%.1f live_heap_end_mb=%.1f live_heap_growth_percent=%.2f%n",
             start.liveHeapMb(), end.liveHeapMb(), growth(start.liveHeapMb(), end.liveHeapMb()));
+    }
+
+    /** A line of /proc/self/status in MB (VmRSS now, VmHWM peak); NaN where /proc is missing. */
+    static double rssMb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     private static double growth(double from, double to) {

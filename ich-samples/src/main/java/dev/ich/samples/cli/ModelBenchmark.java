@@ -49,13 +49,13 @@ final class ModelBenchmark {
         double trainCpu;
         try (StepBenchmark bench = new StepBenchmark(config, 42)) {
             out.printf(Locale.ROOT, "parameters=%d%n", bench.parameterCount());
-            out.printf(Locale.ROOT, "rss_before_mb=%.0f%n", rssMb("VmRSS"));
+            out.printf(Locale.ROOT, "rss_before_mb=%.0f%n", MemoryFigures.rssMb("VmRSS"));
             double liveBefore = s.predictions() > 0 ? MemoryFigures.liveHeapMb() : Double.NaN;
             BenchStats.Timing inferenceTiming = BenchStats.Timing.measure(bench::inferenceMs, s.warmup(), s.runs());
             inference = inferenceTiming.wallMs();
             inferenceCpu = inferenceTiming.cpuMs();
             out.printf(Locale.ROOT, "inference_cpu_ms_median=%.1f%n", inferenceCpu);
-            out.printf(Locale.ROOT, "peak_rss_after_inference_mb=%.0f%n", rssMb("VmHWM"));
+            out.printf(Locale.ROOT, "peak_rss_after_inference_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
             if (s.predictions() > 0) {
                 MemoryFigures.Snapshot start = MemoryFigures.start(liveBefore);
                 for (int i = 0; i < s.predictions(); i++) {
@@ -68,7 +68,7 @@ final class ModelBenchmark {
             train = trainTiming.wallMs();
             trainCpu = trainTiming.cpuMs();
             out.printf(Locale.ROOT, "train_step_cpu_ms_median=%.1f%n", trainCpu);
-            out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", rssMb("VmHWM"));
+            out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
         }
         if (s.python() != null) {
             Map<String, String> torch = runTorch(s);
@@ -116,20 +116,6 @@ final class ModelBenchmark {
             throw new IchException(ErrorCode.IO_ERROR, "PyTorch benchmark", "interrupted", "Run it again", e);
         }
         return values;
-    }
-
-    /** A line of /proc/self/status in MB (VmRSS now, VmHWM peak); NaN where /proc is missing. */
-    static double rssMb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 
     private static String loadAverage() {
