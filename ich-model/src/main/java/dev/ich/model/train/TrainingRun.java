@@ -227,21 +227,20 @@ final class TrainingRun {
         double[] probability = new double[n];
         int[] outcome = new int[n];
         double lossSum = 0;
-        int size = t.network.inputSize();
         for (int from = 0; from < n; from += t.batchSize) {
             int count = Math.min(t.batchSize, n - from);
-            float[] data = new float[count * size];
+            List<ModelInput> inputs = new ArrayList<>(count);
             float[] targets = new float[count];
             int[] outcomes = new int[count];
             for (int i = 0; i < count; i++) {
                 TrainingExample e = v.get(from + i);
-                e.input().copyTo(data, i * size);
+                inputs.add(e.input());
                 targets[i] = (float) TRANSFORM.toTarget(e.volumeMl());
                 outcomes[i] = e.outcome().ordinal();
             }
             try (NDManager batch = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
-                NDList out = network.forward(ps, new NDList(FloatTensors.of(batch, network.inputShape(count), data)), false);
+                NDList out = network.forward(ps, new NDList(FloatTensors.of(batch, network.inputShape(count), inputs)), false);
                 NDArray batchLoss = loss.compute(batch, out.get(0), out.get(1), targets, outcomes);
                 lossSum += batchLoss.getFloat() * count;
                 float[] sizes = out.get(0).toFloatArray();
