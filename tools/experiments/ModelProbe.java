@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
-import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
-import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.model.IchModel;
 import dev.ich.model.train.InputPreparer;
@@ -25,7 +23,8 @@ import java.util.Locale;
  * phantoms, and after recomputing the batch-norm statistics over the training set (PyTorch's
  * {@code swa_utils.update_bn}: the mean of the per-batch statistics).
  *
- * <p>Run: {@code tools/experiments/run.sh --probe MODEL_DIR [DEMO]} (DEMO defaults to /tmp/demo0).
+ * <p>Run: {@code tools/experiments/run.sh --probe MODEL_DIR [DEMO]} (DEMO defaults to /tmp/demo0;
+ * it needs the {@code cohort/test.csv} that a TrainExperiment run on DEMO writes).
  * The last epoch of a run is in {@code MODEL_DIR.checkpoint/parameters.params}.
  */
 public class ModelProbe {
@@ -33,17 +32,7 @@ public class ModelProbe {
     public static void main(String[] args) throws Exception {
         Path demo = Path.of(args.length > 1 ? args[1] : "/tmp/demo0");
         try (IchModel model = IchModel.load(Path.of(args[0]))) {
-            PreprocessingConfig pre = model.preprocessing();
-            Preprocessor preprocessor = new Preprocessor(pre);
-            InputPreparer prep = new InputPreparer() {
-                public ModelInput prepare(CtVolume v) throws IchException {
-                    return preprocessor.preprocess(v).input();
-                }
-
-                public String fingerprint() {
-                    return pre.fingerprint();
-                }
-            };
+            InputPreparer prep = InputPreparer.of(new Preprocessor(model.preprocessing()));
             List<TrainingExample> train = load(demo, "train.csv", prep);
             List<TrainingExample> val = load(demo, "validation.csv", prep);
             List<TrainingExample> test = load(demo, "test.csv", prep);

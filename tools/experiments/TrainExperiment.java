@@ -1,6 +1,4 @@
 import dev.ich.core.preprocess.*;
-import dev.ich.core.volume.CtVolume;
-import dev.ich.core.error.IchException;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.model.*;
 import dev.ich.model.train.*;
@@ -33,11 +31,7 @@ public class TrainExperiment {
             .depth(Integer.parseInt(g("depthL", "34"))).build();
         PreprocessingConfig pre = PreprocessingConfig.paper().toBuilder().targetShape(depth, hw, hw)
             .antiAliasing(Boolean.parseBoolean(g("aa", "true"))).build();
-        Preprocessor p = new Preprocessor(pre);
-        InputPreparer prep = new InputPreparer() {
-            public ModelInput prepare(CtVolume v) throws IchException { return p.preprocess(v).input(); }
-            public String fingerprint() { return pre.fingerprint(); }
-        };
+        InputPreparer prep = InputPreparer.of(new Preprocessor(pre));
         Path cohort = demo.resolve("cohort");
         List<String> all = Files.readAllLines(cohort.resolve("manifest.csv"));
         int ntrain = Integer.parseInt(g("ntrain", "384"));
