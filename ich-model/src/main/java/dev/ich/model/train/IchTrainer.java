@@ -37,6 +37,7 @@ public final class IchTrainer {
     final NetworkConfig network;
     final double learningRate;
     final LearningRateSchedule schedule;
+    final int warmupEpochs;
     final boolean regressionStartsAtMean;
     final RegressionLoss regressionLoss;
     final ModelSelection selection;
@@ -61,6 +62,7 @@ public final class IchTrainer {
         network = b.network;
         learningRate = b.learningRate;
         schedule = b.schedule;
+        warmupEpochs = b.warmupEpochs;
         regressionStartsAtMean = b.regressionStartsAtMean;
         selection = b.selection;
         regressionLoss = b.regressionLoss;
@@ -117,6 +119,9 @@ public final class IchTrainer {
     String settingsFingerprint() {
         // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
         String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
+        if (warmupEpochs > 0) {
+            length += "/warmup " + warmupEpochs;
+        }
         return String.join("|", network.toString(), Double.toString(learningRate), length,
             Boolean.toString(regressionStartsAtMean), regressionLoss.name(), selection.name(), Double.toString(momentum),
             Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
@@ -129,6 +134,7 @@ public final class IchTrainer {
         private NetworkConfig network = NetworkConfig.cpu();
         private double learningRate = 1e-4;
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+        private int warmupEpochs;
         private boolean regressionStartsAtMean;
         private RegressionLoss regressionLoss = RegressionLoss.MSE;
         private ModelSelection selection = ModelSelection.LOWEST_VALIDATION_LOSS;
@@ -165,6 +171,16 @@ public final class IchTrainer {
         /** How the rate changes over the run ({@link LearningRateSchedule#CONSTANT}, the paper's, by default). */
         public Builder learningRateSchedule(LearningRateSchedule value) {
             schedule = Objects.requireNonNull(value, "learningRateSchedule");
+            return this;
+        }
+
+        /**
+         * Epochs over which the rate rises linearly to its full value (from rate/w, w = the warm-up's
+         * steps) before the schedule takes over the remaining steps; 0, the paper's, by default.
+         * See {@link LearningRateSchedule#factor(long, long, long)}.
+         */
+        public Builder warmupEpochs(int value) {
+            warmupEpochs = value;
             return this;
         }
 
@@ -280,6 +296,7 @@ public final class IchTrainer {
             require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
             require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", weightDecay, ">= 0");
             require(epochs >= 1, "epochs", epochs, ">= 1");
+            require(warmupEpochs >= 0 && warmupEpochs < epochs, "warmupEpochs", warmupEpochs, "in [0, epochs)");
             require(batchSize >= 1, "batchSize", batchSize, ">= 1");
             require(regressionWeight >= 0 && Double.isFinite(regressionWeight), "regressionWeight", regressionWeight, ">= 0");
             require(classificationWeight >= 0 && Double.isFinite(classificationWeight), "classificationWeight",

@@ -27,4 +27,19 @@ public enum LearningRateSchedule {
      * The multiplier of the base rate at {@code step} (0-based) of a run of {@code steps} steps.
      */
     abstract double factor(long step, long steps);
+
+    /**
+     * The multiplier with a linear warm-up: (step + 1) / warmupSteps over the first {@code
+     * warmupSteps} steps, then this schedule over the remaining steps, as PyTorch's {@code
+     * SequentialLR([LinearLR(start_factor=1/w, total_iters=w-1), <schedule>(T_max=steps-w)],
+     * milestones=[w])} and MONAI's {@code WarmupCosineSchedule}. A large rate on the untrained
+     * network's first batches can push batch-norm and ReLU units where they no longer learn;
+     * rising to it over the first epoch avoids that.
+     */
+    double factor(long step, long steps, long warmupSteps) {
+        if (step < warmupSteps) {
+            return (step + 1) / (double) warmupSteps;
+        }
+        return factor(step - warmupSteps, steps - warmupSteps);
+    }
 }

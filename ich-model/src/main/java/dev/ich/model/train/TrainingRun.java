@@ -205,7 +205,8 @@ final class TrainingRun {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = FloatTensors.of(batch, network.inputShape(count), data);
                 long stepIndex = (long) (epoch - 1) * batches + b;
-                double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches);
+                double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches,
+                    (long) t.warmupEpochs * batches);
                 loss = step.run(batch, x, targets, outcomes, rate);
             }
             sum += loss;

@@ -81,6 +81,10 @@ final class TrainCommand implements Callable<Integer> {
         description = "constant (the paper's) or cosine (annealed to 0 over the run, per batch). Default ${DEFAULT-VALUE}.")
     Schedule schedule;
 
+    @Option(names = "--warmup", defaultValue = "0",
+        description = "Epochs over which the rate rises linearly to --lr before the schedule starts (default ${DEFAULT-VALUE}).")
+    int warmupEpochs;
+
     @Option(names = "--volume-loss", defaultValue = "mse",
         description = "mse (the paper's) or relative (squared error relative to the ∛volume). Default ${DEFAULT-VALUE}.")
     VolumeLoss volumeLoss;
@@ -116,6 +120,10 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || batch < 1 || threads < 1) {
             throw new ParameterException(spec.commandLine(), "--epochs, --batch and --threads must be at least 1");
         }
+        if (warmupEpochs < 0 || warmupEpochs >= epochs) {
+            throw new ParameterException(spec.commandLine(),
+                "--warmup must be at least 0 and less than --epochs (" + epochs + "), got " + warmupEpochs);
+        }
         dev.ich.model.Preset chosen = preset == Preset.paper ? dev.ich.model.Preset.PAPER : dev.ich.model.Preset.CPU;
         NetworkConfig network = chosen.network();
         PreprocessingConfig preprocessing = chosen.preprocessing();
@@ -132,6 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         IchTrainer trainer = IchTrainer.builder()
             .network(network).epochs(epochs).batchSize(batch).learningRate(learningRate)
             .learningRateSchedule(schedule == Schedule.cosine ? LearningRateSchedule.COSINE : LearningRateSchedule.CONSTANT)
+            .warmupEpochs(warmupEpochs)
             .regressionLoss(volumeLoss == VolumeLoss.relative ? RegressionLoss.RELATIVE_MSE : RegressionLoss.MSE)
             .modelSelection(keep == Keep.last ? ModelSelection.LAST_EPOCH : ModelSelection.LOWEST_VALIDATION_LOSS)
             .seed(seed).threads(threads)

@@ -54,9 +54,15 @@ class ModelCommandsTest {
 
         // --keep last keeps the last epoch, whatever the losses did.
         Result last = run("train", "--manifest", dir.resolve("m.csv").toString(), "--out", dir.resolve("last").toString(),
-            "--epochs", "2", "--batch", "3", "--lr", "0.001", "--lr-schedule", "cosine", "--keep", "last");
+            "--epochs", "2", "--batch", "3", "--lr", "0.001", "--lr-schedule", "cosine", "--warmup", "1", "--keep", "last");
         assertThat(last.code).as(last.err).isZero();
         assertThat(last.out).contains("best_epoch=2");
+
+        Result longWarmup = run("train", "--manifest", dir.resolve("m.csv").toString(), "--out",
+            dir.resolve("warm").toString(), "--epochs", "2", "--warmup", "2");
+        assertThat(longWarmup.code).isEqualTo(2);
+        assertThat(longWarmup.err).contains("--warmup").contains("less than --epochs (2), got 2");
+        assertThat(dir.resolve("warm")).doesNotExist();
     }
 
     @Test
