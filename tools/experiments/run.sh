@@ -2,15 +2,16 @@
 # Compiles and runs the experiments against the built modules (run ./ich once first).
 # Usage: tools/experiments/run.sh key=value ...          (a training run; see TrainExperiment.java)
 #        tools/experiments/run.sh --probe MODEL_DIR [DEMO] (checks of a trained model; ModelProbe.java)
+#        tools/experiments/run.sh --score SEL MODEL_DIR...   (MAPE on a selection cohort; SelectionScore.java)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cp=$(cat "$here/../../ich-samples/target/ich.classpath")
 classes=$(mktemp -d)
-javac -cp "$cp" -d "$classes" "$here/TrainExperiment.java" "$here/ModelProbe.java"
+javac -cp "$cp" -d "$classes" "$here/TrainExperiment.java" "$here/ModelProbe.java" "$here/SelectionScore.java"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.cache/ich/djl}" TORCH_CPP_LOG_LEVEL=ERROR
 main=TrainExperiment
-if [ "${1:-}" = "--probe" ]; then
-    main=ModelProbe
-    shift
-fi
+case "${1:-}" in
+    --probe) main=ModelProbe; shift ;;
+    --score) main=SelectionScore; shift ;;
+esac
 java -Dai.djl.offline=true -cp "$cp:$classes" "$main" "$@"

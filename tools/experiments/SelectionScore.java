@@ -1,0 +1,107 @@
+import dev.ich.core.analysis.AnalysisResult;
+import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.dicom.DicomStudyReader;
+import dev.ich.eval.estimators.HaematomaSegmenter;
+import dev.ich.eval.estimators.SegmentationVolumeEstimator;
+import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.model.IchModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores trained models on a selection cohort: phantoms made with another cohort seed than the
+ * demo's ({@code ich phantoms --count 144 --seed 11 --out SEL}), so that settings are chosen on
+ * phantoms the demo's held-out figure is not computed on. Prints, per model, the network's MAPE
+ * and MAE overall and by size, next to ABC/2 on the demo's threshold segmentation.
+ *
+ * <p>Run: {@code tools/experiments/run.sh --score SEL MODEL_DIR...}
+ */
+public class SelectionScore {
+
+    /** Size classes (ml) the MAPE is broken down by; MAPE is made by the small bleeds. */
+    private static final double[] SIZE_EDGES = {3, 10};
+
+    public static void main(String[] args) throws Exception {
+        Path cohort = Path.of(args[0]);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(cohort.resolve("manifest.csv")).stream().skip(1).toList()) {
+            rows.add(line.split(","));
+        }
+        double[] truth = rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray();
+        double[] abc2 = null;
+        for (int m = 1; m < args.length; m++) {
+            boolean withAbc2 = abc2 == null;
+            double[] network = new double[rows.size()];
+            double[] estimate = new double[rows.size()];
+            HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
+            try (IchModel model = IchModel.load(Path.of(args[m]));
+                 IchAnalyzer analyzer = withAbc2
+                     ? IchAnalyzer.builder().reader(DicomStudyReader.create()).model(model)
+                         .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter)).build()
+                     : IchAnalyzer.builder().reader(DicomStudyReader.create()).model(model).build()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    AnalysisResult r = analyzer.analyze(cohort.resolve(rows.get(i)[0]));
+                    network[i] = r.volumeMl();
+                    if (withAbc2) {
+                        estimate[i] = r.classicalEstimatesMl().get("abc2");
+                    }
+                }
+            }
+            if (withAbc2) {
+                abc2 = estimate;
+                System.out.println("SCORE abc2 " + summary(abc2, truth));
+            }
+            System.out.println("SCORE " + args[m] + " " + summary(network, truth));
+        }
+    }
+
+    private static String summary(double[] estimate, double[] truth) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "mape=%.1f mae=%.2f",
+            mape(estimate, truth, 0, Double.MAX_VALUE), mae(estimate, truth)));
+        double lo = 0;
+        for (int k = 0; k <= SIZE_EDGES.length; k++) {
+            double hi = k < SIZE_EDGES.length ? SIZE_EDGES[k] : Double.MAX_VALUE;
+            s.append(String.format(Locale.ROOT, " [%.0f,%s): mape %.1f bias %+.1f", lo,
+                hi == Double.MAX_VALUE ? "inf" : String.format(Locale.ROOT, "%.0f", hi), mape(estimate, truth, lo, hi),
+                bias(estimate, truth, lo, hi)));
+            lo = hi;
+        }
+        return s.toString();
+    }
+
+    private static double mape(double[] estimate, double[] truth, double lo, double hi) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] > 0 && truth[i] >= lo && truth[i] < hi) {
+                sum += Math.abs(estimate[i] - truth[i]) / truth[i];
+                n++;
+            }
+        }
+        return 100 * sum / n;
+    }
+
+    /** The mean signed relative error (%): under- or over-estimation rather than scatter. */
+    private static double bias(double[] estimate, double[] truth, double lo, double hi) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] > 0 && truth[i] >= lo && truth[i] < hi) {
+                sum += (estimate[i] - truth[i]) / truth[i];
+                n++;
+            }
+        }
+        return 100 * sum / n;
+    }
+
+    private static double mae(double[] estimate, double[] truth) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum += Math.abs(estimate[i] - truth[i]);
+        }
+        return sum / truth.length;
+    }
+}
