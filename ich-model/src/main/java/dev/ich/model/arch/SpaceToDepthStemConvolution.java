@@ -64,8 +64,15 @@ final class SpaceToDepthStemConvolution {
         return y;
     }
 
-    /** (B, 1, 2a, 2b, 2c) → (B, 8, a, b, c); channel = 4·(d mod 2) + 2·(h mod 2) + (w mod 2). */
+    /**
+     * (B, 1, 2a, 2b, 2c) → (B, 8, a, b, c); channel = 4·(d mod 2) + 2·(h mod 2) + (w mod 2). The
+     * two intermediate views are closed here: the weight's views would otherwise stay in the
+     * model's manager, two handles per training step, each holding its step's autograd graph.
+     */
     private static NDArray spaceToDepth(NDArray x, long batch, long a, long b, long c) {
-        return x.reshape(batch, a, 2, b, 2, c, 2).transpose(0, 2, 4, 6, 1, 3, 5).reshape(batch, 8, a, b, c);
+        try (NDArray split = x.reshape(batch, a, 2, b, 2, c, 2);
+             NDArray moved = split.transpose(0, 2, 4, 6, 1, 3, 5)) {
+            return moved.reshape(batch, 8, a, b, c);
+        }
     }
 }
