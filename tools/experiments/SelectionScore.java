@@ -7,7 +7,6 @@ import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.model.IchModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,36 +25,38 @@ public class SelectionScore {
 
     public static void main(String[] args) throws Exception {
         Path cohort = Path.of(args[0]);
-        List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(cohort.resolve("manifest.csv")).stream().skip(1).toList()) {
-            rows.add(line.split(","));
-        }
+        List<String[]> rows = Files.readAllLines(cohort.resolve("manifest.csv")).stream().skip(1)
+            .map(line -> line.split(",")).toList();
         double[] truth = rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray();
-        double[] abc2 = null;
         for (int m = 1; m < args.length; m++) {
-            boolean withAbc2 = abc2 == null;
+            // ABC/2 does not depend on the model: computed with the first one only.
+            boolean withAbc2 = m == 1;
             double[] network = new double[rows.size()];
-            double[] estimate = new double[rows.size()];
-            HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
+            double[] abc2 = new double[rows.size()];
             try (IchModel model = IchModel.load(Path.of(args[m]));
-                 IchAnalyzer analyzer = withAbc2
-                     ? IchAnalyzer.builder().reader(DicomStudyReader.create()).model(model)
-                         .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter)).build()
-                     : IchAnalyzer.builder().reader(DicomStudyReader.create()).model(model).build()) {
+                 IchAnalyzer analyzer = analyzer(model, withAbc2)) {
                 for (int i = 0; i < rows.size(); i++) {
                     AnalysisResult r = analyzer.analyze(cohort.resolve(rows.get(i)[0]));
                     network[i] = r.volumeMl();
                     if (withAbc2) {
-                        estimate[i] = r.classicalEstimatesMl().get("abc2");
+                        abc2[i] = r.classicalEstimatesMl().get("abc2");
                     }
                 }
             }
             if (withAbc2) {
-                abc2 = estimate;
                 System.out.println("SCORE abc2 " + summary(abc2, truth));
             }
             System.out.println("SCORE " + args[m] + " " + summary(network, truth));
         }
+    }
+
+    /** The analyzer of {@code model}, with the demo's ABC/2 on the threshold segmentation if asked. */
+    private static IchAnalyzer analyzer(IchModel model, boolean withAbc2) throws Exception {
+        IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(DicomStudyReader.create()).model(model);
+        if (withAbc2) {
+            builder.estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2, HaematomaSegmenter.defaults()));
+        }
+        return builder.build();
     }
 
     private static String summary(double[] estimate, double[] truth) {
@@ -73,24 +74,22 @@ public class SelectionScore {
     }
 
     private static double mape(double[] estimate, double[] truth, double lo, double hi) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (truth[i] > 0 && truth[i] >= lo && truth[i] < hi) {
-                sum += Math.abs(estimate[i] - truth[i]) / truth[i];
-                n++;
-            }
-        }
-        return 100 * sum / n;
+        return meanRelativeError(estimate, truth, lo, hi, true);
     }
 
     /** The mean signed relative error (%): under- or over-estimation rather than scatter. */
     private static double bias(double[] estimate, double[] truth, double lo, double hi) {
+        return meanRelativeError(estimate, truth, lo, hi, false);
+    }
+
+    /** The mean of (estimate − truth) / truth (%), or of its absolute value, over truths in [lo, hi). */
+    private static double meanRelativeError(double[] estimate, double[] truth, double lo, double hi, boolean absolute) {
         double sum = 0;
         int n = 0;
         for (int i = 0; i < truth.length; i++) {
             if (truth[i] > 0 && truth[i] >= lo && truth[i] < hi) {
-                sum += (estimate[i] - truth[i]) / truth[i];
+                double error = (estimate[i] - truth[i]) / truth[i];
+                sum += absolute ? Math.abs(error) : error;
                 n++;
             }
         }
