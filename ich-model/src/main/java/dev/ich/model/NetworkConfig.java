@@ -57,7 +57,7 @@ public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputH
 
     /**
      * The same topology for 2 CPU cores: ResNet-34, width 8, input 32×80×80 (the paper's 32
-     * slices). Chosen by measurement (docs/model.md): an epoch of 384 phantoms takes about 17 s on
+     * slices). Chosen by measurement (docs/model.md): an epoch of 384 phantoms takes about 12 s on
      * 2 idle cores, and of the inputs that train in minutes it learnt volume best (smaller ones
      * lose the small bleeds). Use it with {@link Preset#CPU}'s preprocessing.
      */

@@ -37,7 +37,7 @@ final class Stem extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
-        // Training needs the weight gradient, which is several times faster in the rearranged form.
+        // Training needs the weight gradient, which is about twice as fast in the rearranged form.
         NDArray x = training
             ? SpaceToDepthStemConvolution.apply(input, ps.getValue(convWeight, input.getDevice(), true))
             : conv.forward(ps, inputs, false).singletonOrThrow();
