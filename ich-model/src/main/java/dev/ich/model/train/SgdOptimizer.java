@@ -3,10 +3,9 @@ package dev.ich.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * SGD with momentum and L2 weight decay exactly as {@code torch.optim.SGD} (dampening 0, not
@@ -55,20 +54,21 @@ final class SgdOptimizer implements AutoCloseable {
     }
 
     /**
-     * Applies one update with {@code learningRate} from the gradients and clears them (PyTorch's
-     * {@code step(); zero_grad()}). The rate is an argument, as a PyTorch scheduler sets it per step.
+     * Applies one update with {@code learningRate} (PyTorch's {@code step()}). The rate is an
+     * argument, as a PyTorch scheduler sets it per step. The gradients are the step's own
+     * ({@link StepParameters}), so there is nothing to clear afterwards.
+     *
+     * @param gradients the gradient of each parameter this optimizer updates
      */
-    void step(double learningRate) {
+    void step(double learningRate, Function<Parameter, NDArray> gradients) {
         float lr = (float) learningRate;
         for (int i = 0; i < parameters.size(); i++) {
             NDArray w = parameters.get(i).getArray();
             try (NDManager scope = manager.newSubManager()) {
-                NDArray grad = w.getGradient();
+                NDArray grad = gradients.apply(parameters.get(i));
                 scope.attachAll(grad);
                 update(scope, w.reshape(-1), grad.reshape(-1), buffers.get(i).reshape(-1), lr);
             }
-            // libtorch's zero_(): one write pass, where grad.subi(grad) would read it as well
-            JniUtils.zeroGrad((PtNDArray) w);
         }
     }
 

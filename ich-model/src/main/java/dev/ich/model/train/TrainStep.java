@@ -6,10 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.ich.model.arch.IchNetwork;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +23,7 @@ final class TrainStep implements AutoCloseable {
     private final IchNetwork network;
     private final Loss loss;
     private final SgdOptimizer optimizer;
+    private final Set<Parameter> trained;
 
     TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
         this(manager, network, loss, momentum, weightDecay, SgdOptimizer.CHUNK);
@@ -41,16 +41,15 @@ final class TrainStep implements AutoCloseable {
         if (!mode.trainsPrognosis()) {
             skipped.addAll(network.classificationHeadParameters());
         }
-        List<Parameter> trained = new ArrayList<>();
+        // Parameters compare by identity; the order is the network's, which the checkpoints keep.
+        Set<Parameter> trained = new LinkedHashSet<>();
         for (Parameter p : network.getParameters().values()) {
-            if (p.requiresGradient()) {
-                p.getArray().setRequiresGradient(true);
-                if (!skipped.contains(p)) {
-                    trained.add(p);
-                }
+            if (p.requiresGradient() && !skipped.contains(p)) {
+                trained.add(p);
             }
         }
-        this.optimizer = new SgdOptimizer(manager, trained, momentum, weightDecay, sgdChunk);
+        this.trained = trained;
+        this.optimizer = new SgdOptimizer(manager, List.copyOf(trained), momentum, weightDecay, sgdChunk);
     }
 
     /**
@@ -60,14 +59,14 @@ final class TrainStep implements AutoCloseable {
      */
     float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
         float value;
-        ParameterStore ps = new ParameterStore(batchManager, false);
+        StepParameters parameters = new StepParameters(batchManager, trained);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList out = network.forward(ps, new NDList(input), true);
+            NDList out = network.forward(parameters, new NDList(input), true);
             NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
             collector.backward(total);
             value = total.getFloat();
         }
-        optimizer.step(learningRate);
+        optimizer.step(learningRate, parameters::gradient);
         return value;
     }
 
