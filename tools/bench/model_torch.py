@@ -1,9 +1,14 @@
-"""PyTorch side of `ich bench --shape ...`: the same network (tools/reference/ich_net.py), the same
-measurements, the same thread count.
+"""PyTorch side of `ich bench --shape ... --python ...`: the same network (tools/reference/ich_net.py),
+the same measurements, the same thread count.
 
-Run:  /usr/bin/python3 tools/bench/model_torch.py --shape 32x224x224 --width 64 --runs 5 --threads 2
-Prints name=value lines: inference_ms_median (batch 1, eval mode, no_grad), peak_rss_after_inference_mb,
+Run alone:  /usr/bin/python3 tools/bench/model_torch.py --shape 32x224x224 --width 64 --runs 5 --threads 2
+prints name=value lines: inference_ms_median (batch 1, eval mode, no_grad), peak_rss_after_inference_mb,
 train_step_ms_median (batch 2, train mode, MSE + CE, backward, SGD lr 1e-4 momentum 0.9 wd 5e-4).
+
+With --serve it times one pass per request instead, so that `ich bench` can alternate its own
+passes with PyTorch's (the machine's speed drifts by more than the difference being measured):
+it prints `ready`, then answers each stdin line `inference` or `train` with
+`ms=<wall> cpu_ms=<process CPU>`, and `rss` with `peak_rss_mb=<VmHWM>`; it stops at end of input.
 """
 import argparse
 import os
@@ -28,6 +33,64 @@ def vm_hwm_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class Passes:
+    """One timed inference (batch 1) or training step (batch 2) at a time."""
+
+    def __init__(self, depth, width, d, h, w):
+        torch.manual_seed(0)
+        self.model = IchNet(depth=depth, base_width=width)
+        self.x1 = torch.rand(1, 1, d, h, w)
+        self.x2 = None  # made on the first training step, so the inference peak does not hold it
+        self.shape = (d, h, w)
+        self.vol = torch.tensor([8.0, 27.0])
+        self.out = torch.tensor([0, 1])
+        self.opt = torch.optim.SGD(self.model.parameters(), lr=1e-4, momentum=0.9, weight_decay=5e-4)
+
+    def inference(self):
+        self.model.eval()
+        t0, c0 = time.perf_counter(), time.process_time()
+        with torch.no_grad():
+            size, scores = self.model(self.x1)
+            torch.softmax(scores, 1)
+        return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+    def train(self):
+        if self.x2 is None:
+            self.x2 = torch.rand(2, 1, *self.shape)
+        self.model.train()
+        t0, c0 = time.perf_counter(), time.process_time()
+        self.opt.zero_grad()
+        size, scores = self.model(self.x2)
+        loss_fn(size, scores, self.vol, self.out).backward()
+        self.opt.step()
+        return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+
+def medians(passes, warmup, runs):
+    wall, cpu = [], []
+    for i in range(warmup + runs):
+        t, c = passes()
+        if i >= warmup:
+            wall.append(t)
+            cpu.append(c)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def serve(p):
+    print('torch_version=%s' % torch.__version__)
+    print('torch_threads=%d' % torch.get_num_threads())
+    print('ready', flush=True)
+    for line in sys.stdin:
+        request = line.strip()
+        if request in ('inference', 'train'):
+            t, c = getattr(p, request)()
+            print('ms=%.1f cpu_ms=%.1f' % (t, c), flush=True)
+        elif request == 'rss':
+            print('peak_rss_mb=%.0f' % vm_hwm_mb(), flush=True)
+        else:
+            print('error=unknown request %r' % request, flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shape', default='32x224x224')
@@ -37,49 +100,26 @@ def main():
     ap.add_argument('--warmup', type=int, default=2)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--skip-train', action='store_true')
+    ap.add_argument('--serve', action='store_true')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     d, h, w = (int(v) for v in a.shape.lower().split('x'))
-    torch.manual_seed(0)
-    model = IchNet(depth=a.depth, base_width=a.width)
-    x1 = torch.rand(1, 1, d, h, w)
-    model.eval()
-    times, cpu = [], []
-    with torch.no_grad():
-        for i in range(a.warmup + a.runs):
-            t0, c0 = time.perf_counter(), time.process_time()
-            size, scores = model(x1)
-            torch.softmax(scores, 1)
-            if i >= a.warmup:
-                times.append((time.perf_counter() - t0) * 1000)
-                cpu.append((time.process_time() - c0) * 1000)
-    rss = vm_hwm_mb()
+    p = Passes(a.depth, a.width, d, h, w)
+    if a.serve:
+        serve(p)
+        return
+    t, c = medians(p.inference, a.warmup, a.runs)
     print('torch_version=%s' % torch.__version__)
     print('torch_threads=%d' % torch.get_num_threads())
-    print('inference_ms_median=%.1f' % statistics.median(times))
-    print('inference_cpu_ms_median=%.1f' % statistics.median(cpu))
-    print('peak_rss_after_inference_mb=%.0f' % rss)
+    print('inference_ms_median=%.1f' % t)
+    print('inference_cpu_ms_median=%.1f' % c)
+    print('peak_rss_after_inference_mb=%.0f' % vm_hwm_mb())
     if a.skip_train:
         return
-    model.train()
-    opt = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9, weight_decay=5e-4)
-    x2 = torch.rand(2, 1, d, h, w)
-    vol = torch.tensor([8.0, 27.0])
-    out = torch.tensor([0, 1])
-    times, cpu = [], []
-    for i in range(a.warmup + a.runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        opt.zero_grad()
-        size, scores = model(x2)
-        loss = loss_fn(size, scores, vol, out)
-        loss.backward()
-        opt.step()
-        if i >= a.warmup:
-            times.append((time.perf_counter() - t0) * 1000)
-            cpu.append((time.process_time() - c0) * 1000)
+    t, c = medians(p.train, a.warmup, a.runs)
     print('peak_rss_mb=%.0f' % vm_hwm_mb())
-    print('train_step_cpu_ms_median=%.1f' % statistics.median(cpu))
-    print('train_step_ms_median=%.1f' % statistics.median(times))
+    print('train_step_cpu_ms_median=%.1f' % c)
+    print('train_step_ms_median=%.1f' % t)
 
 
 if __name__ == '__main__':

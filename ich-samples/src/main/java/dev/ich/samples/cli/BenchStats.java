@@ -1,5 +1,6 @@
 package dev.ich.samples.cli;
 
+import dev.ich.core.error.IchException;
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
 
@@ -37,11 +38,51 @@ final class BenchStats {
             double[] wall = new double[runs];
             double[] cpu = new double[runs];
             for (int i = 0; i < runs; i++) {
-                double c0 = processCpuMs();
-                wall[i] = task.getAsDouble();
-                cpu[i] = processCpuMs() - c0;
+                Timing t = once(task);
+                wall[i] = t.wallMs();
+                cpu[i] = t.cpuMs();
             }
             return new Timing(median(wall), median(cpu));
+        }
+
+        private static Timing once(DoubleSupplier task) {
+            double c0 = processCpuMs();
+            double wall = task.getAsDouble();
+            return new Timing(wall, processCpuMs() - c0);
+        }
+    }
+
+    /** A pass of another program, timed by that program. */
+    interface Partner {
+        Timing run() throws IchException;
+    }
+
+    /**
+     * A task and a partner's pass measured in alternation, each of the task's runs followed by one
+     * of the partner's, so that both see the machine in the same state; the ratios are the medians
+     * of the per-pair ratios.
+     */
+    record Paired(Timing task, Timing partner, double wallRatio, double cpuRatio) {
+
+        /** {@code warmup} untimed pairs (at least one pass for the partner), then {@code runs} timed pairs. */
+        static Paired measure(DoubleSupplier task, Partner partner, int warmup, int runs) throws IchException {
+            for (int i = 0; i < Math.max(1, warmup); i++) {
+                if (i < warmup) {
+                    task.getAsDouble();
+                }
+                partner.run();
+            }
+            double[][] columns = new double[6][runs];
+            for (int i = 0; i < runs; i++) {
+                Timing a = Timing.once(task);
+                Timing b = partner.run();
+                double[] row = {a.wallMs(), a.cpuMs(), b.wallMs(), b.cpuMs(), a.wallMs() / b.wallMs(), a.cpuMs() / b.cpuMs()};
+                for (int k = 0; k < row.length; k++) {
+                    columns[k][i] = row[k];
+                }
+            }
+            return new Paired(new Timing(median(columns[0]), median(columns[1])),
+                new Timing(median(columns[2]), median(columns[3])), median(columns[4]), median(columns[5]));
         }
     }
 }
