@@ -8,7 +8,9 @@ train_step_ms_median (batch 2, train mode, MSE + CE, backward, SGD lr 1e-4 momen
 With --serve it times one pass per request instead, so that `ich bench` can alternate its own
 passes with PyTorch's (the machine's speed drifts by more than the difference being measured):
 it prints `ready`, then answers each stdin line `inference` or `train` with
-`ms=<wall> cpu_ms=<process CPU>`, and `rss` with `peak_rss_mb=<VmHWM>`; it stops at end of input.
+`ms=<wall> cpu_ms=<process CPU>` (a training step adds `forward_ms= backward_ms= update_ms=`, the
+forward pass with the loss, the backward pass and the SGD update), and `rss` with
+`peak_rss_mb=<VmHWM>`; it stops at end of input.
 """
 import argparse
 import os
@@ -61,9 +63,14 @@ class Passes:
         t0, c0 = time.perf_counter(), time.process_time()
         self.opt.zero_grad()
         size, scores = self.model(self.x2)
-        loss_fn(size, scores, self.vol, self.out).backward()
+        loss = loss_fn(size, scores, self.vol, self.out)
+        t1 = time.perf_counter()
+        loss.backward()
+        t2 = time.perf_counter()
         self.opt.step()
-        return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+        t3 = time.perf_counter()
+        self.last_parts = ((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+        return (t3 - t0) * 1000, (time.process_time() - c0) * 1000
 
 
 def medians(passes, warmup, runs):
@@ -84,7 +91,8 @@ def serve(p):
         request = line.strip()
         if request in ('inference', 'train'):
             t, c = getattr(p, request)()
-            print('ms=%.1f cpu_ms=%.1f' % (t, c), flush=True)
+            parts = ' forward_ms=%.1f backward_ms=%.1f update_ms=%.1f' % p.last_parts if request == 'train' else ''
+            print('ms=%.1f cpu_ms=%.1f%s' % (t, c, parts), flush=True)
         elif request == 'rss':
             print('peak_rss_mb=%.0f' % vm_hwm_mb(), flush=True)
         else:

@@ -65,6 +65,11 @@ public final class StepBenchmark implements AutoCloseable {
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /** The parts of the last {@link #trainStepMs()} step. */
+    public StepParts lastTrainStepParts() {
+        return step.lastParts();
+    }
+
     /** The number of trainable parameters. */
     public long parameterCount() {
         long n = 0;

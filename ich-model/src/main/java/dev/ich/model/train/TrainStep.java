@@ -24,6 +24,7 @@ final class TrainStep implements AutoCloseable {
     private final Loss loss;
     private final SgdOptimizer optimizer;
     private final Set<Parameter> trained;
+    private StepParts lastParts;
 
     TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
         this(manager, network, loss, momentum, weightDecay, SgdOptimizer.CHUNK);
@@ -59,15 +60,30 @@ final class TrainStep implements AutoCloseable {
      */
     float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
         float value;
+        long start = System.nanoTime();
+        long forwardEnd;
+        long backwardEnd;
         StepParameters parameters = new StepParameters(batchManager, trained);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList out = network.forward(parameters, new NDList(input), true);
             NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
+            forwardEnd = System.nanoTime();
             collector.backward(total);
+            backwardEnd = System.nanoTime();
             value = total.getFloat();
         }
         optimizer.step(learningRate, parameters::gradient);
+        lastParts = new StepParts((forwardEnd - start) / 1e6, (backwardEnd - forwardEnd) / 1e6,
+            (System.nanoTime() - backwardEnd) / 1e6);
         return value;
+    }
+
+    /**
+     * How long the last step's forward pass with the loss, backward pass and update took (on the
+     * CPU the engine finishes each before returning).
+     */
+    StepParts lastParts() {
+        return lastParts;
     }
 
     SgdOptimizer optimizer() {

@@ -4,16 +4,20 @@ import dev.ich.core.error.IchException;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.internal.Engines;
 import dev.ich.model.train.StepBenchmark;
+import dev.ich.model.train.StepParts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 /**
  * The model mode of {@code ich bench}: median time of an inference pass (encoder + heads, batch 1)
- * and of a batch-2 training step on random input, peak resident memory after inference, resident
+ * and of a batch-2 training step on random input (and of the step's forward, backward and update
+ * parts), peak resident memory after inference, resident
  * memory growth over many predictions, and optionally the same figures from PyTorch
  * (tools/bench/model_torch.py, same network and threads) with the ratios; ich's runs alternate
  * with PyTorch's ({@link TorchPasses}). Wall and process-CPU times are both printed, since on a
@@ -56,9 +60,16 @@ final class ModelBenchmark {
                 }
                 MemoryFigures.print(out, "predictions", s.predictions(), start, MemoryFigures.end());
             }
-            BenchStats.Paired train = measure(bench::trainStepMs, torch == null ? null : torch::train,
-                Math.min(1, s.warmup()), s.runs());
+            List<StepParts> parts = new ArrayList<>();
+            DoubleSupplier step = () -> {
+                double ms = bench.trainStepMs();
+                parts.add(bench.lastTrainStepParts());
+                return ms;
+            };
+            BenchStats.Paired train = measure(step, torch == null ? null : torch::train, Math.min(1, s.warmup()),
+                s.runs());
             out.printf(Locale.ROOT, "train_step_cpu_ms_median=%.1f%n", train.task().cpuMs());
+            printParts(out, "", parts, s.runs());
             out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
             if (torch != null) {
                 torch.header().forEach((k, v) -> out.printf(Locale.ROOT, "%s=%s%n", k, v));
@@ -67,6 +78,7 @@ final class ModelBenchmark {
                 out.printf(Locale.ROOT, "torch_peak_rss_after_inference_mb=%.0f%n", torchPeakAfterInference);
                 out.printf(Locale.ROOT, "torch_train_step_ms_median=%.1f%n", train.partner().wallMs());
                 out.printf(Locale.ROOT, "torch_train_step_cpu_ms_median=%.1f%n", train.partner().cpuMs());
+                printParts(out, "torch_", torch.trainParts(), s.runs());
                 out.printf(Locale.ROOT, "torch_peak_rss_mb=%.0f%n", torch.peakRssMb());
                 // Medians of the ratios within each (ich, PyTorch) pair of runs.
                 out.printf(Locale.ROOT, "inference_ratio_to_torch=%.3f%n", inference.wallRatio());
@@ -88,6 +100,17 @@ final class ModelBenchmark {
             return new BenchStats.Paired(BenchStats.Timing.measure(task, warmup, runs), null, Double.NaN, Double.NaN);
         }
         return BenchStats.Paired.measure(task, torch, warmup, runs);
+    }
+
+    /** Medians of the parts of the last {@code runs} steps (the timed ones; warm-up steps come first). */
+    private static void printParts(PrintWriter out, String prefix, List<StepParts> parts, int runs) {
+        List<StepParts> timed = parts.subList(parts.size() - runs, parts.size());
+        out.printf(Locale.ROOT, "%strain_step_forward_ms_median=%.1f%n", prefix,
+            BenchStats.median(timed.stream().mapToDouble(StepParts::forwardMs).toArray()));
+        out.printf(Locale.ROOT, "%strain_step_backward_ms_median=%.1f%n", prefix,
+            BenchStats.median(timed.stream().mapToDouble(StepParts::backwardMs).toArray()));
+        out.printf(Locale.ROOT, "%strain_step_update_ms_median=%.1f%n", prefix,
+            BenchStats.median(timed.stream().mapToDouble(StepParts::updateMs).toArray()));
     }
 
     private static String loadAverage() {

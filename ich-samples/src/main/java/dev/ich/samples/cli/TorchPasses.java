@@ -2,6 +2,7 @@ package dev.ich.samples.cli;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.model.train.StepParts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +31,7 @@ final class TorchPasses implements AutoCloseable {
     private final Map<String, String> header = new LinkedHashMap<>();
     /** The script's last line, shown if it stops: a Python error's last line says what went wrong. */
     private String lastLine = "";
+    private final List<StepParts> trainParts = new ArrayList<>();
 
     private TorchPasses(Process process, String command) {
         this.process = process;
@@ -73,12 +75,20 @@ final class TorchPasses implements AutoCloseable {
 
     /** One timed inference pass (batch 1). */
     BenchStats.Timing inference() throws IchException {
-        return pass("inference");
+        return timing(request("inference"));
     }
 
-    /** One timed training step (batch 2). */
+    /** One timed training step (batch 2); its parts are added to {@link #trainParts()}. */
     BenchStats.Timing train() throws IchException {
-        return pass("train");
+        String reply = request("train");
+        trainParts.add(new StepParts(Double.parseDouble(value(reply, "forward_ms")),
+            Double.parseDouble(value(reply, "backward_ms")), Double.parseDouble(value(reply, "update_ms"))));
+        return timing(reply);
+    }
+
+    /** The parts of every training step so far, in order. */
+    List<StepParts> trainParts() {
+        return trainParts;
     }
 
     /** The script's peak resident memory so far (VmHWM), MB. */
@@ -86,8 +96,7 @@ final class TorchPasses implements AutoCloseable {
         return Double.parseDouble(value(request("rss"), "peak_rss_mb"));
     }
 
-    private BenchStats.Timing pass(String kind) throws IchException {
-        String reply = request(kind);
+    private BenchStats.Timing timing(String reply) throws IchException {
         return new BenchStats.Timing(Double.parseDouble(value(reply, "ms")), Double.parseDouble(value(reply, "cpu_ms")));
     }
 

@@ -68,6 +68,7 @@ class BenchCommandTest {
         Path partner = fakePython(dir, "echo torch_version=fake\necho ready\n"
             + "while read r; do echo \"$r\" >> '" + requests + "'; case $r in\n"
             + "  rss) echo peak_rss_mb=321 ;;\n"
+            + "  train) echo ms=40.0 cpu_ms=80.0 forward_ms=12.0 backward_ms=25.0 update_ms=3.0 ;;\n"
             + "  *) echo ms=40.0 cpu_ms=80.0 ;;\n"
             + "esac; done\n");
         StringWriter out = new StringWriter();
@@ -80,7 +81,11 @@ class BenchCommandTest {
         assertThat(Files.readAllLines(requests)).containsExactly("inference", "inference", "inference", "inference",
             "inference", "rss", "train", "train", "train", "train", "rss");
         String text = out.toString();
-        assertThat(text).contains("torch_version=fake", "torch_train_step_ms_median=40.0", "torch_peak_rss_mb=321");
+        assertThat(text).contains("torch_version=fake", "torch_train_step_ms_median=40.0", "torch_peak_rss_mb=321",
+            "torch_train_step_backward_ms_median=25.0");
+        // ich's parts are timed inside its step: their medians add up to about the step's median.
+        assertThat(value(text, "train_step_forward_ms_median") + value(text, "train_step_backward_ms_median")
+            + value(text, "train_step_update_ms_median")).isLessThanOrEqualTo(value(text, "train_step_ms_median") * 1.5);
         // Within the rounding of the printed figures (0.05 ms over 40 ms, and the ratio's third decimal).
         assertThat(value(text, "train_step_ratio_to_torch")).isCloseTo(value(text, "train_step_ms_median") / 40, within(2e-3));
         assertThat(value(text, "inference_cpu_ratio_to_torch")).isCloseTo(value(text, "inference_cpu_ms_median") / 80, within(2e-3));
