@@ -40,18 +40,21 @@ import java.util.Map;
 
 /**
  * Does the volume head's heatmap concentrate on the haematoma? Trains a small network on a phantom
- * cohort made by {@code ich phantoms} (all studies but the last 8), then explains the 8 held-out
- * studies with every method at stages 4 and 3 and prints, per method, the mean share of heatmap
+ * cohort made by {@code ich phantoms} (all studies but the last 8), then explains the held-out
+ * studies (the last 8, or as many as asked) with every method at every stage (4 to 1) and prints,
+ * per method and stage, the mean share of heatmap
  * energy inside the haematoma mask against chance (the mask's share of the brain, taken as the
  * voxels between 0 and 100 HU), the pointing game and the top-5 % IoU. Writes Grad-CAM montages
  * of the first two held-out studies next to the model.
  *
- * <p>Run: {@code java ... dev.ich.samples.explain.PhantomLocalisation <phantom dir> <new model dir> [epochs]}
- * (an existing model directory is reused, not retrained).
+ * <p>Run: {@code java ... dev.ich.samples.explain.PhantomLocalisation <phantom dir> <new model dir> [epochs]
+ * [held-out studies]} (an existing model directory, e.g. the demo's, is reused, not retrained; its
+ * scores then count only if those studies were not among its training studies).
  */
 public final class PhantomLocalisation {
 
-    private static final int HELD_OUT = 8;
+    private static final int TRAINING_HELD_OUT = 8;
+    private static final int STAGES = 4;
     private static final double BRAIN_LOW_HU = 0;
     private static final double BRAIN_HIGH_HU = 100;
 
@@ -60,12 +63,13 @@ public final class PhantomLocalisation {
 
     public static void main(String[] args) throws IchException, IOException {
         if (args.length < 2) {
-            System.err.println("usage: PhantomLocalisation <phantom dir> <model dir> [epochs]");
+            System.err.println("usage: PhantomLocalisation <phantom dir> <model dir> [epochs] [held-out studies]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
         Path modelDir = Path.of(args[1]);
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        int heldOut = args.length > 3 ? Integer.parseInt(args[3]) : TRAINING_HELD_OUT;
         NetworkConfig config = NetworkConfig.cpu().toBuilder().baseWidth(8).input(16, 96, 96).build();
         PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
             .targetShape(config.inputDepth(), config.inputHeight(), config.inputWidth()).build();
@@ -86,7 +90,7 @@ public final class PhantomLocalisation {
         }
         IchModel.setIntraOpThreads(2);
         try (IchModel model = IchModel.load(modelDir)) {
-            evaluate(model, rows.subList(rows.size() - HELD_OUT, rows.size()), new Preprocessor(model.preprocessing()),
+            evaluate(model, rows.subList(rows.size() - heldOut, rows.size()), new Preprocessor(model.preprocessing()),
                 modelDir);
         }
     }
@@ -106,8 +110,8 @@ public final class PhantomLocalisation {
         };
         List<TrainingExample> all = ManifestDataset.load(manifest, DicomStudyReader.create(), preparer,
             modelDir.resolveSibling(modelDir.getFileName() + ".inputs"));
-        List<TrainingExample> train = all.subList(0, all.size() - HELD_OUT);
-        List<TrainingExample> validation = all.subList(all.size() - HELD_OUT, all.size());
+        List<TrainingExample> train = all.subList(0, all.size() - TRAINING_HELD_OUT);
+        List<TrainingExample> validation = all.subList(all.size() - TRAINING_HELD_OUT, all.size());
         IchTrainer.builder().network(config).seed(3).epochs(epochs).batchSize(4).learningRate(0.01).threads(2)
             .preprocessing(pp).trainingSet(train).validationSet(validation)
             .listener(new TrainingListener() {
@@ -139,7 +143,7 @@ public final class PhantomLocalisation {
             Prediction p = model.predict(study.input());
             System.out.printf(Locale.ROOT, "%s: true %.1f ml, predicted %.1f ml%n", row.study().getFileName(),
                 row.volumeMl(), p.volumeMl());
-            for (int stage : new int[] {4, 3}) {
+            for (int stage = STAGES; stage >= 1; stage--) {
                 for (CamMethod m : CamMethod.values()) {
                     CamRequest r = CamRequest.builder().head(Head.VOLUME).method(m).stage(stage).build();
                     Heatmap h = explainer.explain(study, r);
