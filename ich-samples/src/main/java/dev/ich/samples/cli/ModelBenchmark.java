@@ -16,13 +16,12 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The model mode of {@code ich bench}: median time of an inference pass (encoder + heads, batch 1)
- * and of a batch-2 training step on random input (and of the step's forward, backward and update
- * parts), peak resident memory after inference, resident
- * memory growth over many predictions, and optionally the same figures from PyTorch
- * (tools/bench/model_torch.py, same network and threads) with the ratios; ich's runs alternate
- * with PyTorch's ({@link TorchPasses}). Wall and process-CPU times are both printed, since on a
- * shared machine the wall time depends on the other jobs. The last two lines are
- * {@code inference_ms_median=…} and {@code train_step_ms_median=…}.
+ * and of a batch-2 training step on random input (with the step's forward, backward and update
+ * parts), peak resident memory after inference, resident memory growth over many predictions, and
+ * optionally the same figures from PyTorch (tools/bench/model_torch.py, same network and threads)
+ * with the ratios; ich's runs then alternate with PyTorch's ({@link TorchPasses}). Wall and
+ * process-CPU times are both printed, since on a shared machine the wall time depends on the other
+ * jobs. The last two lines are {@code inference_ms_median=…} and {@code train_step_ms_median=…}.
  */
 final class ModelBenchmark {
 
