@@ -84,8 +84,6 @@ def medians(passes, warmup, runs):
 
 
 def serve(p):
-    print('torch_version=%s' % torch.__version__)
-    print('torch_threads=%d' % torch.get_num_threads())
     print('ready', flush=True)
     for line in sys.stdin:
         request = line.strip()
@@ -113,12 +111,12 @@ def main():
     torch.set_num_threads(a.threads)
     d, h, w = (int(v) for v in a.shape.lower().split('x'))
     p = Passes(a.depth, a.width, d, h, w)
+    print('torch_version=%s' % torch.__version__)
+    print('torch_threads=%d' % torch.get_num_threads())
     if a.serve:
         serve(p)
         return
     t, c = medians(p.inference, a.warmup, a.runs)
-    print('torch_version=%s' % torch.__version__)
-    print('torch_threads=%d' % torch.get_num_threads())
     print('inference_ms_median=%.1f' % t)
     print('inference_cpu_ms_median=%.1f' % c)
     print('peak_rss_after_inference_mb=%.0f' % vm_hwm_mb())
