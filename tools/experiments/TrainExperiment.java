@@ -10,7 +10,7 @@ import java.util.*;
  * phantoms: prints the validation metrics per epoch and a {@code RESULT} line with the held-out
  * MAPE, MAE and the MAPE of bleeds under 10 ml. The figures of docs/model.md ("Learning volume on
  * phantoms") were made with it. Settings are key=value arguments (defaults: the demo's):
- * demo=DIR d=32 hw=80 aa=true (anti-aliasing before the resize) width=8 depthL=34 ntrain=384 epochs=48
+ * demo=DIR d=32 hw=80 aa=true (anti-aliasing before the resize) bone=NaN (bone suppression above this HU) width=8 depthL=34 ntrain=384 epochs=48
  * batch=8 lr=0.003 sched=COSINE|CONSTANT warmup=1 (epochs) bias=true rloss=RELATIVE_MSE|MSE wreg=1 wcls=1 wd=5e-4
  * flip=true shift=4 threads=2 task=MULTI seed=2023 select=LAST_EPOCH|LOWEST_VALIDATION_LOSS.
  * The RESULT line gives the held-out figures of the kept epoch. Settings are chosen on another
@@ -31,7 +31,8 @@ public class TrainExperiment {
         NetworkConfig net = base.toBuilder().input(depth, hw, hw).baseWidth(Integer.parseInt(g("width", "8")))
             .depth(Integer.parseInt(g("depthL", "34"))).build();
         PreprocessingConfig pre = PreprocessingConfig.paper().toBuilder().targetShape(depth, hw, hw)
-            .antiAliasing(Boolean.parseBoolean(g("aa", "true"))).build();
+            .antiAliasing(Boolean.parseBoolean(g("aa", "true")))
+            .boneSuppressionHu(Double.parseDouble(g("bone", "NaN"))).build();
         InputPreparer prep = InputPreparer.of(new Preprocessor(pre));
         Path cohort = demo.resolve("cohort");
         List<String> all = Files.readAllLines(cohort.resolve("manifest.csv"));

@@ -22,6 +22,9 @@ tests need no JSON or numpy parser. Everything is seeded, so a rerun gives the s
                  scipy.ndimage.gaussian_filter(x, sigma, mode='nearest', truncate=4.0) with
                  sigma = max(0, (in / out - 1) / 2) per axis (scikit-image's rule), then the resize.
                  Needs Debian's python3-scipy.
+(e) bone.*     : the pipeline with the optional bone suppression: after the crop and before the
+                 window, voxels strictly above the bone threshold are set to the window's lower
+                 bound (torch.where); with and without anti-aliasing.
 """
 import os
 import sys
@@ -109,10 +112,12 @@ def bounding_box(hu, threshold, margin):
     return box  # [(k0,k1), (j0,j1), (i0,i1)] inclusive
 
 
-def paper_pipeline(hu, window, threshold, margin, target, antialias=False):
+def paper_pipeline(hu, window, threshold, margin, target, antialias=False, bone=None):
     (k0, k1), (j0, j1), (i0, i1) = bounding_box(hu, threshold, margin)
     crop = torch.from_numpy(hu[k0:k1 + 1, j0:j1 + 1, i0:i1 + 1].copy())
     lo, hi = window
+    if bone is not None:
+        crop = torch.where(crop > bone, torch.tensor(lo, dtype=crop.dtype), crop)
     x = (torch.clamp(crop, lo, hi) - lo) / (hi - lo)
     if antialias:
         sigma = [max(0.0, (n / t - 1) / 2) for n, t in zip(x.shape, target)]
@@ -136,11 +141,11 @@ def oblique_geometry():
     return spacing, origin, axis_i, axis_j, axis_k
 
 
-def pipeline_case(key, rng, dims, target, threshold, margin, full=False, antialias=False):
+def pipeline_case(key, rng, dims, target, threshold, margin, full=False, antialias=False, bone=None):
     nx, ny, nz = dims
     hu = synthetic_head(rng, nx, ny, nz)
     window = (40.0, 110.0)
-    y, box = paper_pipeline(hu, window, threshold, margin, target, antialias)
+    y, box = paper_pipeline(hu, window, threshold, margin, target, antialias, bone)
     spacing, origin, ai, aj, ak = oblique_geometry()
     manifest.append("%s.source.dims=%d,%d,%d" % (key, nx, ny, nz))
     manifest.append("%s.source.spacing=%r,%r,%r" % ((key,) + tuple(float(s) for s in spacing)))
@@ -151,6 +156,9 @@ def pipeline_case(key, rng, dims, target, threshold, margin, full=False, antiali
     manifest.append("%s.airThreshold=%r" % (key, threshold))
     manifest.append("%s.margin=%d" % (key, margin))
     manifest.append("%s.target=%s" % (key, shape_str(target)))
+    if bone is not None:
+        manifest.append("%s.antialias=%s" % (key, "true" if antialias else "false"))
+        manifest.append("%s.bone=%r" % (key, bone))
     manifest.append("%s.crop=%d,%d,%d,%d,%d,%d" % ((key,) + box))
     manifest.append("%s.hu.file=%s" % (key, write_f32(key + ".hu.f32", hu)))
     if full:
@@ -194,6 +202,10 @@ def main():
     pipeline_case("antialias.1", rng, (64, 70, 12), (5, 10, 13), -500.0, 1, antialias=True)
     pipeline_case("antialias.2", rng, (48, 40, 14), (16, 56, 56), -500.0, 0, antialias=True)
     manifest.append("antialias.count=3")
+    pipeline_case("bone.0", rng, (48, 40, 14), (8, 28, 28), -500.0, 0, bone=150.0)
+    pipeline_case("bone.1", rng, (96, 80, 10), (6, 20, 16), -500.0, 1, antialias=True, bone=150.0)
+    pipeline_case("bone.2", rng, (48, 40, 14), (16, 56, 56), -500.0, 0, antialias=True, bone=400.0)
+    manifest.append("bone.count=3")
     with open(os.path.join(OUT, "manifest.properties"), "w") as f:
         f.write("\n".join(manifest) + "\n")
 

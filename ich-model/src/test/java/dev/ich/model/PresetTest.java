@@ -16,13 +16,14 @@ class PresetTest {
     }
 
     @Test
-    void theCpuPresetIsThePapersPreprocessingAntiAliasedToItsInput() {
+    void theCpuPresetIsThePapersPreprocessingBoneSuppressedAndAntiAliasedToItsInput() {
         NetworkConfig cpu = Preset.CPU.network();
         PreprocessingConfig pp = Preset.CPU.preprocessing();
         assertThat(cpu).isEqualTo(NetworkConfig.cpu());
         assertThat(pp.targetShape()).containsExactly(cpu.inputDepth(), cpu.inputHeight(), cpu.inputWidth());
         assertThat(pp.antiAliasing()).isTrue();
-        assertThat(pp.toBuilder().antiAliasing(false).targetShape(32, 224, 224).build())
+        assertThat(pp.boneSuppressionHu()).isEqualTo(150.0);
+        assertThat(pp.toBuilder().antiAliasing(false).boneSuppressionHu(Double.NaN).targetShape(32, 224, 224).build())
             .isEqualTo(PreprocessingConfig.paper());
     }
 }

@@ -119,7 +119,10 @@ public final class Preprocessor {
         return (j, k, out) -> System.arraycopy(v, (k * nj + j) * ni, out, 0, ni);
     }
 
-    /** Rows of the crop box, clipped to the window and scaled to [0, 1] as they are read. */
+    /**
+     * Rows of the crop box, with bone set to the window's lower bound when suppressed, clipped to the
+     * window and scaled to [0, 1] as they are read.
+     */
     private RowReader windowedRows(CtVolume volume, CropBox box) {
         FloatBuffer hu = volume.huBuffer();
         VolumeGeometry g = volume.geometry();
@@ -133,10 +136,13 @@ public final class Preprocessor {
         float lo = (float) config.window().lower();
         float hi = (float) config.window().upper();
         float width = (float) (config.window().upper() - config.window().lower());
+        // Without suppression the bound is +infinity, and no value (not even NaN) is above it.
+        float bone = config.boneSuppression() ? (float) config.boneSuppressionHu() : Float.POSITIVE_INFINITY;
         return (j, k, row) -> {
             hu.get(i0 + nx * (j0 + j + ny * (k0 + k)), row, 0, ni);
             for (int x = 0; x < ni; x++) {
-                row[x] = (Math.min(Math.max(row[x], lo), hi) - lo) / width;
+                float v = row[x] > bone ? lo : row[x];
+                row[x] = (Math.min(Math.max(v, lo), hi) - lo) / width;
             }
         };
     }

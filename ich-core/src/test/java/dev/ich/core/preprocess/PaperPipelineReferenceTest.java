@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole pipeline (crop → clip → scale → resize) against the same steps written in
  * numpy/PyTorch, on synthetic heads on an oblique, anisotropic grid; with anti-aliasing, against
- * scipy's {@code gaussian_filter} before the resize.
+ * scipy's {@code gaussian_filter} before the resize; with bone suppression, against
+ * {@code torch.where} before the window.
  */
 class PaperPipelineReferenceTest {
 
@@ -60,6 +61,23 @@ class PaperPipelineReferenceTest {
     }
 
     @Test
+    void boneSuppressedTargetsMatchPyTorch() throws IchException {
+        for (String key : cases("bone")) {
+            boolean antiAliasing = Boolean.parseBoolean(ref.get(key + ".antialias"));
+            double bone = ref.getDouble(key + ".bone");
+            float[] expected = ref.floats(key + ".out.file");
+            PreprocessedStudy study = preprocess(key, antiAliasing, bone);
+            assertThat(PreprocessReference.maxAbsDifference(study.input().data(), expected))
+                .as(key).isLessThanOrEqualTo(TOLERANCE);
+            // The synthetic skull is at 900 HU, so the suppression must change the result.
+            float unsuppressed = PreprocessReference.maxAbsDifference(
+                preprocess(key, antiAliasing, Double.NaN).input().data(), expected);
+            assertThat(unsuppressed).as(key + " without suppression").isGreaterThan(100 * TOLERANCE);
+            checkCropAndPositions(key, study);
+        }
+    }
+
+    @Test
     void paperShapeMatchesPyTorchOnStoredSamples() throws IchException {
         String key = "full.0";
         PreprocessedStudy study = preprocess(key);
@@ -98,6 +116,11 @@ class PaperPipelineReferenceTest {
     }
 
     private PreprocessedStudy preprocess(String key, boolean antiAliasing) throws IchException {
+        return preprocess(key, antiAliasing, Double.NaN);
+    }
+
+    private PreprocessedStudy preprocess(String key, boolean antiAliasing, double boneSuppressionHu)
+            throws IchException {
         int[] dims = ref.ints(key + ".source.dims");
         VolumeGeometry g = new VolumeGeometry(dims[0], dims[1], dims[2], vec(key + ".source.spacing"),
             vec(key + ".source.origin"), vec(key + ".source.axisI"), vec(key + ".source.axisJ"),
@@ -111,6 +134,7 @@ class PaperPipelineReferenceTest {
             .marginVoxels(ref.getInt(key + ".margin"))
             .targetShape(target[0], target[1], target[2])
             .antiAliasing(antiAliasing)
+            .boneSuppressionHu(boneSuppressionHu)
             .build();
         return new Preprocessor(config).preprocess(volume);
     }

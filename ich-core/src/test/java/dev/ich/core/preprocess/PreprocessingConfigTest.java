@@ -18,13 +18,16 @@ class PreprocessingConfigTest {
         assertThat(c.targetShape()).containsExactly(32, 224, 224);
         assertThat(c.airThresholdHu()).isEqualTo(-500.0);
         assertThat(c.marginVoxels()).isZero();
+        assertThat(c.antiAliasing()).isFalse();
+        assertThat(c.boneSuppression()).isFalse();
         assertThat(c).isEqualTo(PreprocessingConfig.builder().build()).hasSameHashCodeAs(PreprocessingConfig.paper());
     }
 
     @Test
     void toBuilderKeepsEverySetting() {
         PreprocessingConfig c = PreprocessingConfig.builder().window(HuWindow.ofCenterWidth(40, 80))
-            .airThresholdHu(-300).marginVoxels(3).targetShape(16, 112, 96).build();
+            .airThresholdHu(-300).marginVoxels(3).targetShape(16, 112, 96).antiAliasing(true).boneSuppressionHu(150)
+            .build();
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toBuilder().build().fingerprint()).isEqualTo(c.fingerprint());
     }
@@ -57,7 +60,9 @@ class PreprocessingConfigTest {
             PreprocessingConfig.builder().targetShape(32, 225, 224).build(),
             PreprocessingConfig.builder().targetShape(32, 224, 225).build(),
             PreprocessingConfig.builder().targetShape(224, 32, 224).build(),
-            PreprocessingConfig.builder().antiAliasing(true).build());
+            PreprocessingConfig.builder().antiAliasing(true).build(),
+            PreprocessingConfig.builder().boneSuppressionHu(150).build(),
+            PreprocessingConfig.builder().boneSuppressionHu(150.5).build());
         Set<String> fingerprints = new HashSet<>();
         for (PreprocessingConfig v : variants) {
             assertThat(v.fingerprint()).matches("pp1-[0-9a-f]{16}");
@@ -89,6 +94,11 @@ class PreprocessingConfigTest {
             .hasMessageContaining("NaN");
         assertThatThrownBy(() -> PreprocessingConfig.builder().airThresholdHu(Double.NEGATIVE_INFINITY).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-Infinity");
+        assertThatThrownBy(() -> PreprocessingConfig.builder().boneSuppressionHu(100).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("boneSuppressionHu")
+            .hasMessageContaining("110.0").hasMessageContaining("got 100.0");
+        assertThatThrownBy(() -> PreprocessingConfig.builder().boneSuppressionHu(Double.POSITIVE_INFINITY).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
         assertThatThrownBy(() -> PreprocessingConfig.builder().window(null).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }

@@ -21,6 +21,12 @@ import java.util.function.Function;
  * main memory and every temporary a fresh allocation. On flat views of at most {@link #CHUNK}
  * values the six operations run on data that stays in the processor's cache, and the
  * temporaries are small. The arithmetic is elementwise, so the result is the same to the bit.
+ *
+ * <p>Why the scalars are arrays: DJL's {@code mul(Number)} turns the number into a new 0-d tensor
+ * through a direct buffer on every call, and that costs more than multiplying a 1 M-value chunk.
+ * The optimizer keeps the decay and the momentum as 0-d arrays and makes the rate's once per
+ * step; the kernels PyTorch runs are the same ({@code mul(Number)} makes the same 0-d tensor).
+ * A weight of at most one chunk is updated whole, without taking a view of it.
  */
 final class SgdOptimizer implements AutoCloseable {
 
@@ -30,8 +36,8 @@ final class SgdOptimizer implements AutoCloseable {
     private final List<Parameter> parameters;
     private final List<NDArray> buffers = new ArrayList<>();
     private final NDManager manager;
-    private final float momentum;
-    private final float weightDecay;
+    private final NDArray momentum;
+    private final NDArray weightDecay;
     private final long chunk;
 
     SgdOptimizer(NDManager manager, List<Parameter> parameters, double momentum, double weightDecay) {
@@ -45,8 +51,8 @@ final class SgdOptimizer implements AutoCloseable {
         }
         this.manager = manager;
         this.parameters = List.copyOf(parameters);
-        this.momentum = (float) momentum;
-        this.weightDecay = (float) weightDecay;
+        this.momentum = manager.create((float) momentum);
+        this.weightDecay = manager.create((float) weightDecay);
         this.chunk = chunk;
         for (Parameter p : this.parameters) {
             buffers.add(manager.zeros(p.getArray().getShape()));
@@ -61,13 +67,18 @@ final class SgdOptimizer implements AutoCloseable {
      * @param gradients the gradient of each parameter this optimizer updates
      */
     void step(double learningRate, Function<Parameter, NDArray> gradients) {
-        float lr = (float) learningRate;
-        for (int i = 0; i < parameters.size(); i++) {
-            NDArray w = parameters.get(i).getArray();
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray grad = gradients.apply(parameters.get(i));
-                scope.attachAll(grad);
-                update(scope, w.reshape(-1), grad.reshape(-1), buffers.get(i).reshape(-1), lr);
+        try (NDManager stepScope = manager.newSubManager()) {
+            NDArray lr = stepScope.create((float) learningRate);
+            for (int i = 0; i < parameters.size(); i++) {
+                try (NDManager scope = stepScope.newSubManager()) {
+                    NDArray grad = gradients.apply(parameters.get(i));
+                    scope.attachAll(grad);
+                    NDArray w = parameters.get(i).getArray().reshape(-1);
+                    NDArray g = grad.reshape(-1);
+                    NDArray buf = buffers.get(i).reshape(-1);
+                    scope.attachAll(w, g, buf);
+                    update(w, g, buf, lr);
+                }
             }
         }
     }
@@ -77,20 +88,28 @@ final class SgdOptimizer implements AutoCloseable {
      * as {@code reshape} and {@code get} of a range return views of a contiguous tensor), chunk by
      * chunk. Each chunk's arrays are closed at once so the next chunk reuses their memory.
      */
-    private void update(NDManager scope, NDArray w, NDArray grad, NDArray buf, float lr) {
-        scope.attachAll(w, grad, buf);
+    private void update(NDArray w, NDArray grad, NDArray buf, NDArray lr) {
         long n = w.size();
+        if (n <= chunk) {
+            updateChunk(w, grad, buf, lr);
+            return;
+        }
         for (long start = 0; start < n; start += chunk) {
             String range = start + ":" + Math.min(n, start + chunk);
             try (NDArray wPart = w.get(range);
                  NDArray gradPart = grad.get(range);
-                 NDArray bufPart = buf.get(range);
-                 NDArray d = wPart.mul(weightDecay)) {
-                d.addi(gradPart);
-                bufPart.muli(momentum).addi(d);
-                try (NDArray delta = bufPart.mul(lr)) {
-                    wPart.subi(delta);
-                }
+                 NDArray bufPart = buf.get(range)) {
+                updateChunk(wPart, gradPart, bufPart, lr);
+            }
+        }
+    }
+
+    private void updateChunk(NDArray w, NDArray grad, NDArray buf, NDArray lr) {
+        try (NDArray d = w.mul(weightDecay)) {
+            d.addi(grad);
+            buf.muli(momentum).addi(d);
+            try (NDArray delta = buf.mul(lr)) {
+                w.subi(delta);
             }
         }
     }
@@ -118,5 +137,7 @@ final class SgdOptimizer implements AutoCloseable {
     @Override
     public void close() {
         buffers.forEach(NDArray::close);
+        momentum.close();
+        weightDecay.close();
     }
 }

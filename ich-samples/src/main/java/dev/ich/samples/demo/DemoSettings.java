@@ -24,7 +24,7 @@ public record DemoSettings(Path out, long seed, int trainCases, int validationCa
     public static final int DEFAULT_TRAIN_CASES = 384;
     public static final int DEFAULT_VALIDATION_CASES = 48;
     public static final int DEFAULT_TEST_CASES = 48;
-    public static final int DEFAULT_EPOCHS = 48;
+    public static final int DEFAULT_EPOCHS = 32;
     public static final double DEFAULT_LEARNING_RATE = 0.003;
 
     public DemoSettings {
