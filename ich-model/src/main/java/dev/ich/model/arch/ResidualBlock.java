@@ -81,13 +81,14 @@ final class ResidualBlock extends AbstractBlock {
                 out = n;
             }
         }
-        NDArray sum = out.add(identity);
-        Intermediates.release(out);
+        // In place, as PyTorch's BasicBlock does (out += identity): out is the last batch norm's
+        // output, which no backward function needs, and a new sum would be one more feature map.
+        out.addi(identity);
         if (identity != x) {
             Intermediates.release(identity);
         }
-        NDArray result = Activation.relu(sum);
-        Intermediates.release(sum);
+        NDArray result = Activation.relu(out);
+        Intermediates.release(out);
         return new NDList(result);
     }
 
