@@ -68,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
         outText.printf(Locale.ROOT, "volume MAPE: network %.1f %%, ABC/2 %.1f %% (MAE %.2f ml)%n",
             s.modelMapePercent(), s.abc2MapePercent(), s.modelMaeMl());
         outText.printf(Locale.ROOT, "prognosis: AUC %.3f, accuracy %.1f %%%n", s.auc(), 100 * s.accuracy());
-        outText.printf(Locale.ROOT, "Grad-CAM energy inside the haematoma: %.2f%n", s.energyInMask());
+        outText.printf(Locale.ROOT, "heatmaps (%s): energy inside the haematoma %.2f, maximum inside in %.0f %%%n",
+            DemoPipeline.EXPLANATION.describe(), s.energyInMask(), 100 * s.pointingGame());
         outText.printf("report: %s%n", out.resolve("report.html"));
         return 0;
     }

@@ -118,9 +118,10 @@ final class DemoReport {
         explain.addProperty("energy_in_mask", mean(HeldOutCase::energyInMask));
         explain.addProperty("chance_energy_in_mask", mean(HeldOutCase::maskShareOfHead));
         // A map that is zero everywhere has no share inside the mask; the mean above leaves it out.
+        explain.addProperty("pointing_game", pointingGame());
         explain.addProperty("maps_without_energy", cases.stream().filter(c -> Double.isNaN(c.energyInMask())).count());
         explain.addProperty("head", "volume");
-        explain.addProperty("method", "Grad-CAM on the last encoder stage");
+        explain.addProperty("method", DemoPipeline.EXPLANATION.describe());
         root.add("explain", explain);
         JsonObject seconds = new JsonObject();
         timings.forEach((k, v) -> seconds.addProperty(k, v.toMillis() / 1000.0));
@@ -148,7 +149,13 @@ final class DemoReport {
         return new DemoSummary(cases.size(), evaluation.modelVolume().evaluation().get(VolumeMetric.MAPE).value(),
             abc2Mape, evaluation.modelVolume().evaluation().get(VolumeMetric.MAE).value(),
             evaluation.modelPrognosis().evaluation().auc().auc(),
-            evaluation.modelPrognosis().evaluation().accuracy().value(), mean(HeldOutCase::energyInMask), Double.NaN);
+            evaluation.modelPrognosis().evaluation().accuracy().value(), mean(HeldOutCase::energyInMask),
+            pointingGame(), Double.NaN);
+    }
+
+    /** The share of held-out heatmaps whose maximum lies inside the true mask. */
+    private double pointingGame() {
+        return cases.stream().mapToDouble(c -> c.pointingHit() ? 1 : 0).average().orElse(Double.NaN);
     }
 
     static String fmt(double v) {

@@ -1,7 +1,6 @@
 package dev.ich.samples.demo;
 
 import dev.ich.core.analysis.AnalysisResult;
-import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
@@ -13,7 +12,6 @@ import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.eval.estimators.HaematomaSegmenter;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
-import dev.ich.explain.CamRequest;
 import dev.ich.explain.Explainer;
 import dev.ich.explain.Heatmap;
 import dev.ich.explain.render.Montage;
@@ -33,8 +31,8 @@ import java.util.Locale;
 
 /**
  * Analyses every held-out study the way an application would, through {@link IchAnalyzer}, then
- * explains the volume head with Grad-CAM and scores the map against the true mask inside the
- * intracranial region.
+ * explains the volume head ({@link DemoPipeline#EXPLANATION}) and scores the map against the true
+ * mask inside the intracranial region.
  */
 final class HeldOutEvaluation {
 
@@ -61,7 +59,6 @@ final class HeldOutEvaluation {
         DicomStudyReader reader = DicomStudyReader.create();
         IchModel model = IchModel.load(modelDir);
         Explainer explainer = new Explainer(model);
-        CamRequest gradCam = explainer.requestFor(Head.VOLUME);
         Preprocessor preprocessor = new Preprocessor(model.preprocessing());
         HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
         List<HeldOutCase> cases = new ArrayList<>();
@@ -78,13 +75,14 @@ final class HeldOutEvaluation {
                 AnalysisResult result = analyzer.analyze(ct);
                 double ablationProbability = ablation == null ? Double.NaN : ablation.analyze(ct).probabilityOfDeath();
                 BinaryMask mask = NiftiReader.readMask(cohort.resolve(c.mask()), ct.geometry(), GRID_TOLERANCE_MM);
-                Heatmap heatmap = explainer.explain(preprocessor.preprocess(ct), gradCam);
+                Heatmap heatmap = explainer.explain(preprocessor.preprocess(ct), DemoPipeline.EXPLANATION);
                 LocalisationScores scores = Localisation.score(heatmap, mask, segmenter.intracranialRegion(ct),
                     Localisation.DEFAULT_TOP_FRACTION);
                 if (n < montageCount) {
-                    writeMontage(c, ct, heatmap, mask, gradCam, result.volumeMl());
+                    writeMontage(c, ct, heatmap, mask, result.volumeMl());
                 }
-                cases.add(new HeldOutCase(c, result, ablationProbability, scores.energyInside(), scores.chanceEnergy()));
+                cases.add(new HeldOutCase(c, result, ablationProbability, scores.energyInside(), scores.chanceEnergy(),
+                    scores.pointingHit()));
                 task.advance(1);
             }
         }
@@ -92,13 +90,14 @@ final class HeldOutEvaluation {
     }
 
     /** The Grad-CAM montage beside the same slices with the true mask, in one PNG. */
-    private void writeMontage(CohortCase c, CtVolume ct, Heatmap heatmap, BinaryMask mask, CamRequest request,
-                              double predictedMl) throws IchException {
+    private void writeMontage(CohortCase c, CtVolume ct, Heatmap heatmap, BinaryMask mask, double predictedMl)
+        throws IchException {
         MontageOptions options = MontageOptions.defaults();
         String caseLine = String.format(Locale.ROOT, "%s (%s): true %.1f ml, predicted %.1f ml", c.id(),
             c.location(), c.volumeMl(), predictedMl);
-        BufferedImage cam = Montage.render(ct, heatmap, "Grad-CAM, volume head — " + caseLine, options);
-        BufferedImage truth = Montage.render(ct, Heatmap.of(ct.geometry(), mask.toFloats(), request),
+        BufferedImage cam = Montage.render(ct, heatmap, DemoPipeline.EXPLANATION.describe() + " — " + caseLine,
+            options);
+        BufferedImage truth = Montage.render(ct, Heatmap.of(ct.geometry(), mask.toFloats(), DemoPipeline.EXPLANATION),
             "true haematoma mask — " + c.id(), options);
         BufferedImage pair = new BufferedImage(cam.getWidth() + truth.getWidth(),
             Math.max(cam.getHeight(), truth.getHeight()), BufferedImage.TYPE_INT_RGB);

@@ -55,7 +55,10 @@ final class HtmlReport {
             .orElse(Double.NaN);
         double chance = cases.stream().mapToDouble(HeldOutCase::maskShareOfHead).filter(Double::isFinite).average()
             .orElse(Double.NaN);
-        row(h, "Grad-CAM energy inside the true haematoma (chance)", num(energy) + " (" + num(chance) + ")");
+        String method = DemoPipeline.EXPLANATION.describe();
+        row(h, method + ": energy inside the true haematoma (chance)", num(energy) + " (" + num(chance) + ")");
+        long hits = cases.stream().filter(HeldOutCase::pointingHit).count();
+        row(h, method + ": maximum inside the true haematoma", hits + " of " + cases.size() + " maps");
         h.append("</table>");
 
         h.append("<h2>Table 1: volume against the reference</h2>");
@@ -75,7 +78,8 @@ final class HtmlReport {
 
         Path montages = out.resolve("montages");
         if (Files.isDirectory(montages)) {
-            h.append("<h2>Grad-CAM of held-out studies next to their true masks</h2><div class=\"wide\">");
+            h.append("<h2>").append(escape(method)).append(" of held-out studies next to their true masks</h2>")
+                .append("<div class=\"wide\">");
             try (var files = Files.list(montages)) {
                 for (Path png : files.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
                     h.append("<h3>").append(escape(png.getFileName().toString())).append("</h3>");

@@ -60,6 +60,11 @@ class DemoPipelineTest {
         if (explain.get("maps_without_energy").getAsLong() < 4) {
             assertThat(explain.get("energy_in_mask").getAsDouble()).isBetween(0.0, 1.0);
         }
+        assertThat(explain.get("method").getAsString()).isEqualTo("Grad-CAM++, volume head, stage 1");
+        double pointing = explain.get("pointing_game").getAsDouble();
+        long hits = Math.round(4 * pointing);
+        assertThat(4 * pointing).isCloseTo(hits, within(1e-12));
+        assertThat(summary.pointingGame()).isEqualTo(pointing);
 
         // The saved model gives the table's prediction for the first held-out study.
         String[] first = rows.get(1).split(",");
@@ -71,7 +76,8 @@ class DemoPipelineTest {
         }
 
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(report).contains("data:image/png;base64,").doesNotContain("src=\"http");
+        assertThat(report).contains("data:image/png;base64,").doesNotContain("src=\"http")
+            .contains("maximum inside the true haematoma</td><td>" + hits + " of 4 maps");
 
         byte[] before = Files.readAllBytes(out.resolve("metrics.json"));
         assertThatThrownBy(() -> new DemoPipeline(settings, DemoProgress.quiet()).run())
