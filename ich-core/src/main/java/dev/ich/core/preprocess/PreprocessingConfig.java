@@ -282,7 +282,7 @@ public final class PreprocessingConfig {
 
         /**
          * Voxels strictly above this HU value are set to the window's lower bound before the
-         * window; {@code NaN} (the paper's configuration) turns it off. It must be above the
+         * window; {@code NaN} (the paper's configuration) turns it off. It must be at least the
          * window's upper bound, so that no value inside the window is suppressed.
          */
         public Builder boneSuppressionHu(double value) {

@@ -118,8 +118,8 @@ final class DemoReport {
         explain.addProperty("energy_in_mask", mean(HeldOutCase::energyInMask));
         explain.addProperty("chance_energy_in_mask", mean(HeldOutCase::maskShareOfHead));
         // A map that is zero everywhere has no share inside the mask; the mean above leaves it out.
-        explain.addProperty("pointing_game", pointingGame());
         explain.addProperty("maps_without_energy", cases.stream().filter(c -> Double.isNaN(c.energyInMask())).count());
+        explain.addProperty("pointing_game", pointingGame());
         explain.addProperty("head", "volume");
         explain.addProperty("method", DemoPipeline.EXPLANATION.describe());
         root.add("explain", explain);

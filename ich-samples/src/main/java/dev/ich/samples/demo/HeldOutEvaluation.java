@@ -89,7 +89,7 @@ final class HeldOutEvaluation {
         return cases;
     }
 
-    /** The Grad-CAM montage beside the same slices with the true mask, in one PNG. */
+    /** The heatmap montage beside the same slices with the true mask, in one PNG. */
     private void writeMontage(CohortCase c, CtVolume ct, Heatmap heatmap, BinaryMask mask, double predictedMl)
         throws IchException {
         MontageOptions options = MontageOptions.defaults();
