@@ -4,6 +4,7 @@ import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
+import dev.ich.eval.metrics.VolumeErrorAccumulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -87,11 +88,10 @@ public class BoneShell {
         return Arrays.stream(x).mapToDouble(row -> Math.max(0.1, new ArrayRealVector(row).dotProduct(w))).toArray();
     }
 
+    /** MAPE of the phantoms {@code from} (inclusive) to {@code to} (exclusive), ich-eval's definition. */
     private static double mape(double[] predicted, double[] truth, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += Math.abs(predicted[i] - truth[i]) / truth[i];
-        }
-        return 100 * sum / (to - from);
+        VolumeErrorAccumulator errors = new VolumeErrorAccumulator();
+        errors.addAll(Arrays.copyOfRange(truth, from, to), Arrays.copyOfRange(predicted, from, to));
+        return errors.mape();
     }
 }
