@@ -12,6 +12,12 @@ dy/dA, y being the regression output or one class score (before the softmax). Ev
 computed with torch ops (formulas in make_cam_reference.py); the positive Grad-CAM and HiResCAM maps
 of two cases are also upsampled to the input with F.interpolate(trilinear, align_corners=False).
 
+Integrated gradients (Sundararajan et al. 2017) of the volume output and of the death score: baseline
+x' = 0 (every voxel at the window's lower bound), IG_STEPS points at the middle of equal steps on the
+straight path from x' to x (alpha = (k + 0.5) / m), gradients by autograd on the whole batch of path
+points, map = (x - x') * mean gradient; also each output at x and at x' (completeness: the map sums to
+their difference up to the Riemann sum's error).
+
 Writes ich-explain/src/test/resources/dev/ich/explain/pipeline/{weights_d18_w4.npz, expected.npz}.
 """
 import os
@@ -30,6 +36,24 @@ OUT = os.path.join(HERE, '..', '..', 'ich-explain', 'src', 'test', 'resources', 
 SHAPE = (16, 48, 48)
 CASES = [('volume', 0, 4), ('prognosis', 1, 4), ('volume', 0, 3), ('prognosis', 0, 2), ('prognosis', 1, 3)]
 UPSAMPLED = {('volume', 0, 4), ('prognosis', 1, 3)}
+IG_CASES = [('volume', 0), ('prognosis', 1)]
+IG_STEPS = 8
+
+
+def integrated_gradients(net, x, head, cls, steps):
+    baseline = torch.zeros_like(x)
+    alphas = (torch.arange(steps, dtype=torch.float32) + 0.5) / steps
+    path = (baseline + alphas.view(-1, 1, 1, 1, 1) * (x - baseline)).detach().requires_grad_(True)
+    size, scores = net(path)
+    y = size[:, 0] if head == 'volume' else scores[:, cls]
+    (grad,) = torch.autograd.grad(y.sum(), path)
+    return ((x - baseline) * grad.mean(dim=0, keepdim=True))[0, 0]
+
+
+def output(net, x, head, cls):
+    with torch.no_grad():
+        size, scores = net(x)
+    return (size[0, 0] if head == 'volume' else scores[0, cls]).item()
 
 
 def main():
@@ -76,6 +100,13 @@ def main():
                     up = F.interpolate(mp[None, None], size=SHAPE, mode='trilinear', align_corners=False)
                     out[f'{name}_{method}_{pol}_up'] = up[0, 0].float().numpy()
         print(name, 'y', y.item(), 'map', tuple(A.shape))
+    for head, cls in IG_CASES:
+        name = f'{head}{cls}_ig{IG_STEPS}'
+        ig = integrated_gradients(net, x, head, cls, IG_STEPS)
+        out[name] = ig.detach().numpy()
+        y, y0 = output(net, x, head, cls), output(net, torch.zeros_like(x), head, cls)
+        out[name + '_outputs'] = np.array([y, y0], dtype=np.float32)
+        print(name, 'sum', ig.sum().item(), 'y - y0', y - y0)
     np.savez_compressed(os.path.join(OUT, 'expected.npz'), **out)
     for f in ('weights_d18_w4.npz', 'expected.npz'):
         print(f, os.path.getsize(os.path.join(OUT, f)), 'bytes')

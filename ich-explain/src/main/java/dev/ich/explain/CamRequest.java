@@ -15,14 +15,24 @@ import java.util.Objects;
  * @param method the member of the Grad-CAM family
  * @param polarity which side of the evidence
  * @param stage the encoder stage whose output is explained: 0 = stem, 1–4 = the residual stages;
- *     4, the last convolutional stage, is the paper's choice
+ *     4, the last convolutional stage, is the paper's choice; not used by
+ *     {@link CamMethod#INTEGRATED_GRADIENTS}, which explains the model input
+ * @param steps the path steps of {@link CamMethod#INTEGRATED_GRADIENTS} (one forward and one
+ *     backward pass each); not used by the Grad-CAM family
  */
-public record CamRequest(Head head, int classIndex, CamMethod method, Polarity polarity, int stage) {
+public record CamRequest(Head head, int classIndex, CamMethod method, Polarity polarity, int stage, int steps) {
 
     /** The paper's layer: the last residual stage. */
     public static final int LAST_STAGE = 4;
     /** The class index of death in the prognosis head. */
     public static final int DEATH = 1;
+    /**
+     * Integrated gradients' default path steps: on the demo's phantoms the map then sums to the
+     * output difference within a few per cent (see docs/explain.md).
+     */
+    public static final int DEFAULT_STEPS = 32;
+    /** More steps than this would only repeat nearly equal gradients. */
+    public static final int MAX_STEPS = 1024;
 
     public CamRequest {
         Objects.requireNonNull(head, "head");
@@ -37,6 +47,9 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
         if (stage < 0 || stage > LAST_STAGE) {
             throw new IllegalArgumentException("stage must be in [0, " + LAST_STAGE + "], got " + stage);
         }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be in [1, " + MAX_STEPS + "], got " + steps);
+        }
     }
 
     /** The paper's explanation of the given head (class "death" for prognosis). */
@@ -49,16 +62,21 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
     }
 
     public Builder toBuilder() {
-        return new Builder().head(head).classIndex(classIndex).method(method).polarity(polarity).stage(stage);
+        return new Builder().head(head).classIndex(classIndex).method(method).polarity(polarity).stage(stage)
+            .steps(steps);
     }
 
-    /** A short description for titles and logs, e.g. {@code Grad-CAM, volume head, stage 4}. */
+    /**
+     * A short description for titles and logs, e.g. {@code Grad-CAM, volume head, stage 4} or
+     * {@code Integrated gradients (32 steps), volume head, model input}.
+     */
     public String describe() {
         String m = switch (method) {
             case GRAD_CAM -> "Grad-CAM";
             case GRAD_CAM_PLUS_PLUS -> "Grad-CAM++";
             case HI_RES_CAM -> "HiResCAM";
             case LAYER_CAM -> "LayerCAM";
+            case INTEGRATED_GRADIENTS -> "Integrated gradients (" + steps + " steps)";
         };
         String p = switch (polarity) {
             case POSITIVE -> "";
@@ -67,7 +85,7 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
         };
         String h = head == Head.VOLUME ? "volume head" : "prognosis head, class " + (classIndex == DEATH ? "death"
             : "survival");
-        return m + p + ", " + h + ", stage " + stage;
+        return m + p + ", " + h + (method.readsStage() ? ", stage " + stage : ", model input");
     }
 
     /** Builds a {@link CamRequest}; {@link #build()} validates. */
@@ -77,6 +95,7 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
         private CamMethod method = CamMethod.GRAD_CAM;
         private Polarity polarity = Polarity.POSITIVE;
         private int stage = LAST_STAGE;
+        private int steps = DEFAULT_STEPS;
 
         private Builder() {
         }
@@ -107,10 +126,16 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
             return this;
         }
 
+        /** Path steps for integrated gradients (default {@link #DEFAULT_STEPS}). */
+        public Builder steps(int value) {
+            steps = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the field and value that is invalid */
         public CamRequest build() {
             int cls = classIndex != null ? classIndex : head == Head.PROGNOSIS ? DEATH : 0;
-            return new CamRequest(head, cls, method, polarity, stage);
+            return new CamRequest(head, cls, method, polarity, stage, steps);
         }
     }
 }

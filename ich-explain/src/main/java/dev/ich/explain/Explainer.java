@@ -7,6 +7,7 @@ import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.explain.cam.CamCapture;
+import dev.ich.explain.cam.CamMath;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
 import dev.ich.model.IchModel;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Explains the predictions of an {@link IchModel}: heatmaps of the Grad-CAM family for the volume
- * or the prognosis head, on the study's own voxel grid.
+ * Explains the predictions of an {@link IchModel}: heatmaps of the Grad-CAM family or integrated
+ * gradients for the volume or the prognosis head, on the study's own voxel grid.
  *
  * <pre>{@code
  * PreprocessedStudy study = new Preprocessor(PreprocessingConfig.paper()).preprocess(ct);
@@ -24,10 +25,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>As ich-core's {@link HeatmapExplainer} (for {@link dev.ich.core.analysis.IchAnalyzer}) it
- * explains a head with the method, polarity, stage and prognosis class given to the
+ * explains a head with the method, polarity, stage, prognosis class and steps given to the
  * {@link #builder(IchModel) builder} (by default the paper's Grad-CAM on the last stage, class death).
  *
- * <p>One call is one forward and one backward pass; the arrays it makes are freed before it
+ * <p>One call is one forward and one backward pass (integrated gradients: one per path step, see
+ * {@link CamRequest#steps()}); the arrays it makes are freed before it
  * returns and the model's parameters are only read, so calls can repeat without growing memory.
  * {@link #explainAll} computes several methods from one capture. Thread-safe: concurrent calls
  * take turns for the backward pass (DJL's PyTorch engine allows one gradient recording at a time).
@@ -40,6 +42,7 @@ public final class Explainer implements HeatmapExplainer {
     private final Polarity polarity;
     private final int stage;
     private final int prognosisClass;
+    private final int steps;
 
     /** The paper's explainer: Grad-CAM, positive evidence, last stage, prognosis class death. */
     public Explainer(IchModel model) {
@@ -52,6 +55,7 @@ public final class Explainer implements HeatmapExplainer {
         this.polarity = b.polarity;
         this.stage = b.stage;
         this.prognosisClass = b.prognosisClass;
+        this.steps = b.steps;
     }
 
     public static Builder builder(IchModel model) {
@@ -60,7 +64,8 @@ public final class Explainer implements HeatmapExplainer {
 
     /** The request this explainer answers for {@code head} in {@link #explain(PreprocessedStudy, Head)}. */
     public CamRequest requestFor(Head head) {
-        CamRequest.Builder b = CamRequest.builder().head(head).method(method).polarity(polarity).stage(stage);
+        CamRequest.Builder b = CamRequest.builder().head(head).method(method).polarity(polarity).stage(stage)
+            .steps(steps);
         if (head == Head.PROGNOSIS) {
             b.classIndex(prognosisClass);
         }
@@ -90,6 +95,28 @@ public final class Explainer implements HeatmapExplainer {
         return GradientCapture.output(model, input, request);
     }
 
+    /**
+     * How closely an integrated-gradients capture of {@code input} sums to the output's change from
+     * the all-zero baseline (two more forward passes).
+     *
+     * @param capture {@code capture(input, request)}
+     * @throws IllegalArgumentException when {@code request} is not integrated gradients
+     */
+    public Completeness completeness(ModelInput input, CamCapture capture, CamRequest request) throws IchException {
+        Objects.requireNonNull(capture, "capture");
+        if (request.method().readsStage()) {
+            throw new IllegalArgumentException("completeness holds for integrated gradients, not for "
+                + request.method().cliName());
+        }
+        double sum = 0;
+        for (float v : CamMath.map(capture, request.method(), Polarity.SIGNED)) {
+            sum += v;
+        }
+        ModelInput baseline = new ModelInput(input.depth(), input.height(), input.width(),
+            new float[input.depth() * input.height() * input.width()]);
+        return new Completeness(sum, output(input, request) - output(baseline, request));
+    }
+
     /** The heatmap of {@code request} on the study's voxel grid. */
     public Heatmap explain(PreprocessedStudy study, CamRequest request) throws IchException {
         Objects.requireNonNull(study, "study");
@@ -105,18 +132,27 @@ public final class Explainer implements HeatmapExplainer {
     }
 
     /**
-     * Heatmaps of several methods and polarities from one capture of the head, class and stage of
-     * {@code base} (its method and polarity are ignored), methods outer, polarities inner.
+     * Heatmaps of several methods and polarities for the head, class, stage and steps of
+     * {@code base} (its method and polarity are ignored), methods outer, polarities inner. The
+     * Grad-CAM family shares one capture of the stage; integrated gradients, if asked for, makes
+     * its own of the input.
      */
     public List<Heatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
                                     List<Polarity> polarities) throws IchException {
         Objects.requireNonNull(study, "study");
-        CamCapture c = capture(study.input(), base);
+        CamCapture stageCapture = null;
+        CamCapture inputCapture = null;
         List<Heatmap> out = new ArrayList<>(methods.size() * polarities.size());
         for (CamMethod m : methods) {
+            CamRequest request = base.toBuilder().method(m).build();
+            if (m.readsStage() && stageCapture == null) {
+                stageCapture = capture(study.input(), request);
+            } else if (!m.readsStage() && inputCapture == null) {
+                inputCapture = capture(study.input(), request);
+            }
+            CamCapture c = m.readsStage() ? stageCapture : inputCapture;
             for (Polarity p : polarities) {
-                CamRequest r = base.toBuilder().method(m).polarity(p).build();
-                out.add(CamProjection.toStudy(c, r, study.mapping()));
+                out.add(CamProjection.toStudy(c, request.toBuilder().polarity(p).build(), study.mapping()));
             }
         }
         return out;
@@ -129,6 +165,7 @@ public final class Explainer implements HeatmapExplainer {
         private Polarity polarity = Polarity.POSITIVE;
         private int stage = CamRequest.LAST_STAGE;
         private int prognosisClass = CamRequest.DEATH;
+        private int steps = CamRequest.DEFAULT_STEPS;
 
         private Builder(IchModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -156,10 +193,16 @@ public final class Explainer implements HeatmapExplainer {
             return this;
         }
 
+        /** Path steps of integrated gradients (default {@link CamRequest#DEFAULT_STEPS}). */
+        public Builder steps(int value) {
+            steps = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the field and value that is invalid */
         public Explainer build() {
             // CamRequest's checks name the field and the value.
-            CamRequest.builder().head(Head.PROGNOSIS).classIndex(prognosisClass).stage(stage).build();
+            CamRequest.builder().head(Head.PROGNOSIS).classIndex(prognosisClass).stage(stage).steps(steps).build();
             return new Explainer(this);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.explain.cam.CamCapture;
+import dev.ich.explain.cam.CamMethod;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
@@ -48,7 +49,8 @@ class ExplainerMemoryTest {
             Explainer explainer = new Explainer(model);
             CamRequest[] requests = {
                 CamRequest.paper(Head.VOLUME), CamRequest.paper(Head.PROGNOSIS),
-                CamRequest.builder().stage(1).build(), CamRequest.builder().head(Head.PROGNOSIS).stage(0).build()};
+                CamRequest.builder().stage(1).build(), CamRequest.builder().head(Head.PROGNOSIS).stage(0).build(),
+                CamRequest.builder().method(CamMethod.INTEGRATED_GRADIENTS).steps(3).build()};
             for (int n = 0; n < WARM_UP; n++) {
                 explainer.capture(input, requests[n % requests.length]);
             }

@@ -2,11 +2,18 @@ package dev.ich.explain;
 
 import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.Vec3;
+import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.preprocess.CropBox;
+import dev.ich.core.preprocess.InputMapping;
 import dev.ich.core.preprocess.ModelInput;
+import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.explain.cam.CamMath;
 import dev.ich.explain.cam.CamMethod;
@@ -29,11 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole DJL pipeline against PyTorch hooks on the same network and input
  * ({@code tools/reference/make_explain_reference.py}): captured activations and gradients, every
- * CAM variant, and the upsampled maps.
+ * CAM variant, the upsampled maps, and integrated gradients against autograd.
  */
 class ExplainerParityTest {
 
@@ -41,6 +49,11 @@ class ExplainerParityTest {
     private static final double TOLERANCE = 1e-4;
     /** Tolerance relative to the largest |value|: libtorch 2.7 vs torch 1.13 float32 convolutions. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
+
+    /** Path steps of the integrated-gradients reference. */
+    private static final int IG_STEPS = 8;
+    /** Integrated gradients: largest difference over the largest |value|. */
+    private static final double IG_RELATIVE_TOLERANCE = 1e-3;
 
     private static final NetworkConfig CONFIG = new NetworkConfig(18, 4, 16, 48, 48, false);
     private static final String[] CASES = {
@@ -99,7 +112,7 @@ class ExplainerParityTest {
     static List<Arguments> variants() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CASES) {
-            for (CamMethod m : CamMethod.values()) {
+            for (CamMethod m : CamMethod.gradCamFamily()) {
                 for (Polarity p : Polarity.values()) {
                     out.add(Arguments.of(c, m, p));
                 }
@@ -132,6 +145,75 @@ class ExplainerParityTest {
         assertThat(checked).isEqualTo(4);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"volume0", "prognosis1"})
+    void integratedGradientsEqualPyTorchAutograd(String output) throws IchException {
+        CamRequest r = integratedGradients(output, IG_STEPS);
+        float[] map = CamProjection.toModelGrid(new Explainer(model).capture(input, r), r, 16, 48, 48);
+        float[] reference = expected.get(output + "_ig" + IG_STEPS).values();
+        // The values are small (largest ~5e-5: a random network's output hardly depends on the input),
+        // so the difference is measured against the largest value.
+        double scale = 0;
+        double worst = 0;
+        for (int v = 0; v < map.length; v++) {
+            scale = Math.max(scale, Math.abs(reference[v]));
+            worst = Math.max(worst, Math.abs(map[v] - reference[v]));
+        }
+        assertThat(map).hasSameSizeAs(reference);
+        assertThat(scale).isPositive();
+        assertThat(worst / scale).as(output + ": largest difference relative to the largest value " + scale)
+            .isLessThanOrEqualTo(IG_RELATIVE_TOLERANCE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"volume0", "prognosis1"})
+    void integratedGradientsSumToTheOutputDifferenceFromTheBaseline(String output) throws IchException {
+        Explainer explainer = new Explainer(model);
+        CamRequest r = integratedGradients(output, 256);
+        Completeness c = explainer.completeness(input, explainer.capture(input, r), r);
+        float[] pytorchOutputs = expected.get(output + "_ig" + IG_STEPS + "_outputs").values();
+        assertThat(c.outputChange()).as("output change against PyTorch's")
+            .isCloseTo(pytorchOutputs[0] - pytorchOutputs[1], within(1e-6));
+        assertThat(c.relativeGap()).as("gap between the map's sum with 256 steps and the output change")
+            .isLessThan(0.01);
+        double sum = 0;
+        for (float v : CamProjection.toModelGrid(explainer.capture(input, r), r, 16, 48, 48)) {
+            sum += v;
+        }
+        assertThat(c.attributionSum()).isCloseTo(sum, within(1e-9));
+        CamRequest gradCam = CamRequest.paper(Head.VOLUME);
+        assertThatThrownBy(() -> explainer.completeness(input, explainer.capture(input, gradCam), gradCam))
+            .hasMessage("completeness holds for integrated gradients, not for gradcam");
+    }
+
+    @Test
+    void explainAllGivesEachMethodTheMapOfItsOwnCapture() throws IchException {
+        // A study grid equal to the model grid, so that the maps can be compared voxel by voxel.
+        VolumeGeometry grid = VolumeGeometry.axial(48, 48, 16, new Vec3(1, 1, 1), new Vec3(0, 0, 0));
+        PreprocessedStudy study = new PreprocessedStudy(input,
+            new InputMapping(grid, new CropBox(0, 0, 0, 48, 48, 16), 16, 48, 48));
+        Explainer explainer = new Explainer(model);
+        CamRequest base = integratedGradients("prognosis1", 4).toBuilder().stage(3).build();
+        List<CamMethod> methods = List.of(CamMethod.INTEGRATED_GRADIENTS, CamMethod.HI_RES_CAM, CamMethod.GRAD_CAM);
+        List<Polarity> polarities = List.of(Polarity.SIGNED, Polarity.POSITIVE);
+        List<Heatmap> all = explainer.explainAll(study, base, methods, polarities);
+        assertThat(all).hasSize(6);
+        int n = 0;
+        for (CamMethod m : methods) {
+            for (Polarity p : polarities) {
+                CamRequest r = base.toBuilder().method(m).polarity(p).build();
+                assertThat(all.get(n).request()).isEqualTo(r);
+                assertThat(all.get(n++).raw()).as(r.describe()).containsExactly(explainer.explain(study, r).raw());
+            }
+        }
+        assertThat(all.get(0).raw()).isNotEqualTo(all.get(2).raw());
+    }
+
+    private static CamRequest integratedGradients(String output, int steps) {
+        return request(output + "_stage4", CamMethod.INTEGRATED_GRADIENTS, Polarity.SIGNED).toBuilder().steps(steps)
+            .build();
+    }
+
     @Test
     void explainingChangesNoParameterAndLeavesNoneRequiringGradients() throws IchException {
         List<float[]> before = parameters();
@@ -139,6 +221,7 @@ class ExplainerParityTest {
         for (String c : CASES) {
             explainer.capture(input, request(c, CamMethod.GRAD_CAM, Polarity.POSITIVE));
         }
+        explainer.capture(input, integratedGradients("volume0", 2));
         List<float[]> after = parameters();
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size(); i++) {

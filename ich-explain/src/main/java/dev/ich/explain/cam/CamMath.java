@@ -31,7 +31,8 @@ public final class CamMath {
         double[] sum = switch (method) {
             case GRAD_CAM -> weightedSum(capture, gradCamWeights(capture, sign));
             case GRAD_CAM_PLUS_PLUS -> weightedSum(capture, gradCamPlusPlusWeights(capture, sign));
-            case HI_RES_CAM -> elementwiseSum(capture, sign, false);
+            // Integrated gradients' capture is (x − x', mean path gradient): HiResCAM's product.
+            case HI_RES_CAM, INTEGRATED_GRADIENTS -> elementwiseSum(capture, sign, false);
             case LAYER_CAM -> elementwiseSum(capture, sign, true);
         };
         boolean relu = polarity != Polarity.SIGNED;

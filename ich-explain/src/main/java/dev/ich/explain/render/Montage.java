@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -75,12 +76,13 @@ public final class Montage {
             gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             gr.drawString(title == null ? "" : title, MARGIN, 22);
             gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            double saturation = saturation(heatmap, options.saturationEnergyQuantile());
             boolean flipI = g.axisI().x() < 0;
             boolean flipJ = g.axisJ().y() < 0;
             for (int n = 0; n < slices.length; n++) {
                 int x0 = MARGIN + (n % cols) * (tileW + MARGIN);
                 int y0 = TITLE_HEIGHT + (n / cols) * (tileH + LABEL_HEIGHT + MARGIN);
-                BufferedImage slice = slice(ct, heatmap, slices[n], options, flipI, flipJ);
+                BufferedImage slice = slice(ct, heatmap, slices[n], options, saturation, flipI, flipJ);
                 gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 gr.drawImage(slice, x0, y0, tileW, tileH, null);
                 gr.setColor(TEXT);
@@ -89,7 +91,7 @@ public final class Montage {
                     orientation(gr, g, flipI, flipJ, x0, y0, tileW, tileH);
                 }
             }
-            colourBar(gr, options.colorMap(), heatmap.polarity(), imgW - BAR_AREA + 14, TITLE_HEIGHT,
+            colourBar(gr, options.colorMap(), heatmap.polarity(), saturation, imgW - BAR_AREA + 14, TITLE_HEIGHT,
                 Math.max(120, Math.min(imgH - TITLE_HEIGHT - 2 * MARGIN, 360)));
         } finally {
             gr.dispose();
@@ -177,7 +179,39 @@ public final class Montage {
         return d.z() > 0 ? "S" : "I";
     }
 
-    private static BufferedImage slice(CtVolume ct, Heatmap h, int k, MontageOptions o, boolean flipI, boolean flipJ) {
+    /**
+     * The evidence strength (0–1 on the normalised map: v, or |2v − 1| for a signed map) at which the
+     * colours saturate: the smallest strength at which the voxels up to it, weakest first, hold
+     * {@code energyQuantile} of the map's summed strength.
+     */
+    static double saturation(Heatmap h, double energyQuantile) {
+        if (energyQuantile >= 1) {
+            return 1;
+        }
+        boolean signed = h.polarity() == Polarity.SIGNED;
+        float[] v = h.normalised();
+        int n = 0;
+        double total = 0;
+        for (float x : v) {
+            float s = signed ? Math.abs(2 * x - 1) : x;
+            if (s > 0) {
+                v[n++] = s;
+                total += s;
+            }
+        }
+        Arrays.sort(v, 0, n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += v[i];
+            if (sum >= energyQuantile * total) {
+                return v[i];
+            }
+        }
+        return 1;
+    }
+
+    private static BufferedImage slice(CtVolume ct, Heatmap h, int k, MontageOptions o, double saturation,
+                                       boolean flipI, boolean flipJ) {
         VolumeGeometry g = ct.geometry();
         BufferedImage img = new BufferedImage(g.nx(), g.ny(), BufferedImage.TYPE_INT_RGB);
         boolean signed = h.polarity() == Polarity.SIGNED;
@@ -187,7 +221,8 @@ public final class Montage {
                 double grey = o.window().apply(ct.huAt(idx));
                 double v = h.normalisedAt(idx);
                 // Opacity follows the strength of the evidence, so "no evidence" leaves the CT visible.
-                double strength = signed ? Math.abs(2 * v - 1) : v;
+                double strength = Math.min(1, (signed ? Math.abs(2 * v - 1) : v) / saturation);
+                v = signed ? 0.5 + Math.copySign(strength, v - 0.5) / 2 : strength;
                 double a = o.maxOpacity() * strength;
                 float[] c = o.colorMap().rgb(v);
                 int r = ColorMap.to8((float) ((1 - a) * grey + a * c[0]));
@@ -199,7 +234,18 @@ public final class Montage {
         return img;
     }
 
-    private static void colourBar(Graphics2D gr, ColorMap map, Polarity polarity, int x, int y, int height) {
+    /** Top, middle and bottom labels of the colour bar, in units of the map's maximum. */
+    static String[] barLabels(boolean signed, double saturation) {
+        if (saturation >= 1) {
+            return signed ? new String[] {"+max", "0", "−max"} : new String[] {"1", "0.5", "0"};
+        }
+        String s = String.format(Locale.ROOT, "%.2g", saturation);
+        return signed ? new String[] {"≥ +" + s + " max", "0", "≤ −" + s + " max"}
+            : new String[] {"≥ " + s, String.format(Locale.ROOT, "%.2g", saturation / 2), "0"};
+    }
+
+    private static void colourBar(Graphics2D gr, ColorMap map, Polarity polarity, double saturation, int x, int y,
+                                  int height) {
         for (int p = 0; p < height; p++) {
             double t = 1 - (double) p / (height - 1);
             gr.setColor(new Color(map.packedRgb(t)));
@@ -209,7 +255,7 @@ public final class Montage {
         gr.setStroke(new BasicStroke(1f));
         gr.drawRect(x, y, BAR_WIDTH, height - 1);
         FontMetrics fm = gr.getFontMetrics();
-        String[] labels = polarity == Polarity.SIGNED ? new String[] {"+max", "0", "−max"} : new String[] {"1", "0.5", "0"};
+        String[] labels = barLabels(polarity == Polarity.SIGNED, saturation);
         for (int n = 0; n < 3; n++) {
             int ty = y + (int) Math.round(n * (height - 1) / 2.0);
             gr.drawLine(x + BAR_WIDTH, ty, x + BAR_WIDTH + 4, ty);

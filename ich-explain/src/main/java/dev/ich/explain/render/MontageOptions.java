@@ -15,9 +15,22 @@ import java.util.Objects;
  *     ({@link HuWindow#brain()}) makes normal brain nearly black
  * @param maxOpacity the heatmap's opacity where it is 1 (it fades to transparent at 0)
  * @param headThresholdHu slices are chosen among those with a voxel above this HU (the head)
+ * @param saturationEnergyQuantile the colours reach the top of the colour bar at the strength above
+ *     which the map's strongest voxels hold {@code 1 − q} of its evidence (the sum of the
+ *     strengths); 1, the default, is the map's maximum. A voxel-level map such as integrated
+ *     gradients has a few extreme voxels; 0.98 (Captum's default for its pictures) shows the rest
+ *     of it instead of fading it to near transparency, and weighting by evidence keeps the many
+ *     voxels with almost none from setting the scale
  */
 public record MontageOptions(int slices, int columns, int tileSize, ColorMap colorMap, HuWindow window,
-                             double maxOpacity, double headThresholdHu) {
+                             double maxOpacity, double headThresholdHu, double saturationEnergyQuantile) {
+
+    /**
+     * A {@link #saturationEnergyQuantile()} for voxel-level maps such as integrated gradients: the
+     * strongest voxels holding the last 2 % of the evidence saturate (Captum's default for its
+     * pictures).
+     */
+    public static final double VOXEL_LEVEL_SATURATION = 0.98;
 
     public MontageOptions {
         Objects.requireNonNull(colorMap, "colorMap");
@@ -36,6 +49,9 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
         }
         if (!Double.isFinite(headThresholdHu)) {
             throw new IllegalArgumentException("headThresholdHu must be finite, got " + headThresholdHu);
+        }
+        if (!(saturationEnergyQuantile > 0 && saturationEnergyQuantile <= 1)) {
+            throw new IllegalArgumentException("saturationEnergyQuantile must be in (0, 1], got " + saturationEnergyQuantile);
         }
     }
 
@@ -57,6 +73,7 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
         private HuWindow window = HuWindow.ofCenterWidth(40, 80);
         private double maxOpacity = 0.65;
         private double headThresholdHu = -500;
+        private double saturationEnergyQuantile = 1;
 
         private Builder() {
         }
@@ -96,9 +113,15 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
             return this;
         }
 
+        public Builder saturationEnergyQuantile(double value) {
+            saturationEnergyQuantile = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the field and value that is out of range */
         public MontageOptions build() {
-            return new MontageOptions(slices, columns, tileSize, colorMap, window, maxOpacity, headThresholdHu);
+            return new MontageOptions(slices, columns, tileSize, colorMap, window, maxOpacity, headThresholdHu,
+                saturationEnergyQuantile);
         }
     }
 }

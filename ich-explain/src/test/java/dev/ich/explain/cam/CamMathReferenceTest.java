@@ -36,7 +36,7 @@ class CamMathReferenceTest {
     static List<Arguments> variants() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CASES) {
-            for (CamMethod m : CamMethod.values()) {
+            for (CamMethod m : CamMethod.gradCamFamily()) {
                 for (Polarity p : Polarity.values()) {
                     out.add(Arguments.of(c, m, p));
                 }
@@ -93,7 +93,7 @@ class CamMathReferenceTest {
     static List<Arguments> signedVariants() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CASES) {
-            for (CamMethod m : CamMethod.values()) {
+            for (CamMethod m : CamMethod.gradCamFamily()) {
                 out.add(Arguments.of(c, m));
             }
         }

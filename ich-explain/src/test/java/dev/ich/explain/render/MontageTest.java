@@ -76,6 +76,37 @@ class MontageTest {
         Files.write(Path.of("target", "montage-test-8.png"), Montage.png(big));
     }
 
+    @Test
+    void theColoursSaturateWhereTheStrongestVoxelsHoldTheRestOfTheEvidence() {
+        float[] raw = new float[GRID.voxelCount()];
+        for (int v = 1; v <= 100; v++) {
+            raw[GRID.index(v % 50 + 20, v / 50 + 40, 15)] = v;   // 100 voxels of 1..100, the rest no evidence
+        }
+        Heatmap h = Heatmap.of(GRID, raw, CamRequest.paper(Head.VOLUME));
+        assertThat(Montage.saturation(h, 1)).isEqualTo(1);
+        // 1 + … + 95 = 4560 is the first sum ≥ 0.9 · 5050; 1 + … + 7 = 28 the first ≥ 0.005 · 5050.
+        assertThat(Montage.saturation(h, 0.9)).isCloseTo(0.95, within(1e-6));
+        assertThat(Montage.saturation(h, 0.005)).isCloseTo(0.07, within(1e-6));
+        assertThat(Montage.barLabels(false, 0.95)).containsExactly("≥ 0.95", "0.48", "0");
+        assertThat(Montage.barLabels(true, 0.25)).containsExactly("≥ +0.25 max", "0", "≤ −0.25 max");
+        assertThat(Montage.barLabels(false, 1)).containsExactly("1", "0.5", "0");
+
+        CtVolume ct = TinyHead.ct(GRID, 60, 40, 15, 8);
+        // Opacity 1: a saturated voxel shows the colour bar's top without the CT under it.
+        MontageOptions half = MontageOptions.builder().slices(1).columns(1).tileSize(96).maxOpacity(1)
+            .saturationEnergyQuantile(0.5).build();
+        BufferedImage img = Montage.render(ct, h, "t", half);
+        // One pixel per voxel; slice 15 is the one shown. Half of the evidence is in the voxels up to
+        // 71 (1 + … + 71 = 2556 ≥ 2525), so voxels 80 and 100 both show the colour bar's top.
+        int atEighty = img.getRGB(10 + 80 % 50 + 20, 34 + 80 / 50 + 40) & 0xffffff;
+        int atHundred = img.getRGB(10 + 100 % 50 + 20, 34 + 100 / 50 + 40) & 0xffffff;
+        int atTen = img.getRGB(10 + 10 % 50 + 20, 34 + 10 / 50 + 40) & 0xffffff;
+        assertThat(atEighty).isEqualTo(atHundred).isEqualTo(ColorMap.INFERNO.packedRgb(1)).isNotEqualTo(atTen);
+        BufferedImage full = Montage.render(ct, h, "t", MontageOptions.builder().slices(1).columns(1).tileSize(96)
+            .maxOpacity(1).build());
+        assertThat(full.getRGB(10 + 80 % 50 + 20, 34 + 80 / 50 + 40) & 0xffffff).isNotEqualTo(atHundred);
+    }
+
     private static boolean isGrey(int rgb) {
         int r = (rgb >> 16) & 0xff;
         int g = (rgb >> 8) & 0xff;

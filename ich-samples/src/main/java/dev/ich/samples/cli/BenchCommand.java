@@ -6,6 +6,7 @@ import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.explain.CamRequest;
 import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -100,6 +101,11 @@ final class BenchCommand implements Callable<Integer> {
         description = "Model mode: the PyTorch benchmark script (default ${DEFAULT-VALUE}).")
     java.nio.file.Path torchScript;
 
+    @Option(names = "--ig-steps", defaultValue = "0", paramLabel = "N",
+        description = "Explain mode: then time one integrated-gradients map with N path steps (default"
+            + " ${DEFAULT-VALUE}: not timed).")
+    int igSteps;
+
     @Option(names = "--model", paramLabel = "<dir>",
         description = "Analyses mode: the model directory (default: the CPU preset, freshly initialised).")
     Path model;
@@ -141,9 +147,13 @@ final class BenchCommand implements Callable<Integer> {
                 analysisWarmup, threads, seed));
         }
         if (mode.explain != null) {
+            if (igSteps < 0 || igSteps > CamRequest.MAX_STEPS) {
+                throw new ParameterException(spec.commandLine(), "--ig-steps must be in [0, " + CamRequest.MAX_STEPS
+                    + "], got " + igSteps);
+            }
             IchModel.setIntraOpThreads(threads);
             try (IchModel model = IchModel.load(mode.explain)) {
-                return ExplainBench.run(model, seed, warmup, runs, spec.commandLine().getOut());
+                return ExplainBench.run(model, seed, warmup, runs, igSteps, spec.commandLine().getOut());
             }
         }
         return benchPreprocess(spec.commandLine().getOut());

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ich demo}: the main job, end to end on synthetic phantoms. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "The main job: phantoms, training, evaluation, Grad-CAM, report.html.")
+    description = "The main job: phantoms, training, evaluation, heatmaps, report.html.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin

@@ -8,6 +8,7 @@ import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
 import dev.ich.explain.Explainer;
 import dev.ich.explain.cam.CamCapture;
+import dev.ich.explain.cam.CamMethod;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import java.io.PrintWriter;
@@ -17,14 +18,16 @@ import java.util.Locale;
  * {@code ich bench --explain}: the time of one Grad-CAM (volume head, last stage: capture, map and
  * upsampling to the model input) against the time of one inference of the same model on the same
  * input, the time of mapping the map back to the study grid, and the process's peak resident
- * memory. Printed as {@code name=value} lines.
+ * memory; then, if asked, the time of one integrated-gradients map (capture and map) and the peak
+ * memory after it. Printed as {@code name=value} lines.
  */
 final class ExplainBench {
 
     private ExplainBench() {
     }
 
-    static int run(IchModel model, long seed, int warmup, int runs, PrintWriter out) throws IchException {
+    /** @param igSteps path steps of the integrated-gradients map timed at the end, or 0 for none */
+    static int run(IchModel model, long seed, int warmup, int runs, int igSteps, PrintWriter out) throws IchException {
         NetworkConfig net = model.config();
         PreprocessedStudy study = new Preprocessor(model.preprocessing()).preprocess(BenchHead.create(seed));
         Explainer explainer = new Explainer(model);
@@ -66,6 +69,18 @@ final class ExplainBench {
         out.printf(Locale.ROOT, "rss_after_first_run_mb=%.0f%n", rssAfterFirstMb);
         out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", MemoryFigures.rssMb("VmRSS"));
         out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
+        if (igSteps > 0) {
+            CamRequest ig = CamRequest.builder().head(Head.VOLUME).method(CamMethod.INTEGRATED_GRADIENTS)
+                .steps(igSteps).build();
+            long t0 = System.nanoTime();
+            CamProjection.toModelGrid(explainer.capture(study.input(), ig), ig, net.inputDepth(), net.inputHeight(),
+                net.inputWidth());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            out.printf(Locale.ROOT, "integrated_gradients_steps=%d%n", igSteps);
+            out.printf(Locale.ROOT, "integrated_gradients_ms=%.1f%n", ms);
+            out.printf(Locale.ROOT, "integrated_gradients_over_inference=%.2f%n", ms / inf);
+            out.printf(Locale.ROOT, "peak_rss_after_integrated_gradients_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
+        }
         return 0;
     }
 }

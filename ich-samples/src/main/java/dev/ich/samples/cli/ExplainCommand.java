@@ -18,6 +18,7 @@ import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.dicom.nifti.NiftiStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.explain.CamProjection;
+import dev.ich.explain.Completeness;
 import dev.ich.explain.CamRequest;
 import dev.ich.explain.Explainer;
 import dev.ich.explain.Heatmap;
@@ -75,8 +76,14 @@ final class ExplainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--method", defaultValue = "gradcam", paramLabel = "<name>",
-        description = "gradcam (the paper's), gradcam++, hirescam or layercam (default ${DEFAULT-VALUE}).")
+        description = "gradcam (the paper's), gradcam++, hirescam, layercam, or integrated-gradients (on the model"
+            + " input at its own resolution; --ig-steps forward and backward passes) (default ${DEFAULT-VALUE}).")
     String method;
+
+    @Option(names = "--ig-steps", defaultValue = "" + CamRequest.DEFAULT_STEPS, paramLabel = "<N>",
+        description = "Path steps of integrated-gradients, one forward and one backward pass each"
+            + " (default ${DEFAULT-VALUE}).")
+    int igSteps;
 
     @Option(names = "--head", paramLabel = "<head>", description = "volume or prognosis (default: both).")
     String head;
@@ -115,6 +122,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--tile", defaultValue = "256", description = "Tile size in pixels (default ${DEFAULT-VALUE}).")
     int tile;
 
+    @Option(names = "--saturation", paramLabel = "<q>",
+        description = "Montage colours saturate where the strongest voxels hold the last 1 - q of the map's evidence"
+            + " (default: 1, the maximum, for the Grad-CAM family; 0.98 for integrated-gradients).")
+    Double saturation;
+
     @Option(names = "--colormap", defaultValue = "inferno", description = "inferno or viridis (default ${DEFAULT-VALUE}).")
     String colormap;
 
@@ -130,10 +142,16 @@ final class ExplainCommand implements Callable<Integer> {
             case "survival", "survived", "0" -> 0;
             default -> throw new IllegalArgumentException("use death or survival");
         }, "--class");
+        double q = saturation != null ? saturation
+            : camMethod.readsStage() ? 1 : MontageOptions.VOXEL_LEVEL_SATURATION;
         MontageOptions montage = parse(() -> MontageOptions.builder().slices(slices).columns(columns).tileSize(tile)
-            .colorMap(ColorMap.fromCliName(colormap)).build(), "montage options");
+            .colorMap(ColorMap.fromCliName(colormap)).saturationEnergyQuantile(q).build(), "montage options");
         if (steps < 1) {
             throw new ParameterException(spec.commandLine(), "--steps must be at least 1, got " + steps);
+        }
+        if (igSteps < 1 || igSteps > CamRequest.MAX_STEPS) {
+            throw new ParameterException(spec.commandLine(), "--ig-steps must be in [1, " + CamRequest.MAX_STEPS
+                + "], got " + igSteps);
         }
         List<CamRequest> requests = new ArrayList<>();
         for (Head h : heads) {
@@ -142,7 +160,7 @@ final class ExplainCommand implements Callable<Integer> {
                 b.classIndex(cls);
             }
             int s = stage;
-            requests.add(parse(() -> b.stage(s).build(), "--stage"));
+            requests.add(parse(() -> b.stage(s).steps(igSteps).build(), "--stage"));
         }
         CtVolume ct = reader(study).read(study);
         BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
@@ -170,7 +188,16 @@ final class ExplainCommand implements Callable<Integer> {
                     map.maxRaw());
                 JsonObject entry = new JsonObject();
                 entry.addProperty("request", r.describe());
-                entry.addProperty("explainedOutput", explainer.output(pre.input(), r));
+                double explained = explainer.output(pre.input(), r);
+                entry.addProperty("explainedOutput", explained);
+                if (!r.method().readsStage()) {
+                    Completeness c = explainer.completeness(pre.input(), capture, r);
+                    stdout.printf(Locale.ROOT, "  the signed map sums to %.4g; the output moved %.4g from the all-zero"
+                        + " baseline (%.1f %% apart; more --ig-steps bring them closer)%n", c.attributionSum(),
+                        c.outputChange(), 100 * c.relativeGap());
+                    entry.addProperty("attributionSum", c.attributionSum());
+                    entry.addProperty("outputChangeFromBaseline", c.outputChange());
+                }
                 if (reference != null) {
                     LocalisationScores s = Localisation.score(map, reference);
                     entry.addProperty("energyInsideMask", s.energyInside());

@@ -92,7 +92,7 @@ final class HeldOutEvaluation {
     /** The heatmap montage beside the same slices with the true mask, in one PNG. */
     private void writeMontage(CohortCase c, CtVolume ct, Heatmap heatmap, BinaryMask mask, double predictedMl)
         throws IchException {
-        MontageOptions options = MontageOptions.defaults();
+        MontageOptions options = DemoPipeline.MONTAGE;
         String caseLine = String.format(Locale.ROOT, "%s (%s): true %.1f ml, predicted %.1f ml", c.id(),
             c.location(), c.volumeMl(), predictedMl);
         BufferedImage cam = Montage.render(ct, heatmap, DemoPipeline.EXPLANATION.describe() + " — " + caseLine,

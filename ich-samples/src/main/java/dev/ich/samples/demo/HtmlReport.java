@@ -36,7 +36,7 @@ final class HtmlReport {
                       TrainingResult training, Path out) throws IchException {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>ich demo report</title><style>" + STYLE + "</style></head><body>");
-        h.append("<h1>ich demo: haematoma volume, prognosis and Grad-CAM on synthetic head CT</h1>");
+        h.append("<h1>ich demo: haematoma volume, prognosis and heatmaps on synthetic head CT</h1>");
         h.append("<p class=\"note\">Research software, not a medical device. This model was trained on "
             + "synthetic phantoms for a few minutes on a CPU; it knows nothing about real patients.</p>");
         h.append("<p>").append(settings.trainCases()).append(" training, ").append(settings.validationCases())

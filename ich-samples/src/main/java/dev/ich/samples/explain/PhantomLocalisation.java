@@ -11,6 +11,7 @@ import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.DicomStudyReader;
 import dev.ich.dicom.nifti.NiftiReader;
+import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
 import dev.ich.explain.Explainer;
 import dev.ich.explain.Heatmap;
@@ -41,15 +42,17 @@ import java.util.Map;
 /**
  * Does the volume head's heatmap concentrate on the haematoma? Trains a small network on a phantom
  * cohort made by {@code ich phantoms} (all studies but the last 8), then explains the held-out
- * studies (the last 8, or as many as asked) with every method at every stage (4 to 1) and prints,
- * per method and stage, the mean share of heatmap
- * energy inside the haematoma mask against chance (the mask's share of the brain, taken as the
- * voxels between 0 and 100 HU), the pointing game and the top-5 % IoU. Writes Grad-CAM montages
- * of the first two held-out studies next to the model.
+ * studies (the last 8, or as many as asked) with every method of the Grad-CAM family at every stage
+ * (4 to 1) and with integrated gradients, and prints, per method and stage, the mean share of
+ * heatmap energy inside the haematoma mask against chance (the mask's share of the brain, taken as
+ * the voxels between 0 and 100 HU), the pointing game and the top-5 % IoU, and how far the
+ * integrated gradients' sums are from completeness. Writes Grad-CAM and integrated-gradients
+ * montages of the first two held-out studies next to the model.
  *
  * <p>Run: {@code java ... dev.ich.samples.explain.PhantomLocalisation <phantom dir> <new model dir> [epochs]
- * [held-out studies]} (an existing model directory, e.g. the demo's, is reused, not retrained; its
- * scores then count only if those studies were not among its training studies).
+ * [held-out studies] [integrated-gradients steps]} (an existing model directory, e.g. the demo's, is
+ * reused, not retrained; its scores then count only if those studies were not among its training
+ * studies).
  */
 public final class PhantomLocalisation {
 
@@ -63,13 +66,15 @@ public final class PhantomLocalisation {
 
     public static void main(String[] args) throws IchException, IOException {
         if (args.length < 2) {
-            System.err.println("usage: PhantomLocalisation <phantom dir> <model dir> [epochs] [held-out studies]");
+            System.err.println("usage: PhantomLocalisation <phantom dir> <model dir> [epochs] [held-out studies]"
+                + " [integrated-gradients steps]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
         Path modelDir = Path.of(args[1]);
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         int heldOut = args.length > 3 ? Integer.parseInt(args[3]) : TRAINING_HELD_OUT;
+        int igSteps = args.length > 4 ? Integer.parseInt(args[4]) : CamRequest.DEFAULT_STEPS;
         NetworkConfig config = NetworkConfig.cpu().toBuilder().baseWidth(8).input(16, 96, 96).build();
         PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
             .targetShape(config.inputDepth(), config.inputHeight(), config.inputWidth()).build();
@@ -91,7 +96,7 @@ public final class PhantomLocalisation {
         IchModel.setIntraOpThreads(2);
         try (IchModel model = IchModel.load(modelDir)) {
             evaluate(model, rows.subList(rows.size() - heldOut, rows.size()), new Preprocessor(model.preprocessing()),
-                modelDir);
+                modelDir, igSteps);
         }
     }
 
@@ -123,10 +128,23 @@ public final class PhantomLocalisation {
             }).build().train(modelDir);
     }
 
-    private static void evaluate(IchModel model, List<ManifestRow> heldOut, Preprocessor pre, Path modelDir)
-        throws IchException, IOException {
+    private static void score(Map<String, double[]> sums, String name, Heatmap h, BinaryMask mask, BinaryMask region) {
+        LocalisationScores s = Localisation.score(h, mask, region, Localisation.DEFAULT_TOP_FRACTION);
+        double[] acc = sums.computeIfAbsent(name, k -> new double[5]);
+        if (!Double.isNaN(s.energyInside())) {
+            acc[0] += s.energyInside();
+            acc[4]++;
+        }
+        acc[1] += s.chanceEnergy();
+        acc[2] += s.pointingHit() ? 1 : 0;
+        acc[3] += s.topIou();
+    }
+
+    private static void evaluate(IchModel model, List<ManifestRow> heldOut, Preprocessor pre, Path modelDir,
+                                 int igSteps) throws IchException, IOException {
         Explainer explainer = new Explainer(model);
         Map<String, double[]> sums = new LinkedHashMap<>();
+        double completenessError = 0;
         int n = 0;
         for (ManifestRow row : heldOut) {
             CtVolume ct = DicomStudyReader.create().read(row.study());
@@ -143,28 +161,34 @@ public final class PhantomLocalisation {
             Prediction p = model.predict(study.input());
             System.out.printf(Locale.ROOT, "%s: true %.1f ml, predicted %.1f ml%n", row.study().getFileName(),
                 row.volumeMl(), p.volumeMl());
+            List<CamRequest> requests = new ArrayList<>();
             for (int stage = STAGES; stage >= 1; stage--) {
-                for (CamMethod m : CamMethod.values()) {
-                    CamRequest r = CamRequest.builder().head(Head.VOLUME).method(m).stage(stage).build();
-                    Heatmap h = explainer.explain(study, r);
-                    LocalisationScores s = Localisation.score(h, mask, region, Localisation.DEFAULT_TOP_FRACTION);
-                    double[] acc = sums.computeIfAbsent("stage " + stage + " " + m.cliName(), k -> new double[5]);
-                    if (!Double.isNaN(s.energyInside())) {
-                        acc[0] += s.energyInside();
-                        acc[4]++;
-                    }
-                    acc[1] += s.chanceEnergy();
-                    acc[2] += s.pointingHit() ? 1 : 0;
-                    acc[3] += s.topIou();
-                    if (n < 2 && m == CamMethod.GRAD_CAM) {
-                        Path png = modelDir.resolveSibling(modelDir.getFileName() + "-" + row.study().getFileName()
-                            + "-stage" + stage + ".png");
-                        Files.write(png, Montage.png(Montage.render(ct, h, r.describe(), MontageOptions.defaults())));
-                    }
+                for (CamMethod m : CamMethod.gradCamFamily()) {
+                    requests.add(CamRequest.builder().head(Head.VOLUME).method(m).stage(stage).build());
                 }
             }
+            CamRequest integrated = CamRequest.builder().head(Head.VOLUME).method(CamMethod.INTEGRATED_GRADIENTS)
+                .steps(igSteps).build();
+            requests.add(integrated);
+            for (CamRequest r : requests) {
+                Heatmap h = explainer.explain(study, r);
+                score(sums, r.method().readsStage() ? "stage " + r.stage() + " " + r.method().cliName()
+                    : r.method().cliName(), h, mask, region);
+                if (n < 2 && (r.method() == CamMethod.GRAD_CAM || r == integrated)) {
+                    Path png = modelDir.resolveSibling(modelDir.getFileName() + "-" + row.study().getFileName()
+                        + "-" + r.method().cliName() + "-stage" + r.stage() + ".png");
+                    Files.write(png, Montage.png(Montage.render(ct, h, r.describe(), MontageOptions.defaults())));
+                }
+            }
+            // Not an explanation: what a map that merely shows the windowed input would score.
+            score(sums, "the model input itself", CamProjection.toStudy(study.input().data(), integrated,
+                study.mapping()), mask, region);
+            completenessError += explainer.completeness(study.input(), explainer.capture(study.input(), integrated),
+                integrated).relativeGap();
             n++;
         }
+        System.out.printf(Locale.ROOT, "integrated gradients (%d steps): the signed map's sum is %.1f %% (mean) away"
+            + " from the output's change from the baseline%n", igSteps, 100 * completenessError / n);
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] v = e.getValue();
             System.out.printf(Locale.ROOT, "%-20s energy inside mask %.3f (chance %.3f, %d maps with energy),"

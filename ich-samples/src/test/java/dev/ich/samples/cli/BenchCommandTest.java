@@ -57,6 +57,26 @@ class BenchCommandTest {
             new PrintWriter(err2, true))).isEqualTo(2);
         assertThat(err2.toString()).contains("--analyses must be at least 1, got 0");
     }
+    @Test
+    void explainModeTimesGradCamAndThenIntegratedGradients(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        TinyModel.train(model);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = IchCli.run(new String[] {"bench", "--explain", model.toString(), "--runs", "1", "--warmup", "0",
+            "--ig-steps", "3"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("gradcam_over_inference=\\d+\\.\\d\\d")
+            .contains("integrated_gradients_steps=3")
+            .containsPattern("integrated_gradients_ms=\\d+\\.\\d")
+            .containsPattern("integrated_gradients_over_inference=\\d+\\.\\d\\d")
+            .containsPattern("peak_rss_after_integrated_gradients_mb=\\d+");
+        StringWriter err2 = new StringWriter();
+        assertThat(IchCli.run(new String[] {"bench", "--explain", model.toString(), "--ig-steps", "-1"},
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true))).isEqualTo(2);
+        assertThat(err2.toString()).contains("--ig-steps must be in [0, 1024], got -1");
+    }
+
     /**
      * With a partner that answers every pass in 40 ms (a stand-in for tools/bench/model_torch.py
      * --serve), each of ich's warm-up and timed runs is followed by one of the partner's, and the

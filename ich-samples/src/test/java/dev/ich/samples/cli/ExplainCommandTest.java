@@ -1,6 +1,7 @@
 package dev.ich.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -44,10 +45,11 @@ class ExplainCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    @Test
-    void writesHeatmapsOnTheStudyGridMontagesAndScores() throws Exception {
-        Path model = dir.resolve("model");
-        TinyModel.train(model);
+    /** An oblique ellipsoid head with a skull and a bleed, as NIfTI study and mask. */
+    private record Study(VolumeGeometry grid, Path study, Path mask, BitSet bleed) {
+    }
+
+    private Study writeStudy() throws Exception {
         double a = Math.toRadians(10);
         VolumeGeometry g = new VolumeGeometry(48, 44, 14, new Vec3(0.9, 0.9, 3), new Vec3(-20, -18, -20),
             new Vec3(Math.cos(a), Math.sin(a), 0), new Vec3(-Math.sin(a), Math.cos(a), 0), new Vec3(0, 0, 1));
@@ -72,6 +74,18 @@ class ExplainCommandTest {
         Path mask = dir.resolve("mask.nii.gz");
         NiftiWriter.defaults().write(new CtVolume(g, hu, Provenance.synthetic("test", g.nz())), study);
         NiftiWriter.defaults().write(BinaryMask.fromBits(g, bleed), mask);
+        return new Study(g, study, mask, bleed);
+    }
+
+    @Test
+    void writesHeatmapsOnTheStudyGridMontagesAndScores() throws Exception {
+        Path model = dir.resolve("model");
+        TinyModel.train(model);
+        Study st = writeStudy();
+        VolumeGeometry g = st.grid();
+        Path study = st.study();
+        Path mask = st.mask();
+        BitSet bleed = st.bleed();
         Path out = dir.resolve("out");
 
         Run r = run("explain", "--model", model.toString(), study.toString(), "--out", out.toString(),
@@ -103,10 +117,41 @@ class ExplainCommandTest {
     }
 
     @Test
+    void integratedGradientsReportHowCloseTheMapSumsToTheOutputChange() throws Exception {
+        Path model = dir.resolve("model");
+        TinyModel.train(model);
+        Study st = writeStudy();
+        Path out = dir.resolve("out");
+        Run r = run("explain", "--model", model.toString(), st.study().toString(), "--out", out.toString(),
+            "--mask", st.mask().toString(), "--head", "volume", "--method", "integrated-gradients", "--ig-steps", "512",
+            "--polarity", "signed", "--slices", "3", "--tile", "96");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Integrated gradients (512 steps) (signed), volume head, model input")
+            .contains("the signed map sums to");
+        JsonObject volume = JsonParser.parseString(Files.readString(out.resolve("scores.json"))).getAsJsonObject()
+            .getAsJsonObject("volume");
+        double sum = volume.get("attributionSum").getAsDouble();
+        double change = volume.get("outputChangeFromBaseline").getAsDouble();
+        assertThat(change).isNotZero();
+        // The Riemann sum's error: 7.9 % with 16 steps, 1.2 % with 128, 0.2 % with 512 on this study.
+        assertThat(sum).isCloseTo(change, within(0.01 * Math.abs(change)));
+        NiftiImage map = NiftiReader.read(out.resolve("heatmap_volume.nii.gz"));
+        assertThat(map.geometry().sameGrid(st.grid(), GRID_TOLERANCE_MM)).isTrue();
+    }
+
+    @Test
+    void integratedGradientsStepsOutsideTheirRangeAreAUsageError() {
+        Run r = run("explain", "--model", dir.toString(), dir.resolve("x.nii").toString(), "--out",
+            dir.resolve("o").toString(), "--method", "integrated-gradients", "--ig-steps", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--ig-steps must be in [1, 1024], got 0");
+    }
+
+    @Test
     void aBadMethodIsAUsageError() {
         Run r = run("explain", "--model", dir.toString(), dir.resolve("x.nii").toString(), "--out",
             dir.resolve("o").toString(), "--method", "scorecam");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--method").contains("gradcam++");
+        assertThat(r.err()).contains("--method").contains("gradcam++").contains("integrated-gradients");
     }
 }

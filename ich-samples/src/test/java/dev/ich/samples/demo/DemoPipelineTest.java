@@ -60,7 +60,7 @@ class DemoPipelineTest {
         if (explain.get("maps_without_energy").getAsLong() < 4) {
             assertThat(explain.get("energy_in_mask").getAsDouble()).isBetween(0.0, 1.0);
         }
-        assertThat(explain.get("method").getAsString()).isEqualTo("Grad-CAM++, volume head, stage 1");
+        assertThat(explain.get("method").getAsString()).isEqualTo("Integrated gradients (32 steps), volume head, model input");
         double pointing = explain.get("pointing_game").getAsDouble();
         long hits = Math.round(4 * pointing);
         assertThat(4 * pointing).isCloseTo(hits, within(1e-12));
