@@ -124,7 +124,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--saturation", paramLabel = "<q>",
         description = "Montage colours saturate where the strongest voxels hold the last 1 - q of the map's evidence"
-            + " (default: 1, the maximum, for the Grad-CAM family; 0.98 for integrated-gradients).")
+            + " (default: 1, the maximum, for the Grad-CAM family; " + MontageOptions.VOXEL_LEVEL_SATURATION
+            + " for integrated-gradients).")
     Double saturation;
 
     @Option(names = "--colormap", defaultValue = "inferno", description = "inferno or viridis (default ${DEFAULT-VALUE}).")

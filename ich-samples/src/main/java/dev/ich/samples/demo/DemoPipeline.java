@@ -61,7 +61,7 @@ public final class DemoPipeline {
         .method(CamMethod.INTEGRATED_GRADIENTS).build();
 
     /**
-     * Montages saturate where the strongest voxels hold the last 2 % of the map's evidence: a
+     * Montages saturate where the strongest voxels hold the last 10 % of the map's evidence: a
      * voxel-level map has a few extreme voxels, and scaled to its maximum the rest of the bleed
      * would be nearly transparent.
      */
