@@ -112,8 +112,7 @@ public final class Explainer implements HeatmapExplainer {
         for (float v : CamMath.map(capture, request.method(), Polarity.SIGNED)) {
             sum += v;
         }
-        ModelInput baseline = new ModelInput(input.depth(), input.height(), input.width(),
-            new float[input.depth() * input.height() * input.width()]);
+        ModelInput baseline = new ModelInput(input.depth(), input.height(), input.width(), new float[input.size()]);
         return new Completeness(sum, output(input, request) - output(baseline, request));
     }
 
