@@ -1,16 +1,17 @@
 package dev.ich.explain;
 
-import dev.ich.core.analysis.Head;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.ich.core.analysis.Head;
+import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.model.IchModel;
 import dev.ich.model.arch.NetworkContext;
+import dev.ich.model.internal.Engines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,10 +48,22 @@ final class GradientCapture {
 
     static CamCapture capture(IchModel model, ModelInput input, CamRequest request) throws IchException {
         model.check(input, "model input");
-        if (!request.method().readsStage()) {
-            return integrated(model, input, request);
+        CamCapture capture = request.method().readsStage() ? model.withNetwork(ctx -> run(ctx, input, request))
+            : integrated(model, input, request);
+        requireFinite(capture.activations(), "activations", request);
+        requireFinite(capture.gradients(), "gradients", request);
+        return capture;
+    }
+
+    /** A NaN or infinity would become a heatmap that looks like evidence; it is an error instead. */
+    private static void requireFinite(float[] values, String what, CamRequest request) throws IchException {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IchException(ErrorCode.NON_FINITE_RESULT, request.describe(), "has " + what
+                    + " that are not finite (" + values[i] + " at index " + i + ")",
+                    "Check the model (ich predict on the same study) and report the study's shape and the CPU");
+            }
         }
-        return model.withNetwork(ctx -> run(ctx, input, request));
     }
 
     /** The output {@code request} explains (size, or a class score before the softmax), by a forward pass only. */
@@ -104,7 +117,7 @@ final class GradientCapture {
         NDArray points = ctx.input(path);
         points.setRequiresGradient(true);
         synchronized (COLLECTOR_LOCK) {
-            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                 NDList out = ctx.network().forward(ctx.parameters(), new NDList(points), false);
                 NDArray y = request.head() == Head.VOLUME ? out.get(0).get(":, 0")
                     : out.get(1).get(":, " + request.classIndex());
@@ -121,7 +134,7 @@ final class GradientCapture {
         NDArray features = ctx.network().forwardToStage(ctx.parameters(), x, request.stage(), false);
         features.setRequiresGradient(true);
         synchronized (COLLECTOR_LOCK) {
-            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                 NDList out = ctx.network().forwardFromStage(ctx.parameters(), features, request.stage(), false);
                 NDArray y = request.head() == Head.VOLUME ? out.get(0).get(0, 0) : out.get(1).get(0, request.classIndex());
                 collector.backward(y);

@@ -17,6 +17,7 @@ import dev.ich.model.arch.NetworkContext;
 import dev.ich.model.arch.NetworkSession;
 import dev.ich.model.internal.Engines;
 import dev.ich.model.internal.ModelFiles;
+import dev.ich.model.internal.NativeGuard;
 import dev.ich.model.internal.Weights;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,6 +129,15 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         }
     }
 
+    /**
+     * The cap on libtorch's CPU kernels in force in this process, applied before libtorch's first
+     * kernel (by default AVX2, so that AVX-512 machines neither crash nor answer differently; see
+     * {@link CpuKernelCap}).
+     */
+    public static CpuKernelCap cpuKernelCap() {
+        return NativeGuard.apply();
+    }
+
     /** Sets libtorch's intra-op thread count for the process (2 is best on 2 cores). */
     public static void setIntraOpThreads(int threads) {
         Engines.setIntraOpThreads(threads);
@@ -168,7 +178,8 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      * death = softmax of the class scores, outcome "died" above the threshold.
      *
      * @throws IchException {@link ErrorCode#INVALID_VOLUME} when the input's shape is not the
-     *     model's or a value is not finite
+     *     model's or a value is not finite; {@link ErrorCode#NON_FINITE_RESULT} when the network's
+     *     output is not
      */
     @Override
     public Prediction predict(ModelInput input) throws IchException {
@@ -190,13 +201,19 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         return out;
     }
 
-    private List<Prediction> forward(NetworkContext ctx, List<ModelInput> batch) {
+    private List<Prediction> forward(NetworkContext ctx, List<ModelInput> batch) throws IchException {
         NDArray x = ctx.input(batch);
         NDList result = ctx.network().forward(ctx.parameters(), new NDList(x), false);
         float[] sizes = result.get(0).toFloatArray();
         float[] probabilities = result.get(1).softmax(1).toFloatArray();
         List<Prediction> predictions = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
+            if (!Float.isFinite(sizes[i]) || !Float.isFinite(probabilities[2 * i + 1])) {
+                throw new IchException(ErrorCode.NON_FINITE_RESULT, "prediction", "is not finite (regression output "
+                    + sizes[i] + ", probability of death " + probabilities[2 * i + 1] + ")",
+                    "The model or the native library is damaged: check the model directory and the CPU kernels"
+                    + " reported by 'ich --version'");
+            }
             predictions.add(Prediction.of(sizes[i], probabilities[2 * i + 1], manifest.threshold()));
         }
         return predictions;

@@ -17,7 +17,7 @@ public record ModelManifest(NetworkConfig architecture, TargetTransform targetTr
                             PreprocessingSettings preprocessing, TrainingProvenance provenance, String parametersSha256) {
 
     /** The version of the directory format this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public ModelManifest {
         Objects.requireNonNull(architecture, "architecture");

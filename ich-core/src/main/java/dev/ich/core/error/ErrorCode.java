@@ -43,6 +43,11 @@ public enum ErrorCode {
     INVALID_MODEL,
     /** Training cannot start or continue with the data given. */
     INVALID_TRAINING_DATA,
+    /**
+     * The network computed a value that is not a finite number (a loss or gradient in training,
+     * a prediction or a heatmap): the training diverged or the model is damaged.
+     */
+    NON_FINITE_RESULT,
     /** An output would overwrite something the user has, or cannot be written. */
     OUTPUT_NOT_WRITABLE
 }

@@ -1,8 +1,8 @@
 package dev.ich.eval.report;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ich.core.json.Json;
 import dev.ich.eval.Evaluation;
 import dev.ich.eval.ModelComparison;
 import dev.ich.eval.metrics.CalibrationCurve;
@@ -53,7 +53,7 @@ public final class MetricsJson {
 
     /** The document as pretty-printed text. */
     public static String toJson(Evaluation evaluation) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(of(evaluation)) + "\n";
+        return Json.toJson(of(evaluation));
     }
 
     static JsonObject bootstrap(Evaluation evaluation) {

@@ -1,8 +1,8 @@
 package dev.ich.eval.report;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ich.core.json.Json;
 import dev.ich.eval.Evaluation;
 import dev.ich.eval.ModelComparison;
 import dev.ich.eval.PrognosisRow;
@@ -136,6 +136,6 @@ public final class PrognosisTable {
     }
 
     public String toJson() {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJsonObject()) + "\n";
+        return Json.toJson(toJsonObject());
     }
 }

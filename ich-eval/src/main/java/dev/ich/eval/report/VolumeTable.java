@@ -1,8 +1,8 @@
 package dev.ich.eval.report;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ich.core.json.Json;
 import dev.ich.eval.Evaluation;
 import dev.ich.eval.VolumeRow;
 import dev.ich.eval.metrics.Estimate;
@@ -97,6 +97,6 @@ public final class VolumeTable {
     }
 
     public String toJson() {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJsonObject()) + "\n";
+        return Json.toJson(toJsonObject());
     }
 }

@@ -15,8 +15,12 @@ public final class Engines {
     private Engines() {
     }
 
-    /** The PyTorch engine (loads the native library on first use). */
+    /**
+     * The PyTorch engine (loads the native library on first use), after {@link NativeGuard} has
+     * capped oneDNN's kernels. Every use of libtorch in the library goes through here.
+     */
     public static Engine pytorch() {
+        NativeGuard.apply();
         return Engine.getEngine("PyTorch");
     }
 

@@ -1,13 +1,15 @@
 package dev.ich.model.internal;
 
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.json.Json;
 import dev.ich.model.ModelManifest;
 import dev.ich.model.arch.IchNetwork;
 import java.io.BufferedInputStream;
@@ -20,25 +22,40 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The model directory: {@code model.json} (the {@link ModelManifest} plus a format number) and
- * {@code parameters.params} (DJL's parameter format of {@link IchNetwork}), whose SHA-256 the
- * manifest records and {@link #loadParameters} verifies.
+ * The model directory: {@code model.json} (the {@link ModelManifest}, a format number and the
+ * SHA-256 of the manifest itself) and {@code parameters.params} (DJL's parameter format of
+ * {@link IchNetwork}), whose SHA-256 the manifest records and {@link #loadParameters} verifies.
+ * Since the manifest's own hash covers the parameters' hash too, a change to any setting (the
+ * threshold, the architecture, the preprocessing) or to any weight is refused on load.
  */
 public final class ModelFiles {
 
     public static final String MANIFEST = "model.json";
     public static final String PARAMETERS = "parameters.params";
+    private static final String MANIFEST_SHA256 = "manifestSha256";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .create();
+    private static final Gson GSON = Json.gson();
 
     private ModelFiles() {
     }
 
-    /** Writes {@code network}'s parameters and the manifest (with their hash) into an existing directory. */
-    public static ModelManifest writeInto(Path dir, IchNetwork network, ModelManifest manifest) throws IOException {
+    /**
+     * Writes {@code network}'s parameters and the manifest (with their hash) into an existing directory.
+     *
+     * @throws IchException {@link ErrorCode#NON_FINITE_RESULT} when a parameter is not finite:
+     *     such a model would only ever predict NaN
+     */
+    public static ModelManifest writeInto(Path dir, IchNetwork network, ModelManifest manifest)
+        throws IOException, IchException {
+        String bad = firstNonFiniteParameter(network);
+        if (bad != null) {
+            throw new IchException(ErrorCode.NON_FINITE_RESULT, dir.toString(), "would hold the parameter " + bad
+                + " with values that are not finite", "Train again (with a lower learning rate) or import other weights");
+        }
         Path params = dir.resolve(PARAMETERS);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(params));
              DataOutputStream data = new DataOutputStream(out)) {
@@ -47,7 +64,8 @@ public final class ModelFiles {
         ModelManifest hashed = manifest.withParametersSha256(Sha256.of(params));
         JsonObject json = GSON.toJsonTree(hashed).getAsJsonObject();
         json.addProperty("format", ModelManifest.FORMAT_VERSION);
-        Files.writeString(dir.resolve(MANIFEST), GSON.toJson(json), StandardCharsets.UTF_8);
+        json.addProperty(MANIFEST_SHA256, manifestSha256(hashed));
+        Files.writeString(dir.resolve(MANIFEST), Json.toJson(json), StandardCharsets.UTF_8);
         return hashed;
     }
 
@@ -80,6 +98,10 @@ public final class ModelFiles {
             }
             ModelManifest checked = new ModelManifest(manifest.architecture(), manifest.targetTransform(),
                 manifest.threshold(), manifest.preprocessing(), manifest.provenance(), manifest.parametersSha256());
+            if (!json.has(MANIFEST_SHA256) || !manifestSha256(checked).equals(json.get(MANIFEST_SHA256).getAsString())) {
+                throw invalid(file, "does not match its own checksum (" + MANIFEST_SHA256
+                    + "): a setting in it was changed after training", null);
+            }
             String now = checked.preprocessing().toConfig().fingerprint();
             if (!now.equals(checked.preprocessing().fingerprint())) {
                 throw invalid(file, "was trained with preprocessing " + checked.preprocessing().fingerprint()
@@ -112,14 +134,46 @@ public final class ModelFiles {
                 throw invalid(file, "has SHA-256 " + actual + " but model.json records "
                     + manifest.parametersSha256() + " (the file was changed or damaged)", null);
             }
+            Map<String, Shape> expected = new LinkedHashMap<>();
+            network.torchParameters().forEach((name, p) -> expected.put(name, p.getArray().getShape()));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
                  DataInputStream data = new DataInputStream(in)) {
                 network.loadParameters(manager, data);
+            }
+            for (var entry : network.torchParameters().entrySet()) {
+                Shape loaded = entry.getValue().getArray().getShape();
+                if (!loaded.equals(expected.get(entry.getKey()))) {
+                    throw invalid(file, "holds " + entry.getKey() + " of shape " + loaded + " where the architecture in "
+                        + MANIFEST + " needs " + expected.get(entry.getKey()), null);
+                }
+            }
+            String bad = firstNonFiniteParameter(network);
+            if (bad != null) {
+                throw invalid(file, "holds the parameter " + bad + " with values that are not finite", null);
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw invalid(file, "cannot be loaded into " + "ResNet-" + manifest.architecture().depth() + " width "
                 + manifest.architecture().baseWidth() + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The SHA-256 of the manifest's canonical JSON (which holds the parameters' hash). */
+    static String manifestSha256(ModelManifest manifest) {
+        return Sha256.ofText(Json.toJson(manifest));
+    }
+
+    /** The PyTorch name of the first parameter holding a NaN or an infinity, or {@code null}. */
+    private static String firstNonFiniteParameter(IchNetwork network) {
+        for (var entry : network.torchParameters().entrySet()) {
+            NDArray values = entry.getValue().getArray();
+            try (NDArray nan = values.isNaN(); NDArray anyNan = nan.any();
+                 NDArray infinite = values.isInfinite(); NDArray anyInfinite = infinite.any()) {
+                if (anyNan.getBoolean() || anyInfinite.getBoolean()) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     private static IchException invalid(Path file, String problem, Throwable cause) {

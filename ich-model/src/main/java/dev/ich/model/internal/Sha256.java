@@ -33,6 +33,13 @@ public final class Sha256 {
         return hex(digest);
     }
 
+    /** The SHA-256 (hex) of {@code text} in UTF-8. */
+    public static String ofText(String text) {
+        MessageDigest digest = newDigest();
+        digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return hex(digest);
+    }
+
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }

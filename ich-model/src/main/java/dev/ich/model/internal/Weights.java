@@ -87,7 +87,7 @@ public final class Weights {
      */
     public static void importNpz(IchNetwork network, Path npz) throws IchException {
         Map<String, Parameter> wanted = network.torchParameters();
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = Engines.pytorch().newBaseManager();
              InputStream in = Files.newInputStream(npz)) {
             NDList list = NDList.decode(manager, in);
             Map<String, NDArray> byName = new HashMap<>();

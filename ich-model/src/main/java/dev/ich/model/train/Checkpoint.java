@@ -1,10 +1,10 @@
 package dev.ich.model.train;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.json.Json;
 import dev.ich.model.arch.IchNetwork;
 import dev.ich.model.internal.AtomicDirectory;
 import java.io.BufferedInputStream;
@@ -35,7 +35,7 @@ final class Checkpoint {
     static final String BEST = "best.params";
     static final String MOMENTUM = "momentum.bin";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.gson();
 
     /** The JSON part. */
     record State(int epochsDone, List<EpochMetrics> history, int bestEpoch, double bestScore, String settings,
@@ -66,7 +66,7 @@ final class Checkpoint {
                     }
                 }
             }
-            Files.writeString(tmp.resolve(STATE), GSON.toJson(state), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(STATE), Json.toJson(state), StandardCharsets.UTF_8);
         });
     }
 

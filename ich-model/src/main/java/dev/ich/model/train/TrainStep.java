@@ -1,12 +1,12 @@
 package dev.ich.model.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.ich.model.arch.IchNetwork;
+import dev.ich.model.internal.Engines;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,14 +57,17 @@ final class TrainStep implements AutoCloseable {
      * @param input {@code N×1×D×H×W}
      * @param learningRate the rate of this step's update
      * @return the loss of this batch before the update
+     * @throws NonFiniteStepException when the loss or a gradient is not finite; the weights are
+     *     then left as they were
      */
-    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate) {
+    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate)
+        throws NonFiniteStepException {
         float value;
         long start = System.nanoTime();
         long forwardEnd;
         long backwardEnd;
         StepParameters parameters = new StepParameters(batchManager, trained);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
             NDList out = network.forward(parameters, new NDList(input), true);
             NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
             forwardEnd = System.nanoTime();
@@ -72,10 +75,35 @@ final class TrainStep implements AutoCloseable {
             backwardEnd = System.nanoTime();
             value = total.getFloat();
         }
+        if (!Float.isFinite(value)) {
+            throw new NonFiniteStepException("the loss is " + value);
+        }
+        checkGradients(parameters);
         optimizer.step(learningRate, parameters::gradient);
         lastParts = new StepParts((forwardEnd - start) / 1e6, (backwardEnd - forwardEnd) / 1e6,
             (System.nanoTime() - backwardEnd) / 1e6);
         return value;
+    }
+
+    /**
+     * One scalar (the sum of every gradient) decides; a NaN or infinity anywhere makes it
+     * non-finite. Only then are the gradients searched for the first culprit, to name it.
+     */
+    private void checkGradients(StepParameters parameters) throws NonFiniteStepException {
+        NDArray total = null;
+        for (Parameter p : trained) {
+            NDArray sum = parameters.gradient(p).sum();
+            total = total == null ? sum : total.addi(sum);
+        }
+        if (total == null || Float.isFinite(total.getFloat())) {
+            return;
+        }
+        for (Parameter p : trained) {
+            if (!Float.isFinite(parameters.gradient(p).sum().getFloat())) {
+                throw new NonFiniteStepException("the gradient of " + p.getName() + " is not finite");
+            }
+        }
+        throw new NonFiniteStepException("the sum of the gradients is not finite");
     }
 
     /**

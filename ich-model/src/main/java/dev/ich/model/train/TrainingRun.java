@@ -169,7 +169,7 @@ final class TrainingRun {
         return sum / t.trainingSet.size();
     }
 
-    private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) {
+    private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) throws IchException {
         SplittableRandom random = new SplittableRandom(t.seed ^ (epoch * EPOCH_MIX));
         int n = t.trainingSet.size();
         int[] order = new int[n];
@@ -208,6 +208,11 @@ final class TrainingRun {
                 double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches,
                     (long) t.warmupEpochs * batches);
                 loss = step.run(batch, x, targets, outcomes, rate);
+            } catch (NonFiniteStepException e) {
+                throw new IchException(ErrorCode.NON_FINITE_RESULT, "training", "diverged at epoch " + epoch
+                    + ", batch " + (b + 1) + " of " + batches + ": " + e.getMessage()
+                    + "; no model was written", "Train with a lower learning rate (--lr) or a longer warm-up"
+                    + " (--warmup), or check the training data", e);
             }
             sum += loss;
             t.listener.onBatch(epoch, b + 1, batches, loss);

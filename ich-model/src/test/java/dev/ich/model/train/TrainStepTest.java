@@ -24,7 +24,7 @@ class TrainStepTest {
      * never get a gradient to accumulate into.
      */
     @Test
-    void leavesNoArrayOrGradientOnTheWeights() {
+    void leavesNoArrayOrGradientOnTheWeights() throws NonFiniteStepException {
         try (NDManager model = NDManager.newBaseManager()) {
             IchNetwork network = new IchNetwork(SMALL);
             network.initialize(model, DataType.FLOAT32, network.inputShape(2));

@@ -72,6 +72,35 @@ class TrainerTest {
             .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
     }
 
+    /**
+     * Two runs with the same seed on two intra-op threads give the same losses and the same weights,
+     * to the bit (no kernel of the step may depend on the threads' timing).
+     */
+    @Test
+    void twoRunsWithTheSameSeedAreBitIdentical(@TempDir Path dir) throws Exception {
+        TrainingResult first = trainer(2).threads(2).build().train(dir.resolve("first"));
+        TrainingResult second = trainer(2).threads(2).build().train(dir.resolve("second"));
+        assertThat(Files.readAllBytes(second.modelDirectory().resolve("parameters.params")))
+            .isEqualTo(Files.readAllBytes(first.modelDirectory().resolve("parameters.params")));
+        for (int i = 0; i < 2; i++) {
+            assertThat(second.history().get(i).trainLoss()).isEqualTo(first.history().get(i).trainLoss());
+            assertThat(second.history().get(i).validationLoss()).isEqualTo(first.history().get(i).validationLoss());
+        }
+    }
+
+    /** A step whose loss or gradient is not finite stops the run with the epoch and batch; no model is written. */
+    @Test
+    void aDivergingRunStopsWithTheEpochAndBatchAndWritesNoModel(@TempDir Path dir) {
+        Path model = dir.resolve("m");
+        assertThatThrownBy(() -> trainer(3).learningRate(1e12).build().train(model))
+            .isInstanceOfSatisfying(IchException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT);
+                assertThat(e.getMessage()).containsPattern("diverged at epoch \\d+, batch \\d+ of 3")
+                    .contains("no model was written");
+            });
+        assertThat(model).doesNotExist();
+    }
+
     /** The cosine schedule's rate depends on the run's length, so a resumed run may not change it. */
     @Test
     void aCosineRunCannotBeResumedWithAnotherLength(@TempDir Path dir) throws Exception {

@@ -1,6 +1,5 @@
 package dev.ich.samples.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.ich.core.analysis.AnalysisResult;
@@ -9,6 +8,7 @@ import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.json.Json;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
@@ -123,7 +123,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         provenance.addProperty("preprocessing_fingerprint", r.provenance().preprocessingFingerprint());
         provenance.addProperty("library_version", r.provenance().libraryVersion());
         o.add("provenance", provenance);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+        return Json.toJson(o);
     }
 
     private static JsonObject geometry(VolumeGeometry g) {

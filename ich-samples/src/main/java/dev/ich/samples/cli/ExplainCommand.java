@@ -2,12 +2,12 @@ package dev.ich.samples.cli;
 
 import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.Prediction;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.io.StudyReader;
+import dev.ich.core.json.Json;
 import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
@@ -218,8 +218,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             if (reference != null || faithfulness) {
                 Path json = out.resolve("scores.json");
-                OutputFiles.writeNew(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(scores).getBytes(StandardCharsets.UTF_8));
+                OutputFiles.writeNew(json, Json.toJson(scores).getBytes(StandardCharsets.UTF_8));
                 stdout.println("scores: " + json);
             }
         }

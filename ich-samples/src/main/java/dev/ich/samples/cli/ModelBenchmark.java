@@ -1,6 +1,7 @@
 package dev.ich.samples.cli;
 
 import dev.ich.core.error.IchException;
+import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.internal.Engines;
 import dev.ich.model.train.StepBenchmark;
@@ -41,6 +42,7 @@ final class ModelBenchmark {
             config.depth(), config.baseWidth(), s.d(), s.h(), s.w(), Engines.intraOpThreads(), s.warmup(), s.runs(),
             s.python() == null ? "" : ", each run followed by PyTorch's");
         out.printf(Locale.ROOT, "load_average=%s%n", loadAverage());
+        out.printf(Locale.ROOT, "cpu_kernels=%s%n", IchModel.cpuKernelCap().describe());
         // PyTorch builds its network before ich's timing starts and then waits for requests.
         try (TorchPasses torch = s.python() == null ? null : TorchPasses.start(s);
              StepBenchmark bench = new StepBenchmark(config, 42)) {

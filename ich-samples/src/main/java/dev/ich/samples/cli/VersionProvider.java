@@ -1,5 +1,6 @@
 package dev.ich.samples.cli;
 
+import dev.ich.model.IchModel;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar manifest, or "development" when run from classes. */
@@ -8,6 +9,7 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = IchCli.class.getPackage().getImplementationVersion();
-        return new String[] {"ich " + (version == null ? "development build" : version)};
+        return new String[] {"ich " + (version == null ? "development build" : version),
+            "native: " + IchModel.cpuKernelCap().describe()};
     }
 }

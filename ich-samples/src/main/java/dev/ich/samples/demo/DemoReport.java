@@ -1,8 +1,8 @@
 package dev.ich.samples.demo;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.ich.core.error.IchException;
+import dev.ich.core.json.Json;
 import dev.ich.eval.Evaluation;
 import dev.ich.eval.EvaluationOptions;
 import dev.ich.eval.Evaluator;
@@ -135,8 +135,7 @@ final class DemoReport {
         demo.addProperty("learning_rate", settings.learningRate());
         root.add("demo", demo);
         DemoPipeline.write(out.resolve("metrics.json"),
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-                .create().toJson(root) + "\n");
+            Json.toJson(root));
     }
 
     private double mean(ToDoubleFunction<HeldOutCase> value) {

@@ -39,6 +39,14 @@ class IchCliTest {
         }
     }
 
+    /** The launcher sets nothing about oneDNN: the library's own guard is what `ich` reports. */
+    @Test
+    void versionReportsTheCapOnLibtorchsCpuKernels() {
+        Run run = run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("native: oneDNN kernels capped at AVX2 by (ich|the environment)");
+    }
+
     @Test
     void anUnknownCommandIsAUsageErrorWithoutAStackTrace() {
         Run run = run("frobnicate");
