@@ -63,6 +63,16 @@ final class DicomElements {
         return s.substring(start, end);
     }
 
+    /**
+     * A code string (CS) or UID value fit to be shown in a message: the value when it has the form
+     * of a code or UID, else {@code "invalid"}. Text attributes can hold identifying free text
+     * in a damaged or odd file, so nothing else is ever echoed.
+     */
+    String shown(int tag) {
+        String s = string(tag);
+        return s == null ? null : s.matches("[A-Z0-9_ ]{1,16}|[0-9.]{1,64}") ? s : "invalid";
+    }
+
     /** The backslash-separated parts of a text value (empty when absent). */
     String[] strings(int tag) {
         String s = string(tag);
@@ -87,10 +97,10 @@ final class DicomElements {
             try {
                 out[i] = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw invalid(tag, "'" + abbreviate(parts[i]) + "' is not a number");
+                throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not a decimal string");
             }
             if (!Double.isFinite(out[i])) {
-                throw invalid(tag, "the value " + parts[i] + " is not finite");
+                throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not finite");
             }
         }
         return out;
@@ -120,9 +130,5 @@ final class DicomElements {
         return new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, source,
             "attribute " + Tags.format(tag) + " is invalid: " + why,
             "the file is not a valid DICOM image; re-export it from the scanner or PACS");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 }

@@ -39,13 +39,13 @@ public final class DicomImage {
         DicomElements e = file.elements();
         String name = file.name();
         if (file.pixelData() == null || !e.has(Tags.ROWS) || !e.has(Tags.COLUMNS)) {
-            String sop = e.string(Tags.SOP_CLASS_UID);
+            String sop = e.shown(Tags.SOP_CLASS_UID);
             throw new IchException(ErrorCode.NOT_AN_IMAGE, name, "the DICOM object holds no image"
-                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.string(Tags.MODALITY) + ")"),
+                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.shown(Tags.MODALITY) + ")"),
                 "pass the CT image series, not a report, plan, waveform or presentation state");
         }
         int spp = e.us(Tags.SAMPLES_PER_PIXEL, 1);
-        String photometric = e.string(Tags.PHOTOMETRIC_INTERPRETATION);
+        String photometric = e.shown(Tags.PHOTOMETRIC_INTERPRETATION);
         photometric = photometric == null ? "MONOCHROME2" : photometric.toUpperCase(Locale.ROOT);
         if (spp != 1 || !(photometric.equals("MONOCHROME1") || photometric.equals("MONOCHROME2"))) {
             throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, name, "a colour image (" + spp
@@ -203,9 +203,26 @@ public final class DicomImage {
         return s == null ? "" : s;
     }
 
-    public String modality() {
-        String s = file.elements().string(Tags.MODALITY);
+    public String studyUid() {
+        String s = file.elements().string(Tags.STUDY_INSTANCE_UID);
         return s == null ? "" : s;
+    }
+
+    /** The PatientID, only to tell patients apart: never shown, logged or written. */
+    String patientId() {
+        String s = file.elements().string(Tags.PATIENT_ID);
+        return s == null ? "" : s;
+    }
+
+    /** The Modality (e.g. {@code CT}, {@code MR}; {@code "invalid"} when it is not a code; empty when absent). */
+    public String modality() {
+        String s = file.elements().shown(Tags.MODALITY);
+        return s == null ? "" : s;
+    }
+
+    /** True for Modality CT: only CT stores Hounsfield units. */
+    public boolean ct() {
+        return modality().equals("CT");
     }
 
     public int rows() {
