@@ -35,7 +35,17 @@ public final class SeriesPlanner {
     private SeriesPlanner() {
     }
 
+    /** As {@link #plan(String, List, String, boolean)} without default geometry. */
     public static SeriesPlan plan(String seriesUid, List<DicomImage> images, String source) throws IchException {
+        return plan(seriesUid, images, source, false);
+    }
+
+    /**
+     * @param defaultGeometry place a single image without position or orientation as dcm2niix does
+     *     (with a warning) instead of failing
+     */
+    public static SeriesPlan plan(String seriesUid, List<DicomImage> images, String source, boolean defaultGeometry)
+        throws IchException {
         List<String> warnings = new ArrayList<>();
         List<FrameInfo> frames = new ArrayList<>();
         List<FrameInfo> localizers = new ArrayList<>();
@@ -51,6 +61,12 @@ public final class SeriesPlanner {
             throw new IchException(ErrorCode.NO_SERIES, source, "series " + seriesUid + " has no image",
                 "pass a folder with a CT image series");
         }
+        if (defaultGeometry && frames.size() == 1 && frames.get(0).rowSpacing() > 0
+            && (frames.get(0).position() == null || frames.get(0).rowCosines() == null)) {
+            frames = List.of(placedByDefault(frames.get(0)));
+            warnings.add("ImagePositionPatient or ImageOrientationPatient is missing: the image is placed axially, "
+                + "centred on the origin (as dcm2niix does); where it lies in the patient is unknown");
+        }
         FrameInfo first = frames.get(0);
         for (FrameInfo f : frames) {
             String missing = f.position() == null ? "ImagePositionPatient"
@@ -58,8 +74,10 @@ public final class SeriesPlanner {
                 : f.rowSpacing() <= 0 ? "PixelSpacing" : null;
             if (missing != null) {
                 throw new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, f.describe(),
-                    missing + " is missing, so the slice cannot be placed in the patient",
-                    "export the series from the scanner or PACS as CT images with full geometry");
+                    missing + " is missing, so the slice cannot be placed in the patient and the volume it "
+                        + "shows is unknown", "export the series from the scanner or PACS as CT images with full "
+                        + "geometry" + (frames.size() == 1 && !missing.equals("PixelSpacing")
+                        ? " (ich convert writes a single such image with a default geometry)" : ""));
             }
             if (f.image().rows() != first.image().rows() || f.image().columns() != first.image().columns()) {
                 throw inconsistent(source, seriesUid, "images of different sizes (" + first.image().columns() + " × "
@@ -161,12 +179,31 @@ public final class SeriesPlanner {
             syntaxes.add(f.image().transferSyntaxUid());
             monochrome1 |= f.image().monochrome1();
         }
+        String modality = first.image().modality();
+        if (!first.image().ct()) {
+            warnings.add("modality " + (modality.isEmpty() ? "unknown" : modality) + ", not CT: the values are the "
+                + "stored values after rescale, not Hounsfield units");
+        }
         if (monochrome1) {
             warnings.add("MONOCHROME1 images: HU come from the rescale as the standard defines; nothing is inverted");
         }
         Vec3 spacing = new Vec3(first.columnSpacing(), first.rowSpacing(), dz);
         return new SeriesPlan(seriesUid, slices, positions, first.image().columns(), first.image().rows(), spacing,
             origin, axisI, axisJ, axisK, irregular, warnings, files.size(), new ArrayList<>(syntaxes));
+    }
+
+    /**
+     * The frame with dcm2niix's defaults for what is missing: orientation axial (row cosines 1, 0, 0 and
+     * column cosines 0, 1, 0), position such that the image centre lies at the origin.
+     */
+    private static FrameInfo placedByDefault(FrameInfo f) {
+        Vec3 row = f.rowCosines() != null ? f.rowCosines() : new Vec3(1, 0, 0);
+        Vec3 col = f.columnCosines() != null ? f.columnCosines() : new Vec3(0, 1, 0);
+        Vec3 position = f.position() != null ? f.position()
+            : row.times(-(f.image().columns() - 1) * f.columnSpacing() / 2)
+                .plus(col.times(-(f.image().rows() - 1) * f.rowSpacing() / 2));
+        return new FrameInfo(f.image(), f.frame(), position, row, col, f.rowSpacing(), f.columnSpacing(), f.slope(),
+            f.intercept());
     }
 
     private static boolean close(Vec3 a, Vec3 b, double tol) {

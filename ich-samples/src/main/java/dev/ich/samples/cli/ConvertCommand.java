@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ich convert}: a DICOM series to NIfTI in HU (float32), with the voxel order and affine
- * dcm2niix writes for the same series.
+ * dcm2niix writes for the same series. Other modalities only when asked (their values are not HU);
+ * a single image without position or orientation gets dcm2niix's default geometry, with a warning.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a DICOM CT series to NIfTI (HU, dcm2niix layout).",
@@ -43,6 +44,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--series", paramLabel = "UID", description = "The SeriesInstanceUID to convert (default: the axial CT series with the most slices; see 'ich info').")
     String series;
 
+    @Option(names = "--study", paramLabel = "UID", description = "The StudyInstanceUID to convert a series of, when the input holds several studies (see 'ich info').")
+    String studyUid;
+
+    @Option(names = "--allow-non-ct", description = "Convert images of another modality than CT (MR, ...): the values are then the stored values after rescale, not HU.")
+    boolean allowNonCt;
+
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
@@ -60,7 +67,8 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, output.toString(), "the file exists",
                 "choose another name, or pass --force to replace it");
         }
-        CtVolume volume = DicomStudyReader.builder().seriesInstanceUid(series).resampleIrregularSpacing(resample)
+        CtVolume volume = DicomStudyReader.builder().studyInstanceUid(studyUid).seriesInstanceUid(series)
+            .resampleIrregularSpacing(resample).allowNonCt(allowNonCt).defaultGeometryWhenMissing(true)
             .build().read(input);
         NiftiWriter.builder().setExistingOutput(force ? ExistingOutput.REPLACE : ExistingOutput.REFUSE).build()
             .write(Dcm2niixLayout.of(volume), output);
