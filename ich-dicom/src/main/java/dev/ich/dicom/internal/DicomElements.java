@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attributes kept from one dataset or sequence item: raw values of the tags in
@@ -64,13 +65,14 @@ final class DicomElements {
     }
 
     /**
-     * A code string (CS) or UID value fit to be shown in a message: the value when it has the form
-     * of a code or UID, else {@code "invalid"}. Text attributes can hold identifying free text
-     * in a damaged or odd file, so nothing else is ever echoed.
+     * A value fit to be shown in a message: a UID when it has the form of one, a code string when
+     * it is one of the {@code known} terms, else {@code "invalid"}. Text attributes can hold
+     * identifying free text in a damaged or odd file (a name in Modality), so nothing else is
+     * ever echoed.
      */
-    String shown(int tag) {
+    String shown(int tag, Set<String> known) {
         String s = string(tag);
-        return s == null ? null : s.matches("[A-Z0-9_ ]{1,16}|[0-9.]{1,64}") ? s : "invalid";
+        return s == null ? null : known.contains(s) || known.isEmpty() && s.matches("[0-9.]{1,64}") ? s : "invalid";
     }
 
     /** The backslash-separated parts of a text value (empty when absent). */

@@ -62,6 +62,19 @@ final class Tags {
     static final Set<Integer> BINARY = Set.of(SAMPLES_PER_PIXEL, PLANAR_CONFIGURATION, ROWS, COLUMNS, BITS_ALLOCATED,
         BITS_STORED, HIGH_BIT, PIXEL_REPRESENTATION, PIXEL_PADDING_VALUE, PIXEL_PADDING_RANGE_LIMIT);
 
+    /** Modality defined terms (PS3.3 C.7.3.1.1.1, current and retired): the values a message may show. */
+    static final Set<String> MODALITIES = Set.of("CR", "CT", "MR", "NM", "US", "OT", "BI", "CD", "DD", "DG", "ES",
+        "LS", "PT", "RG", "ST", "TG", "XA", "RF", "RTIMAGE", "RTDOSE", "RTSTRUCT", "RTPLAN", "RTRECORD", "HC", "DX",
+        "MG", "IO", "PX", "GM", "SM", "XC", "PR", "AU", "ECG", "EPS", "HD", "SR", "IVUS", "OP", "SMR", "AR", "KER",
+        "VA", "SRF", "OCT", "LEN", "OPV", "OPM", "OAM", "RESP", "KO", "SEG", "REG", "OPT", "BDUS", "BMD", "DOC",
+        "FID", "PLAN", "IOL", "IVOCT", "RWV", "M3D", "POS", "OPTBSV", "OPTENF", "ASMT", "MS", "EC", "CF", "CP", "DF",
+        "DM", "DS", "FA", "FS", "MA", "OSS", "VF", "DOCD");
+
+    /** PhotometricInterpretation defined terms: the values a message may show. */
+    static final Set<String> PHOTOMETRIC_INTERPRETATIONS = Set.of("MONOCHROME1", "MONOCHROME2", "PALETTE COLOR",
+        "RGB", "HSV", "ARGB", "CMYK", "YBR_FULL", "YBR_FULL_422", "YBR_PARTIAL_422", "YBR_PARTIAL_420", "YBR_ICT",
+        "YBR_RCT", "XYB");
+
     private Tags() {
     }
 
