@@ -10,6 +10,7 @@ corner voxel and the one the DICOM headers give the same voxel (what ich's affin
 Nothing is committed: the figures are quoted in docs/dicom.md.
 """
 import glob
+import importlib.util
 import os
 import subprocess
 import sys
@@ -17,44 +18,29 @@ import tempfile
 
 import nibabel as nib
 import numpy as np
-import pydicom
-from pydicom.dataset import Dataset, FileMetaDataset
-from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location('corpus', os.path.join(HERE, 'make_dicom_corpus.py'))
+corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(corpus)
 
 
 def write_series(folder, tilt_deg, nz, n=512, ps=0.5, dz=2.5):
     tilt = np.radians(tilt_deg)
-    series = generate_uid()
+    series = corpus.uid('tilt', tilt_deg, nz)
     rng = np.random.default_rng(1)
     positions = []
     for k in range(nz):
         # Slices stacked along the gantry axis: each slice shifted along y by dz * tan(tilt).
         ipp = (-n * ps / 2, -n * ps / 2 - k * dz * np.tan(tilt), 10.0 + k * dz)
         positions.append(ipp)
-        meta = FileMetaDataset()
-        meta.MediaStorageSOPClassUID = '1.2.840.10008.5.1.4.1.1.2'
-        meta.MediaStorageSOPInstanceUID = generate_uid()
-        meta.TransferSyntaxUID = ExplicitVRLittleEndian
-        ds = Dataset()
-        ds.file_meta = meta
-        ds.is_little_endian, ds.is_implicit_VR = True, False
-        ds.SOPClassUID = meta.MediaStorageSOPClassUID
-        ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
-        ds.Modality = 'CT'
+        ds = corpus.base_dataset(series, corpus.uid('tilt', tilt_deg, nz, k), k)
         ds.Manufacturer = 'GE MEDICAL SYSTEMS'
-        ds.StudyInstanceUID = generate_uid()
-        ds.SeriesInstanceUID = series
-        ds.InstanceNumber = k + 1
-        ds.ImagePositionPatient = [f'{v:.4f}' for v in ipp]
-        ds.ImageOrientationPatient = ['1', '0', '0', '0', '1', '0']
-        ds.PixelSpacing = [f'{ps:g}', f'{ps:g}']
+        corpus.set_pixels(ds, rng.integers(-1000, 100, size=(n, n)), signed=True)
+        corpus.set_geometry(ds, ipp, (1, 0, 0, 0, 1, 0), (ps, ps))
         ds.SliceThickness = f'{dz:g}'
         ds.GantryDetectorTilt = f'{tilt_deg:g}'
-        ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, 'MONOCHROME2'
-        ds.Rows = ds.Columns = n
-        ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 16, 15, 1
         ds.RescaleIntercept, ds.RescaleSlope = '0', '1'
-        ds.PixelData = rng.integers(-1000, 100, size=(n, n), dtype=np.int16).tobytes()
         ds.save_as(os.path.join(folder, f'{k:03d}.dcm'), write_like_original=False)
     return np.array(positions), n, ps
 

@@ -91,8 +91,8 @@ public final class DicomInspector {
             problem = e.problem();
         }
         return new SeriesSummary(uid, first.studyUid(), first.modality(), files.size(), frames, slices,
-            first.columns(), first.rows(), spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()), tilt, c.localizer(),
-            new ArrayList<>(syntaxes), chosen, warnings, problem);
+            first.columns(), first.rows(), spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()),
+            tilt, c.localizer(), new ArrayList<>(syntaxes), chosen, warnings, problem);
     }
 
     /**

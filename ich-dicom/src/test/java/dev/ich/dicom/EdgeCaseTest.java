@@ -135,7 +135,7 @@ class EdgeCaseTest {
         byte[] file = Files.readAllBytes(Reference.CORPUS.resolve("explicit_le_unsigned").resolve("slice000.dcm"));
         // Overwrite the ImagePositionPatient value (0020,0032) DS with text of the same length.
         byte[] tag = {0x20, 0x00, 0x32, 0x00, 'D', 'S'};
-        int at = indexOf(file, tag);
+        int at = ReaderBehaviourTest.indexOf(file, tag);
         int len = (file[at + 6] & 0xFF) | (file[at + 7] & 0xFF) << 8;
         byte[] secret = "SECRET^NAME\\JOHN\\DOE______________".substring(0, len).getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(secret, 0, file, at + 8, len);
@@ -145,19 +145,6 @@ class EdgeCaseTest {
         assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE);
         assertThat(e.getMessage()).contains("(0020,0032)").contains("not a decimal string")
             .doesNotContain("SECRET").doesNotContain("JOHN");
-    }
-
-    private static int indexOf(byte[] data, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= data.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (data[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 
     @Test

@@ -65,14 +65,19 @@ final class DicomElements {
     }
 
     /**
-     * A value fit to be shown in a message: a UID when it has the form of one, a code string when
-     * it is one of the {@code known} terms, else {@code "invalid"}. Text attributes can hold
-     * identifying free text in a damaged or odd file (a name in Modality), so nothing else is
-     * ever echoed.
+     * A code string fit to be shown in a message: the value when it is one of the {@code known}
+     * terms, else {@code "invalid"} (null when absent). Text attributes can hold identifying free
+     * text in a damaged or odd file (a name in Modality), so nothing else is ever echoed.
      */
-    String shown(int tag, Set<String> known) {
+    String shownTerm(int tag, Set<String> known) {
         String s = string(tag);
-        return s == null ? null : known.contains(s) || known.isEmpty() && s.matches("[0-9.]{1,64}") ? s : "invalid";
+        return s == null ? null : known.contains(s) ? s : "invalid";
+    }
+
+    /** As {@link #shownTerm}, for a UID: the value when it has the form of a UID. */
+    String shownUid(int tag) {
+        String s = string(tag);
+        return s == null ? null : s.matches("[0-9.]{1,64}") ? s : "invalid";
     }
 
     /** The backslash-separated parts of a text value (empty when absent). */

@@ -6,8 +6,6 @@ import dev.ich.core.geometry.Vec3;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A greyscale image object checked for what this library can turn into HU, with its frames.
@@ -40,14 +38,15 @@ public final class DicomImage {
         DicomElements e = file.elements();
         String name = file.name();
         if (file.pixelData() == null || !e.has(Tags.ROWS) || !e.has(Tags.COLUMNS)) {
-            String sop = e.shown(Tags.SOP_CLASS_UID, Set.of());
+            String sop = e.shownUid(Tags.SOP_CLASS_UID);
             throw new IchException(ErrorCode.NOT_AN_IMAGE, name, "the DICOM object holds no image"
-                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.shown(Tags.MODALITY, Tags.MODALITIES) + ")"),
+                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.shownTerm(Tags.MODALITY,
+                Tags.MODALITIES) + ")"),
                 "pass the CT image series, not a report, plan, waveform or presentation state");
         }
         int spp = e.us(Tags.SAMPLES_PER_PIXEL, 1);
-        String photometric = e.shown(Tags.PHOTOMETRIC_INTERPRETATION, Tags.PHOTOMETRIC_INTERPRETATIONS);
-        photometric = photometric == null ? "MONOCHROME2" : photometric.toUpperCase(Locale.ROOT);
+        String photometric = e.shownTerm(Tags.PHOTOMETRIC_INTERPRETATION, Tags.PHOTOMETRIC_INTERPRETATIONS);
+        photometric = photometric == null ? "MONOCHROME2" : photometric;
         if (spp != 1 || !(photometric.equals("MONOCHROME1") || photometric.equals("MONOCHROME2"))) {
             throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, name, "a colour image (" + spp
                 + " samples per pixel, " + photometric + ") cannot hold Hounsfield units",
@@ -217,7 +216,7 @@ public final class DicomImage {
 
     /** The Modality (e.g. {@code CT}, {@code MR}; {@code "invalid"} when not a DICOM term; empty when absent). */
     public String modality() {
-        String s = file.elements().shown(Tags.MODALITY, Tags.MODALITIES);
+        String s = file.elements().shownTerm(Tags.MODALITY, Tags.MODALITIES);
         return s == null ? "" : s;
     }
 
