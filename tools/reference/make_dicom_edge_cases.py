@@ -21,7 +21,8 @@ Cases:
   decode with the rescale applied and no padding substitution (what pydicom, GDCM and dcm2niix
   give).
 - meta_repeated: a JPEG Lossless file whose data set repeats file-meta (group 0002) elements
-  with another transfer syntax (as Hologic writes); the file meta's syntax holds.
+  with another transfer syntax (as Hologic writes), with and without the file meta group
+  length; the file meta's syntax holds.
 - two_studies, two_patients: two series of different StudyInstanceUIDs, or of one study UID
   and two PatientIDs.
 - no_geometry: one CT slice without ImagePositionPatient and ImageOrientationPatient; the
@@ -206,6 +207,19 @@ def make_meta_repeated():
             f.write(b'\0' * 128 + b'DICM' + buf.getvalue())
     src_u = sorted(glob.glob(os.path.join(SOURCE, 'explicit_le_signed', '*.dcm')))
     reference('meta_repeated', sorted(glob.glob(os.path.join(d, '*.dcm'))), src_u)
+    # The same without the file meta group length: the repeated group starts with a lower tag.
+    d = os.path.join(EDGE, 'meta_repeated_no_group_length')
+    os.makedirs(d)
+    ds = pydicom.dcmread(src[0])
+    del ds.file_meta.FileMetaInformationGroupLength
+    buf = DicomBytesIO()
+    buf.is_little_endian, buf.is_implicit_VR = True, False
+    write_file_meta_info(buf, ds.file_meta, enforce_standard=False)
+    assert b'\x02\x00\x00\x00UL' not in buf.getvalue()
+    buf.write(b'\x02\x00\x10\x00UI' + len(uid).to_bytes(2, 'little') + uid)
+    write_dataset(buf, ds)
+    with open(os.path.join(d, os.path.basename(src[0])), 'wb') as f:
+        f.write(b'\0' * 128 + b'DICM' + buf.getvalue())
 
 
 def make_studies():
