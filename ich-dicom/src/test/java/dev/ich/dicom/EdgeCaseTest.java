@@ -150,6 +150,21 @@ class EdgeCaseTest {
         assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE);
         assertThat(e.getMessage()).contains("(0020,0032)").contains("not a decimal string")
             .doesNotContain("SECRET").doesNotContain("JOHN");
+
+        // A SeriesInstanceUID holding text, in a series with a missing slice (the error names the series).
+        Path series = Files.createDirectories(tmp.resolve("series"));
+        for (int k : new int[] {0, 1, 3, 4}) {
+            String name = "slice00" + k + ".dcm";
+            byte[] slice = Files.readAllBytes(Reference.CORPUS.resolve("explicit_le_unsigned").resolve(name));
+            int uid = ReaderBehaviourTest.indexOf(slice, new byte[] {0x20, 0x00, 0x0E, 0x00, 'U', 'I'});
+            int n = (slice[uid + 6] & 0xFF) | (slice[uid + 7] & 0xFF) << 8;
+            System.arraycopy("SECRET^NAME".repeat(8).substring(0, n).getBytes(StandardCharsets.US_ASCII), 0, slice,
+                uid + 8, n);
+            Files.write(series.resolve(name), slice);
+        }
+        IchException gap = failure(DicomStudyReader.create(), series);
+        assertThat(gap.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+        assertThat(gap.getMessage()).contains("series 0.0.").doesNotContain("SECRET");
     }
 
     @Test

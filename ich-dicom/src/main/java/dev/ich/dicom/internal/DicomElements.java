@@ -74,10 +74,14 @@ final class DicomElements {
         return s == null ? null : known.contains(s) ? s : "invalid";
     }
 
-    /** As {@link #shownTerm}, for a UID: the value when it has the form of a UID. */
-    String shownUid(int tag) {
+    /**
+     * A UID value as the reader uses and shows it: empty when absent, the value when it has the
+     * form of a UID, else a stand-in of that form ({@code 0.0.<hash>}), so that a damaged value,
+     * which could hold any text, is never shown while files that share it still group together.
+     */
+    String uid(int tag) {
         String s = string(tag);
-        return s == null ? null : s.matches("[0-9.]{1,64}") ? s : "invalid";
+        return s == null ? "" : s.matches("[0-9.]{1,64}") ? s : "0.0." + Integer.toUnsignedString(s.hashCode());
     }
 
     /** The backslash-separated parts of a text value (empty when absent). */

@@ -38,9 +38,9 @@ public final class DicomImage {
         DicomElements e = file.elements();
         String name = file.name();
         if (file.pixelData() == null || !e.has(Tags.ROWS) || !e.has(Tags.COLUMNS)) {
-            String sop = e.shownUid(Tags.SOP_CLASS_UID);
+            String sop = e.uid(Tags.SOP_CLASS_UID);
             throw new IchException(ErrorCode.NOT_AN_IMAGE, name, "the DICOM object holds no image"
-                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.shownTerm(Tags.MODALITY,
+                + (sop.isEmpty() ? "" : " (SOP class " + sop + ", modality " + e.shownTerm(Tags.MODALITY,
                 Tags.MODALITIES) + ")"),
                 "pass the CT image series, not a report, plan, waveform or presentation state");
         }
@@ -198,14 +198,14 @@ public final class DicomImage {
         return List.copyOf(frames);
     }
 
+    /** The SeriesInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
     public String seriesUid() {
-        String s = file.elements().string(Tags.SERIES_INSTANCE_UID);
-        return s == null ? "" : s;
+        return file.elements().uid(Tags.SERIES_INSTANCE_UID);
     }
 
+    /** The StudyInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
     public String studyUid() {
-        String s = file.elements().string(Tags.STUDY_INSTANCE_UID);
-        return s == null ? "" : s;
+        return file.elements().uid(Tags.STUDY_INSTANCE_UID);
     }
 
     /** The PatientID, only to tell patients apart: never shown, logged or written. */

@@ -90,7 +90,7 @@ public final class StudyScan {
                 series.computeIfAbsent(image.seriesUid(), k -> new ArrayList<>()).add(image);
             } catch (IchException e) {
                 if (e.code() == ErrorCode.NOT_AN_IMAGE || e.code() == ErrorCode.UNSUPPORTED_IMAGE) {
-                    rejected.add(new Rejected(f, file.elements().string(Tags.SERIES_INSTANCE_UID), e));
+                    rejected.add(new Rejected(f, file.elements().uid(Tags.SERIES_INSTANCE_UID), e));
                 } else {
                     throw e;
                 }
@@ -126,7 +126,7 @@ public final class StudyScan {
      * into HU (colour, 32-bit).
      *
      * @param file the file
-     * @param seriesUid its SeriesInstanceUID, or null
+     * @param seriesUid its SeriesInstanceUID, empty when absent
      * @param reason why it was left out
      */
     public record Rejected(Path file, String seriesUid, IchException reason) {
