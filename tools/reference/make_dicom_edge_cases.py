@@ -25,8 +25,9 @@ Cases:
   length; the file meta's syntax holds.
 - two_studies, two_patients: two series of different StudyInstanceUIDs, or of one study UID
   and two PatientIDs.
-- no_geometry: one CT slice without ImagePositionPatient and ImageOrientationPatient; the
-  reference is dcm2niix's output.
+- no_geometry, no_geometry_series: one CT slice, and a 5-slice series whose InstanceNumbers
+  disagree with its file names, without ImagePositionPatient and ImageOrientationPatient; the
+  references are dcm2niix's output.
 """
 import glob
 import importlib.util
@@ -241,29 +242,35 @@ def make_studies():
 
 
 def make_no_geometry():
-    case = 'no_geometry'
-    p = series(case, nz=1, seed=37, signed=False)
-    ds = pydicom.dcmread(p[0])
-    del ds.ImagePositionPatient
-    del ds.ImageOrientationPatient
-    ds.save_as(p[0], write_like_original=False)
+    """One slice, and the shuffled corpus series (InstanceNumbers disagree with the file names),
+    without ImagePositionPatient and ImageOrientationPatient; the references are dcm2niix's output."""
     import nibabel as nib
-    with tempfile.TemporaryDirectory() as t:
-        r = subprocess.run(['dcm2niix', '-z', 'n', '-b', 'n', '-f', 'out', '-o', t, os.path.dirname(p[0])],
-                           capture_output=True, text=True)
-        outs = glob.glob(os.path.join(t, 'out*.nii'))
-        assert outs, r.stdout
-        img = nib.load(outs[0])
-        print('  dcm2niix on no_geometry:', r.stdout.strip().replace('\n', ' | ')[:300])
-        data = np.asarray(img.dataobj, dtype=np.float32)
-        ras = img.affine
-    # dcm2niix's own voxel order (i fastest) and affine (in LPS): what 'ich convert' must write.
-    lps = np.diag([-1, -1, 1, 1]) @ ras
-    np.ascontiguousarray(data.transpose(2, 1, 0), dtype='<f4').tofile(
-        os.path.join(EDGE_REF, f'{case}.dcm2niix.f32'))
-    with open(os.path.join(EDGE_REF, f'{case}.dcm2niix.json'), 'w') as f:
-        json.dump({'case': case, 'nx': data.shape[0], 'ny': data.shape[1], 'nz': data.shape[2],
-                   'affineLps': [float(v) for v in lps[:3, :].reshape(-1)]}, f, indent=1)
+    series('no_geometry', nz=1, seed=37, signed=False)
+    d = os.path.join(EDGE, 'no_geometry_series')
+    os.makedirs(d)
+    for s in glob.glob(os.path.join(SOURCE, 'shuffled', '*.dcm')):
+        shutil.copy(s, d)
+    for case in ['no_geometry', 'no_geometry_series']:
+        for path in glob.glob(os.path.join(EDGE, case, '*.dcm')):
+            ds = pydicom.dcmread(path)
+            del ds.ImagePositionPatient
+            del ds.ImageOrientationPatient
+            ds.save_as(path, write_like_original=False)
+        with tempfile.TemporaryDirectory() as t:
+            r = subprocess.run(['dcm2niix', '-z', 'n', '-b', 'n', '-f', 'out', '-o', t, os.path.join(EDGE, case)],
+                               capture_output=True, text=True)
+            outs = glob.glob(os.path.join(t, 'out*.nii'))
+            assert len(outs) == 1, r.stdout
+            img = nib.load(outs[0])
+            data = np.asarray(img.dataobj, dtype=np.float32)
+            ras = img.affine
+        # dcm2niix's own voxel order (i fastest) and affine (in LPS): what 'ich convert' must write.
+        lps = np.diag([-1, -1, 1, 1]) @ ras
+        np.ascontiguousarray(data.transpose(2, 1, 0), dtype='<f4').tofile(
+            os.path.join(EDGE_REF, f'{case}.dcm2niix.f32'))
+        with open(os.path.join(EDGE_REF, f'{case}.dcm2niix.json'), 'w') as f:
+            json.dump({'case': case, 'nx': data.shape[0], 'ny': data.shape[1], 'nz': data.shape[2],
+                       'affineLps': [float(v) for v in lps[:3, :].reshape(-1)]}, f, indent=1)
 
 
 def main():

@@ -106,10 +106,11 @@ public final class DicomStudyReader implements StudyReader {
         }
 
         /**
-         * Places a single image without ImagePositionPatient or ImageOrientationPatient as dcm2niix
-         * does (axial, centred on the origin), with a warning, instead of failing. Off by default:
-         * such an image cannot be located in the patient, which is fine for a conversion but not for
-         * a measurement.
+         * Places images without ImagePositionPatient or ImageOrientationPatient (one image, or a
+         * series of which none has a position) as dcm2niix does (axial unless oriented, slices in
+         * InstanceNumber order, centred on the origin), with a warning, instead of failing. Off by
+         * default: such images cannot be located in the patient, which is fine for a conversion but
+         * not for a measurement.
          */
         public Builder defaultGeometryWhenMissing(boolean place) {
             this.defaultGeometry = place;

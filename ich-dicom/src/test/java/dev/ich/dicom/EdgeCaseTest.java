@@ -186,15 +186,17 @@ class EdgeCaseTest {
             .geometry().nz()).isEqualTo(4);
     }
 
-    @Test
-    void anImageWithoutGeometryIsRefusedForMeasurementAndPlacedAsDcm2niixDoesForConversion() throws Exception {
-        IchException e = failure(DicomStudyReader.create(), edge("no_geometry"));
+    @ParameterizedTest
+    @CsvSource({"no_geometry", "no_geometry_series"})
+    void imagesWithoutGeometryAreRefusedForMeasurementAndPlacedAsDcm2niixDoesForConversion(String caseName)
+        throws Exception {
+        IchException e = failure(DicomStudyReader.create(), edge(caseName));
         assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE);
         assertThat(e.getMessage()).contains("ImagePositionPatient").contains("unknown");
-        CtVolume v = DicomStudyReader.builder().defaultGeometryWhenMissing(true).build().read(edge("no_geometry"));
-        assertThat(v.provenance().warnings()).anySatisfy(w -> assertThat(w).contains("placed axially"));
+        CtVolume v = DicomStudyReader.builder().defaultGeometryWhenMissing(true).build().read(edge(caseName));
+        assertThat(v.provenance().warnings()).anySatisfy(w -> assertThat(w).contains("placed as dcm2niix"));
         CtVolume layout = Dcm2niixLayout.of(v);
-        Reference ref = Reference.load(Reference.EDGE_REFS, "no_geometry", "dcm2niix");
+        Reference ref = Reference.load(Reference.EDGE_REFS, caseName, "dcm2niix");
         double[] lps = layout.geometry().voxelToPatient().toRowMajor4x4();
         for (int i = 0; i < 12; i++) {
             assertThat(lps[i]).as("affine element %d", i).isCloseTo(ref.affine[i],

@@ -265,6 +265,11 @@ public final class DicomImage {
         return file.elements().number(Tags.GANTRY_DETECTOR_TILT, 0);
     }
 
+    /** InstanceNumber, or NaN when absent. */
+    public double instanceNumber() throws IchException {
+        return file.elements().number(Tags.INSTANCE_NUMBER, Double.NaN);
+    }
+
     public double sliceThickness() throws IchException {
         return file.elements().number(Tags.SLICE_THICKNESS, 0);
     }

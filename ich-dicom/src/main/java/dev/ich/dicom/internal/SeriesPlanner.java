@@ -41,8 +41,8 @@ public final class SeriesPlanner {
     }
 
     /**
-     * @param defaultGeometry place a single image without position or orientation as dcm2niix does
-     *     (with a warning) instead of failing
+     * @param defaultGeometry place images without position or orientation as dcm2niix does (with a
+     *     warning, {@link DefaultPlacement}) instead of failing
      */
     public static SeriesPlan plan(String seriesUid, List<DicomImage> images, String source, boolean defaultGeometry)
         throws IchException {
@@ -61,11 +61,9 @@ public final class SeriesPlanner {
             throw new IchException(ErrorCode.NO_SERIES, source, "series " + seriesUid + " has no image",
                 "pass a folder with a CT image series");
         }
-        if (defaultGeometry && frames.size() == 1 && frames.get(0).rowSpacing() > 0
-            && (frames.get(0).position() == null || frames.get(0).rowCosines() == null)) {
-            frames = List.of(placedByDefault(frames.get(0)));
-            warnings.add("ImagePositionPatient or ImageOrientationPatient is missing: the image is placed axially, "
-                + "centred on the origin (as dcm2niix does); where it lies in the patient is unknown");
+        if (defaultGeometry && frames.get(0).rowSpacing() > 0 && DefaultPlacement.needed(frames)) {
+            frames = DefaultPlacement.place(frames, source, seriesUid);
+            warnings.add(DefaultPlacement.WARNING);
         }
         FrameInfo first = frames.get(0);
         for (FrameInfo f : frames) {
@@ -76,8 +74,8 @@ public final class SeriesPlanner {
                 throw new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, f.describe(),
                     missing + " is missing, so the slice cannot be placed in the patient and the volume it "
                         + "shows is unknown", "export the series from the scanner or PACS as CT images with full "
-                        + "geometry" + (frames.size() == 1 && !missing.equals("PixelSpacing")
-                        ? " (ich convert writes a single such image with a default geometry)" : ""));
+                        + "geometry" + (missing.equals("PixelSpacing") ? ""
+                        : " (ich convert writes such images with a default geometry)"));
             }
             if (f.image().rows() != first.image().rows() || f.image().columns() != first.image().columns()) {
                 throw inconsistent(source, seriesUid, "images of different sizes (" + first.image().columns() + " × "
@@ -190,20 +188,6 @@ public final class SeriesPlanner {
         Vec3 spacing = new Vec3(first.columnSpacing(), first.rowSpacing(), dz);
         return new SeriesPlan(seriesUid, slices, positions, first.image().columns(), first.image().rows(), spacing,
             origin, axisI, axisJ, axisK, irregular, warnings, files.size(), new ArrayList<>(syntaxes));
-    }
-
-    /**
-     * The frame with dcm2niix's defaults for what is missing: orientation axial (row cosines 1, 0, 0 and
-     * column cosines 0, 1, 0), position such that the image centre lies at the origin.
-     */
-    private static FrameInfo placedByDefault(FrameInfo f) {
-        Vec3 row = f.rowCosines() != null ? f.rowCosines() : new Vec3(1, 0, 0);
-        Vec3 col = f.columnCosines() != null ? f.columnCosines() : new Vec3(0, 1, 0);
-        Vec3 position = f.position() != null ? f.position()
-            : row.times(-(f.image().columns() - 1) * f.columnSpacing() / 2)
-                .plus(col.times(-(f.image().rows() - 1) * f.rowSpacing() / 2));
-        return new FrameInfo(f.image(), f.frame(), position, row, col, f.rowSpacing(), f.columnSpacing(), f.slope(),
-            f.intercept());
     }
 
     private static boolean close(Vec3 a, Vec3 b, double tol) {

@@ -117,7 +117,7 @@ class InfoConvertCommandTest {
         Path out = tmp.resolve("one.nii.gz");
         IchCliTest.Run run = IchCliTest.run("convert", EDGE.resolve("no_geometry").toString(), out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("warning:").contains("placed axially");
+        assertThat(run.out()).contains("warning:").contains("placed as dcm2niix");
         assertThat(NiftiReader.read(out).geometry().nz()).isEqualTo(1);
         IchCliTest.Run analysis = IchCliTest.run("analyze", EDGE.resolve("no_geometry").toString(), "--model",
             tmp.resolve("no-model").toString(), "--out", tmp.resolve("result").toString());
