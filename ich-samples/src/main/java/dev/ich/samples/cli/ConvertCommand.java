@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ich convert}: a DICOM series to NIfTI in HU (float32), with the voxel order and affine
  * dcm2niix writes for the same series. Other modalities only when asked (their values are not HU);
- * a single image without position or orientation gets dcm2niix's default geometry, with a warning.
+ * images without position or orientation get dcm2niix's default geometry, with a warning.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a DICOM CT series to NIfTI (HU, dcm2niix layout).",
