@@ -11,7 +11,6 @@ import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
-import dev.ich.dicom.DicomStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
@@ -43,6 +42,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SeriesChoice choice;
+
     @Spec
     CommandSpec spec;
 
@@ -58,16 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--prognosis-heatmap", description = "Also explain the prognosis head (heatmap_prognosis.nii.gz).")
     boolean prognosisHeatmap;
 
-    @Option(names = "--study", paramLabel = "UID", description = "The StudyInstanceUID to analyse, when the DICOM input holds several studies (see 'ich info').")
-    String studyUid;
-
-    @Option(names = "--series", paramLabel = "UID", description = "The SeriesInstanceUID to analyse (default: the axial CT series with the most slices; see 'ich info').")
-    String seriesUid;
-
     @Override
     public Integer call() throws IchException {
-        AnyStudyReader reader = AnyStudyReader.withDicomReader(DicomStudyReader.builder().studyInstanceUid(studyUid)
-            .seriesInstanceUid(seriesUid).build());
+        AnyStudyReader reader = choice.reader();
         CtVolume ct = reader.read(study);
         OutputFiles.createFolder(out);
         IchModel model = IchModel.load(modelDir);

@@ -4,7 +4,6 @@ import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.Dcm2niixLayout;
-import dev.ich.dicom.DicomStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.dicom.write.ExistingOutput;
 import java.io.PrintWriter;
@@ -32,6 +31,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SeriesChoice choice;
+
     @Spec
     CommandSpec spec;
 
@@ -41,11 +43,6 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<out.nii.gz>", description = "The NIfTI file to write (.nii or .nii.gz).")
     Path output;
 
-    @Option(names = "--series", paramLabel = "UID", description = "The SeriesInstanceUID to convert (default: the axial CT series with the most slices; see 'ich info').")
-    String series;
-
-    @Option(names = "--study", paramLabel = "UID", description = "The StudyInstanceUID to convert a series of, when the input holds several studies (see 'ich info').")
-    String studyUid;
 
     @Option(names = "--allow-non-ct", description = "Convert images of another modality than CT (MR, ...): the values are then the stored values after rescale, not HU.")
     boolean allowNonCt;
@@ -67,8 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, output.toString(), "the file exists",
                 "choose another name, or pass --force to replace it");
         }
-        CtVolume volume = DicomStudyReader.builder().studyInstanceUid(studyUid).seriesInstanceUid(series)
-            .resampleIrregularSpacing(resample).allowNonCt(allowNonCt).defaultGeometryWhenMissing(true)
+        CtVolume volume = choice.dicomReader().resampleIrregularSpacing(resample).allowNonCt(allowNonCt).defaultGeometryWhenMissing(true)
             .build().read(input);
         NiftiWriter.builder().setExistingOutput(force ? ExistingOutput.REPLACE : ExistingOutput.REFUSE).build()
             .write(Dcm2niixLayout.of(volume), output);

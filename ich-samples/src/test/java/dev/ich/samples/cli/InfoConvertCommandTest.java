@@ -110,6 +110,10 @@ class InfoConvertCommandTest {
             tmp.resolve("no-model").toString(), "--out", tmp.resolve("result").toString());
         assertThat(analysis.exitCode()).isEqualTo(IchCli.EXIT_BAD_INPUT);
         assertThat(analysis.err()).contains("2 studies").contains("--study");
+        IchCliTest.Run volume = IchCliTest.run("volume", EDGE.resolve("two_studies").toString());
+        assertThat(volume.err()).contains("2 studies");
+        IchCliTest.Run chosenVolume = IchCliTest.run("volume", EDGE.resolve("two_studies").toString(), "--study", study);
+        assertThat(chosenVolume.exitCode()).as(chosenVolume.err()).isZero();
     }
 
     @Test
