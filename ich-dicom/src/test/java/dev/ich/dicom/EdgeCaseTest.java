@@ -1,7 +1,6 @@
 package dev.ich.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
