@@ -86,7 +86,7 @@ public final class PixelReader implements Closeable {
      *
      * <p>Padding is recognised only in lossless data: a lossy decode moves padded pixels off the
      * padding value and brain pixels onto it, so there it would mark an arbitrary subset of pixels
-     * as air. Lossy frames get the rescale alone, as OpenJPEG, GDCM, pydicom and dcm2niix give.
+     * as air. Lossy frames get the rescale alone, as pydicom with OpenJPEG and dcm2niix give.
      */
     public void readHu(FrameInfo frame, float[] dst, int offset) throws IchException {
         boolean lossy = decodeRaw(frame.frame());
