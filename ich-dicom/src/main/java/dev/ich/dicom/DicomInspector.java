@@ -4,6 +4,7 @@ import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.dicom.internal.DicomImage;
 import dev.ich.dicom.internal.FrameInfo;
+import dev.ich.dicom.internal.PixelReader;
 import dev.ich.dicom.internal.SeriesPlan;
 import dev.ich.dicom.internal.SeriesPlanner;
 import dev.ich.dicom.internal.SeriesSelector;
@@ -17,7 +18,9 @@ import java.util.Set;
 
 /**
  * Lists the image series in a file or folder with their geometry, transfer syntaxes and the
- * problems a read would meet, without decoding any pixels (for {@code ich info}).
+ * problems a read would meet (an unusable slice, an unsupported transfer syntax, a compressed
+ * stream cut short or whose header does not match), without decoding any pixels (for
+ * {@code ich info}).
  */
 public final class DicomInspector {
 
@@ -31,12 +34,14 @@ public final class DicomInspector {
     public static StudySummary inspect(Path path) throws IchException {
         StudyScan scan = StudyScan.of(path);
         String chosen = null;
-        if (!scan.series().isEmpty()) {
-            chosen = SeriesSelector.choose(scan, null, false);
+        try {
+            chosen = SeriesSelector.choose(scan, new SeriesSelector.Request(null, null, false), false);
+        } catch (IchException e) {
+            // Nothing is read by default (no CT, several studies): each series says why it cannot be.
         }
         List<SeriesSummary> out = new ArrayList<>();
         for (Map.Entry<String, List<DicomImage>> e : scan.series().entrySet()) {
-            out.add(summarise(e.getKey(), e.getValue(), e.getKey().equals(chosen), path.toString()));
+            out.add(summarise(scan, e.getKey(), e.getValue(), e.getKey().equals(chosen), path.toString()));
         }
         List<String> skipped = new ArrayList<>();
         for (IchException r : scan.rejected()) {
@@ -45,7 +50,8 @@ public final class DicomInspector {
         return new StudySummary(path.toString(), scan.fileCount(), out, skipped, scan.skippedNonDicom());
     }
 
-    private static SeriesSummary summarise(String uid, List<DicomImage> images, boolean chosen, String source) {
+    private static SeriesSummary summarise(StudyScan scan, String uid, List<DicomImage> images, boolean chosen,
+                                           String source) {
         SeriesSelector.Candidate c = SeriesSelector.describe(uid, images);
         DicomImage first = images.get(0);
         FrameInfo f0 = first.frames().get(0);
@@ -63,6 +69,7 @@ public final class DicomInspector {
         Vec3 spacing = null;
         double tilt = 0;
         try {
+            scan.requireAllUsable(uid);
             SeriesPlan plan = SeriesPlanner.plan(uid, images, source);
             slices = plan.sliceCount();
             spacing = plan.spacing();
@@ -79,12 +86,29 @@ public final class DicomInspector {
                 warnings.add(duplicates + " image(s) share a position with another; they are dropped when "
                     + "their pixels are identical, else the read fails");
             }
+            checkStreams(images);
         } catch (IchException e) {
             problem = e.problem();
         }
-        return new SeriesSummary(uid, first.modality(), files.size(), frames, slices, first.columns(), first.rows(),
-            spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()), tilt, c.localizer(),
-            new ArrayList<>(syntaxes), chosen, warnings, problem);
+        return new SeriesSummary(uid, first.studyUid(), first.modality(), files.size(), frames, slices,
+            first.columns(), first.rows(), spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()),
+            tilt, c.localizer(), new ArrayList<>(syntaxes), chosen, warnings, problem);
+    }
+
+    /**
+     * What can be found about decoding without decoding: a supported transfer syntax, and every
+     * compressed frame complete with a header that matches the image.
+     */
+    private static void checkStreams(List<DicomImage> images) throws IchException {
+        PixelReader.Buffers buffers = new PixelReader.Buffers();
+        for (DicomImage image : images) {
+            try (PixelReader reader = new PixelReader(image, buffers)) {
+                reader.checkStreams();
+            } catch (IchException e) {
+                throw new IchException(e.code(), e.source(), "the file " + image.file().path().getFileName()
+                    + " cannot be decoded: " + e.problem(), e.remedy(), e);
+            }
+        }
     }
 
     private static String orientation(Vec3 n) {

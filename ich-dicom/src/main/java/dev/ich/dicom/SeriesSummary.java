@@ -7,6 +7,7 @@ import java.util.List;
  * What {@link DicomInspector} found about one image series. No patient identity.
  *
  * @param seriesInstanceUid the SeriesInstanceUID
+ * @param studyInstanceUid the StudyInstanceUID (empty when absent)
  * @param modality the Modality (e.g. {@code CT})
  * @param fileCount files holding the series' images
  * @param frameCount images (frames) in the series, localizers included
@@ -22,9 +23,10 @@ import java.util.List;
  * @param transferSyntaxes the transfer syntaxes used, as {@code UID (name)}
  * @param chosen the series {@link DicomStudyReader} reads by default
  * @param warnings findings that leave the volume usable
- * @param problem why the series cannot be read as a volume, or null
+ * @param problem why the series cannot be read as a volume or decoded, or null (found without
+ *     decoding pixels: an unusable slice, an unsupported transfer syntax, a damaged stream)
  */
-public record SeriesSummary(String seriesInstanceUid, String modality, int fileCount, int frameCount, int sliceCount,
+public record SeriesSummary(String seriesInstanceUid, String studyInstanceUid, String modality, int fileCount, int frameCount, int sliceCount,
                             int columns, int rows, Vec3 spacing, Vec3 rowDirection, Vec3 columnDirection,
                             String orientation, double tiltDegrees, boolean localizer, List<String> transferSyntaxes,
                             boolean chosen, List<String> warnings, String problem) {

@@ -10,12 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** The corpus and reference volumes made by tools/reference/make_dicom_corpus.py. */
+/**
+ * The corpus and reference volumes made by tools/reference/make_dicom_corpus.py, and the edge
+ * cases made by tools/reference/make_dicom_edge_cases.py.
+ */
 final class Reference {
 
     static final Path ROOT = resource("dicom");
     static final Path CORPUS = ROOT.resolve("corpus");
     static final Path REFS = ROOT.resolve("reference");
+    static final Path EDGE = ROOT.resolve("edge");
+    static final Path EDGE_REFS = ROOT.resolve("edge-reference");
 
     final int nx;
     final int ny;
@@ -51,9 +56,13 @@ final class Reference {
     }
 
     static Reference load(String caseName, String kind) {
-        JsonObject meta = json(REFS.resolve(caseName + "." + kind + ".json"));
+        return load(REFS, caseName, kind);
+    }
+
+    static Reference load(Path dir, String caseName, String kind) {
+        JsonObject meta = json(dir.resolve(caseName + "." + kind + ".json"));
         try {
-            byte[] raw = Files.readAllBytes(REFS.resolve(caseName + "." + kind + ".f32"));
+            byte[] raw = Files.readAllBytes(dir.resolve(caseName + "." + kind + ".f32"));
             float[] hu = new float[raw.length / 4];
             ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(hu);
             return new Reference(meta, hu);

@@ -49,5 +49,7 @@ public enum ErrorCode {
      */
     NON_FINITE_RESULT,
     /** An output would overwrite something the user has, or cannot be written. */
-    OUTPUT_NOT_WRITABLE
+    OUTPUT_NOT_WRITABLE,
+    /** The input holds several studies or patients where one is expected; the caller must name one. */
+    AMBIGUOUS_INPUT
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attributes kept from one dataset or sequence item: raw values of the tags in
@@ -63,6 +64,26 @@ final class DicomElements {
         return s.substring(start, end);
     }
 
+    /**
+     * A code string fit to be shown in a message: the value when it is one of the {@code known}
+     * terms, else {@code "invalid"} (null when absent). Text attributes can hold identifying free
+     * text in a damaged or odd file (a name in Modality), so nothing else is ever echoed.
+     */
+    String shownTerm(int tag, Set<String> known) {
+        String s = string(tag);
+        return s == null ? null : known.contains(s) ? s : "invalid";
+    }
+
+    /**
+     * A UID value as the reader uses and shows it: empty when absent, the value when it has the
+     * form of a UID, else a stand-in of that form ({@code 0.0.<hash>}), so that a damaged value,
+     * which could hold any text, is never shown while files that share it still group together.
+     */
+    String uid(int tag) {
+        String s = string(tag);
+        return s == null ? "" : s.matches("[0-9.]{1,64}") ? s : "0.0." + Integer.toUnsignedString(s.hashCode());
+    }
+
     /** The backslash-separated parts of a text value (empty when absent). */
     String[] strings(int tag) {
         String s = string(tag);
@@ -87,10 +108,10 @@ final class DicomElements {
             try {
                 out[i] = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw invalid(tag, "'" + abbreviate(parts[i]) + "' is not a number");
+                throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not a decimal string");
             }
             if (!Double.isFinite(out[i])) {
-                throw invalid(tag, "the value " + parts[i] + " is not finite");
+                throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not finite");
             }
         }
         return out;
@@ -120,9 +141,5 @@ final class DicomElements {
         return new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, source,
             "attribute " + Tags.format(tag) + " is invalid: " + why,
             "the file is not a valid DICOM image; re-export it from the scanner or PACS");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 }

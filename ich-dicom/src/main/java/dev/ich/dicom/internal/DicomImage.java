@@ -6,7 +6,6 @@ import dev.ich.core.geometry.Vec3;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A greyscale image object checked for what this library can turn into HU, with its frames.
@@ -39,14 +38,15 @@ public final class DicomImage {
         DicomElements e = file.elements();
         String name = file.name();
         if (file.pixelData() == null || !e.has(Tags.ROWS) || !e.has(Tags.COLUMNS)) {
-            String sop = e.string(Tags.SOP_CLASS_UID);
+            String sop = e.uid(Tags.SOP_CLASS_UID);
             throw new IchException(ErrorCode.NOT_AN_IMAGE, name, "the DICOM object holds no image"
-                + (sop == null ? "" : " (SOP class " + sop + ", modality " + e.string(Tags.MODALITY) + ")"),
+                + (sop.isEmpty() ? "" : " (SOP class " + sop + ", modality " + e.shownTerm(Tags.MODALITY,
+                Tags.MODALITIES) + ")"),
                 "pass the CT image series, not a report, plan, waveform or presentation state");
         }
         int spp = e.us(Tags.SAMPLES_PER_PIXEL, 1);
-        String photometric = e.string(Tags.PHOTOMETRIC_INTERPRETATION);
-        photometric = photometric == null ? "MONOCHROME2" : photometric.toUpperCase(Locale.ROOT);
+        String photometric = e.shownTerm(Tags.PHOTOMETRIC_INTERPRETATION, Tags.PHOTOMETRIC_INTERPRETATIONS);
+        photometric = photometric == null ? "MONOCHROME2" : photometric;
         if (spp != 1 || !(photometric.equals("MONOCHROME1") || photometric.equals("MONOCHROME2"))) {
             throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, name, "a colour image (" + spp
                 + " samples per pixel, " + photometric + ") cannot hold Hounsfield units",
@@ -198,14 +198,31 @@ public final class DicomImage {
         return List.copyOf(frames);
     }
 
+    /** The SeriesInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
     public String seriesUid() {
-        String s = file.elements().string(Tags.SERIES_INSTANCE_UID);
+        return file.elements().uid(Tags.SERIES_INSTANCE_UID);
+    }
+
+    /** The StudyInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
+    public String studyUid() {
+        return file.elements().uid(Tags.STUDY_INSTANCE_UID);
+    }
+
+    /** The PatientID, only to tell patients apart: never shown, logged or written. */
+    String patientId() {
+        String s = file.elements().string(Tags.PATIENT_ID);
         return s == null ? "" : s;
     }
 
+    /** The Modality (e.g. {@code CT}, {@code MR}; {@code "invalid"} when not a DICOM term; empty when absent). */
     public String modality() {
-        String s = file.elements().string(Tags.MODALITY);
+        String s = file.elements().shownTerm(Tags.MODALITY, Tags.MODALITIES);
         return s == null ? "" : s;
+    }
+
+    /** True for Modality CT: only CT stores Hounsfield units. */
+    public boolean ct() {
+        return modality().equals("CT");
     }
 
     public int rows() {
@@ -246,6 +263,11 @@ public final class DicomImage {
 
     public double gantryTilt() throws IchException {
         return file.elements().number(Tags.GANTRY_DETECTOR_TILT, 0);
+    }
+
+    /** InstanceNumber, or NaN when absent. */
+    public double instanceNumber() throws IchException {
+        return file.elements().number(Tags.INSTANCE_NUMBER, Double.NaN);
     }
 
     public double sliceThickness() throws IchException {

@@ -111,18 +111,36 @@ public final class DicomParser {
             "pass a DICOM file or a folder of DICOM files");
     }
 
-    /** The file meta group is always explicit VR little endian. */
+    /**
+     * The file meta group is always explicit VR little endian. It ends where its group length says
+     * (once the transfer syntax is read: a too short group length is a known writer bug), or at the
+     * first element that is not of group 0002 or whose tag does not increase. Some writers
+     * (Hologic) repeat group 0002 elements inside the data set, with another transfer syntax; those
+     * must not override the file meta's.
+     */
     private void readMeta(DicomInput in, DicomElements meta) throws IchException {
         in.bigEndian(false);
-        while (in.remaining() >= 8 && in.peek(in.position()) == 0x02 && in.peek(in.position() + 1) == 0x00) {
+        long end = Long.MAX_VALUE;
+        int previous = -1;
+        while ((in.position() < end || !meta.has(Tags.TRANSFER_SYNTAX_UID)) && in.remaining() >= 8
+            && in.peek(in.position()) == 0x02 && in.peek(in.position() + 1) == 0x00) {
+            long at = in.position();
             int tag = (in.u16() << 16) | in.u16();
+            if (tag <= previous) {
+                in.seek(at);
+                return;
+            }
+            previous = tag;
             String vr = vr(in);
             long len = longVr(vr) ? skipReservedAndLength(in) : in.u16();
             if (len == 0xFFFFFFFFL) {
                 throw corrupt("the file meta element " + Tags.format(tag) + " has an undefined length");
             }
             in.require(len);
-            if (tag == Tags.TRANSFER_SYNTAX_UID) {
+            if (tag == Tags.FILE_META_GROUP_LENGTH && len == 4) {
+                long groupLength = in.u32();
+                end = in.position() + groupLength;
+            } else if (tag == Tags.TRANSFER_SYNTAX_UID) {
                 meta.put(tag, checkedValue(in, tag, len));
             } else {
                 in.skip(len);

@@ -5,11 +5,15 @@ import dev.ich.core.error.IchException;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import jj2000.j2k.util.FacilityManager;
+import jj2000.j2k.util.MsgLogger;
 
 /**
  * JPEG (baseline, extended, lossless) through TwelveMonkeys and JPEG 2000 through jai-imageio,
@@ -29,7 +33,9 @@ final class ImageIoDecoder {
         checkHeader(data, syntax, format, name);
         long budget = timeBudgetMillis(format);
         Object[] result = new Object[1];
+        QuietDecoderThreads.install();
         Thread worker = new Thread(() -> {
+            QuietDecoderThreads.quiet();
             try {
                 decodeNow(data, syntax, format, out, name);
             } catch (Throwable e) {
@@ -60,8 +66,11 @@ final class ImageIoDecoder {
         }
         if (result[0] != Boolean.TRUE) {
             Throwable t = (Throwable) result[0];
+            // jj2000 gives up on a damaged codestream by throwing ThreadDeath, which says nothing more.
+            String why = t.getClass() == ThreadDeath.class ? "the decoder stopped on damaged data"
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
             throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title
-                + " pixel data cannot be decoded (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")",
+                + " pixel data cannot be decoded (" + why + ")",
                 "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
                     + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)", t);
         }
@@ -94,6 +103,10 @@ final class ImageIoDecoder {
     private static void decodeNow(byte[] data, Syntax syntax, PixelFormat format, int[] out, String name)
         throws IchException {
         ImageReader reader = reader(syntax, name);
+        List<String> complaints = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> complaints.add(warning));
+        // jj2000 reports damage through its own per-thread logger, which prints to stderr by default.
+        FacilityManager.registerMsgLogger(Thread.currentThread(), new CollectingMsgLogger(complaints));
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(iis, true, true);
             Raster raster;
@@ -109,6 +122,10 @@ final class ImageIoDecoder {
                     + " component(s), but the header says " + format.columns() + " × " + format.rows() + " greyscale",
                     "copy the file again from the scanner or PACS");
             }
+            if (!complaints.isEmpty()) {
+                throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title + " decoder found the data "
+                    + "damaged (" + complaints.get(0) + ")", "copy the file again from the scanner or PACS");
+            }
             raster.getSamples(raster.getMinX(), raster.getMinY(), format.columns(), format.rows(), 0, out);
         } catch (IOException e) {
             throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title
@@ -116,7 +133,28 @@ final class ImageIoDecoder {
                 "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
                     + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)", e);
         } finally {
+            FacilityManager.unregisterMsgLogger(Thread.currentThread());
             reader.dispose();
+        }
+    }
+
+    /** Keeps jj2000's warnings and errors (to refuse the frame) and drops its progress messages. */
+    private record CollectingMsgLogger(List<String> complaints) implements MsgLogger {
+
+        @Override
+        public void printmsg(int severity, String message) {
+            if (severity >= MsgLogger.WARNING) {
+                complaints.add(message);
+            }
+        }
+
+        @Override
+        public void println(String message, int firstIndent, int indent) {
+            // Plain output (usage, progress): not a finding about the data.
+        }
+
+        @Override
+        public void flush() {
         }
     }
 

@@ -83,13 +83,17 @@ public final class PixelReader implements Closeable {
      * masked to BitsStored and sign-extended, padding set to {@link #PADDING_HU}, then
      * {@code slope · stored + intercept}. MONOCHROME1 does not change HU (it only says how to
      * display them), so it is not inverted.
+     *
+     * <p>Padding is recognised only in lossless data: a lossy decode moves padded pixels off the
+     * padding value and brain pixels onto it, so there it would mark an arbitrary subset of pixels
+     * as air. Lossy frames get the rescale alone, as pydicom with OpenJPEG and dcm2niix give.
      */
     public void readHu(FrameInfo frame, float[] dst, int offset) throws IchException {
-        decodeRaw(frame.frame());
+        boolean lossy = decodeRaw(frame.frame());
         double slope = frame.slope();
         double intercept = frame.intercept();
         int n = format.pixelsPerFrame();
-        boolean padding = image.hasPadding();
+        boolean padding = image.hasPadding() && !lossy;
         boolean plain = !format.signed() && format.bitsStored() == format.bitsAllocated() && !padding;
         if (plain) {
             for (int i = 0; i < n; i++) {
@@ -103,7 +107,8 @@ public final class PixelReader implements Closeable {
         }
     }
 
-    private void decodeRaw(int frame) throws IchException {
+    /** Decodes one frame into {@code raw}; true when the frame was lossy-compressed. */
+    private boolean decodeRaw(int frame) throws IchException {
         DicomFile file = image.file();
         PixelDataRef px = file.pixelData();
         Syntax syntax = file.syntax();
@@ -125,27 +130,66 @@ public final class PixelReader implements Closeable {
                     raw[i] = (bytes[b + 1] & 0xFF) << 8 | (bytes[b] & 0xFF);
                 }
             }
-            return;
+            return false;
         }
         byte[] data = frameBytes(px, frame);
         switch (syntax.codec) {
             case RLE:
                 RleDecoder.decode(data, format, raw, file.name());
-                break;
+                return false;
             case JPEG:
+                requireEndMarker(data, syntax);
                 if (JpegLosslessDecoder.isLossless(data)) {
                     JpegLosslessDecoder.decode(data, format, raw, file.name());
+                    return false;
                 } else if (JpegDctDecoder.isTwelveBitSequential(data)) {
                     JpegDctDecoder.decode(data, format, raw, file.name());
                 } else {
                     ImageIoDecoder.decode(data, syntax, format, raw, file.name());
                 }
-                break;
+                return true;
             case JPEG2000:
+                requireEndMarker(data, syntax);
                 ImageIoDecoder.decode(data, syntax, format, raw, file.name());
-                break;
+                return syntax != Syntax.JPEG2000_LOSSLESS;
             default:
                 throw unsupported(file);
+        }
+    }
+
+    /**
+     * Checks every frame's compressed stream without decoding it (the DICOM structure, the end
+     * marker, the codestream header): what {@code ich info} reports as a series that cannot be
+     * decoded.
+     */
+    public void checkStreams() throws IchException {
+        PixelDataRef px = image.file().pixelData();
+        Syntax syntax = image.file().syntax();
+        if (!px.encapsulated()) {
+            return;
+        }
+        for (int f = 0; f < format.frames(); f++) {
+            byte[] data = frameBytes(px, f);
+            if (syntax.codec == Syntax.Codec.JPEG || syntax.codec == Syntax.Codec.JPEG2000) {
+                requireEndMarker(data, syntax);
+                ImageIoDecoder.checkHeader(data, syntax, format, image.file().name());
+            }
+        }
+    }
+
+    /**
+     * JPEG streams end with EOI and JPEG 2000 codestreams with EOC, both the marker FFD9 (a DICOM
+     * fragment may add a zero byte to reach an even length). Without it the stream was cut, and
+     * the third-party decoders fill the missing part silently, so this is checked first.
+     */
+    private void requireEndMarker(byte[] data, Syntax syntax) throws IchException {
+        int end = data.length;
+        while (end > 0 && data[end - 1] == 0) {
+            end--;
+        }
+        if (end < 2 || (data[end - 2] & 0xFF) != 0xFF || (data[end - 1] & 0xFF) != 0xD9) {
+            throw corrupt("the " + syntax.title + " stream does not end with its end marker (FFD9): it was cut "
+                + "short");
         }
     }
 

@@ -35,7 +35,17 @@ public final class SeriesPlanner {
     private SeriesPlanner() {
     }
 
+    /** As {@link #plan(String, List, String, boolean)} without default geometry. */
     public static SeriesPlan plan(String seriesUid, List<DicomImage> images, String source) throws IchException {
+        return plan(seriesUid, images, source, false);
+    }
+
+    /**
+     * @param defaultGeometry place images without position or orientation as dcm2niix does (with a
+     *     warning, {@link DefaultPlacement}) instead of failing
+     */
+    public static SeriesPlan plan(String seriesUid, List<DicomImage> images, String source, boolean defaultGeometry)
+        throws IchException {
         List<String> warnings = new ArrayList<>();
         List<FrameInfo> frames = new ArrayList<>();
         List<FrameInfo> localizers = new ArrayList<>();
@@ -51,6 +61,10 @@ public final class SeriesPlanner {
             throw new IchException(ErrorCode.NO_SERIES, source, "series " + seriesUid + " has no image",
                 "pass a folder with a CT image series");
         }
+        if (defaultGeometry && frames.get(0).rowSpacing() > 0 && DefaultPlacement.needed(frames)) {
+            frames = DefaultPlacement.place(frames, source, seriesUid);
+            warnings.add(DefaultPlacement.WARNING);
+        }
         FrameInfo first = frames.get(0);
         for (FrameInfo f : frames) {
             String missing = f.position() == null ? "ImagePositionPatient"
@@ -58,8 +72,10 @@ public final class SeriesPlanner {
                 : f.rowSpacing() <= 0 ? "PixelSpacing" : null;
             if (missing != null) {
                 throw new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, f.describe(),
-                    missing + " is missing, so the slice cannot be placed in the patient",
-                    "export the series from the scanner or PACS as CT images with full geometry");
+                    missing + " is missing, so the slice cannot be placed in the patient and the volume it "
+                        + "shows is unknown", "export the series from the scanner or PACS as CT images with full "
+                        + "geometry" + (missing.equals("PixelSpacing") ? ""
+                        : " (ich convert writes such images with a default geometry)"));
             }
             if (f.image().rows() != first.image().rows() || f.image().columns() != first.image().columns()) {
                 throw inconsistent(source, seriesUid, "images of different sizes (" + first.image().columns() + " × "
@@ -160,6 +176,11 @@ public final class SeriesPlanner {
             files.add(f.image().file().name());
             syntaxes.add(f.image().transferSyntaxUid());
             monochrome1 |= f.image().monochrome1();
+        }
+        String modality = first.image().modality();
+        if (!first.image().ct()) {
+            warnings.add("modality " + (modality.isEmpty() ? "unknown" : modality) + ", not CT: the values are the "
+                + "stored values after rescale, not Hounsfield units");
         }
         if (monochrome1) {
             warnings.add("MONOCHROME1 images: HU come from the rescale as the standard defines; nothing is inverted");

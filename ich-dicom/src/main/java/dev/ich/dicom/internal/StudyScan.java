@@ -31,11 +31,11 @@ public final class StudyScan {
 
     private final Path root;
     private final Map<String, List<DicomImage>> series;
-    private final List<IchException> rejected;
+    private final List<Rejected> rejected;
     private final int skippedNonDicom;
     private final int fileCount;
 
-    private StudyScan(Path root, Map<String, List<DicomImage>> series, List<IchException> rejected,
+    private StudyScan(Path root, Map<String, List<DicomImage>> series, List<Rejected> rejected,
                       int skippedNonDicom, int fileCount) {
         this.root = root;
         this.series = series;
@@ -72,7 +72,7 @@ public final class StudyScan {
                 + MAX_FILES + " files", "pass the folder of one study");
         }
         Map<String, List<DicomImage>> series = new LinkedHashMap<>();
-        List<IchException> rejected = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
         int nonDicom = 0;
         for (Path f : files) {
             DicomFile file;
@@ -90,7 +90,7 @@ public final class StudyScan {
                 series.computeIfAbsent(image.seriesUid(), k -> new ArrayList<>()).add(image);
             } catch (IchException e) {
                 if (e.code() == ErrorCode.NOT_AN_IMAGE || e.code() == ErrorCode.UNSUPPORTED_IMAGE) {
-                    rejected.add(e);
+                    rejected.add(new Rejected(f, file.elements().uid(Tags.SERIES_INSTANCE_UID), e));
                 } else {
                     throw e;
                 }
@@ -121,9 +121,34 @@ public final class StudyScan {
         return copy;
     }
 
+    /**
+     * A DICOM object left out of the series because it holds no image or one that cannot be turned
+     * into HU (colour, 32-bit).
+     *
+     * @param file the file
+     * @param seriesUid its SeriesInstanceUID, empty when absent
+     * @param reason why it was left out
+     */
+    public record Rejected(Path file, String seriesUid, IchException reason) {
+    }
+
     /** Objects skipped because they hold no image or an unsupported (colour) image, with the reason. */
     public List<IchException> rejected() {
-        return List.copyOf(rejected);
+        return rejected.stream().map(Rejected::reason).toList();
+    }
+
+    /**
+     * Fails when an object of series {@code uid} was left out: a slice that cannot be used is an
+     * error, never a shorter volume (a missing end slice would go unnoticed by every gap check).
+     */
+    public void requireAllUsable(String uid) throws IchException {
+        for (Rejected r : rejected) {
+            if (uid.equals(r.seriesUid())) {
+                throw new IchException(r.reason().code(), root.toString(), "the file " + r.file().getFileName()
+                    + " of series " + uid + " cannot be used (" + r.reason().problem() + "), so the volume would "
+                    + "miss a slice", "copy that file again from the scanner or PACS, or name another series");
+            }
+        }
     }
 
     public int skippedNonDicom() {

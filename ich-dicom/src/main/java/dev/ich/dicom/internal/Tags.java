@@ -5,13 +5,16 @@ import java.util.Set;
 /** The handful of DICOM tags this reader needs, as {@code (group << 16) | element}. */
 final class Tags {
 
+    static final int FILE_META_GROUP_LENGTH = 0x00020000;
     static final int TRANSFER_SYNTAX_UID = 0x00020010;
     static final int IMAGE_TYPE = 0x00080008;
     static final int SOP_CLASS_UID = 0x00080016;
     static final int MODALITY = 0x00080060;
+    static final int PATIENT_ID = 0x00100020;
     static final int SLICE_THICKNESS = 0x00180050;
     static final int SPACING_BETWEEN_SLICES = 0x00180088;
     static final int GANTRY_DETECTOR_TILT = 0x00181120;
+    static final int STUDY_INSTANCE_UID = 0x0020000D;
     static final int SERIES_INSTANCE_UID = 0x0020000E;
     static final int INSTANCE_NUMBER = 0x00200013;
     static final int IMAGE_POSITION_PATIENT = 0x00200032;
@@ -44,7 +47,8 @@ final class Tags {
 
     /** Values kept (all others are skipped). */
     static final Set<Integer> VALUES = Set.of(TRANSFER_SYNTAX_UID, IMAGE_TYPE, SOP_CLASS_UID, MODALITY,
-        SLICE_THICKNESS, SPACING_BETWEEN_SLICES, GANTRY_DETECTOR_TILT, SERIES_INSTANCE_UID, INSTANCE_NUMBER,
+        PATIENT_ID, SLICE_THICKNESS, SPACING_BETWEEN_SLICES, GANTRY_DETECTOR_TILT, STUDY_INSTANCE_UID,
+        SERIES_INSTANCE_UID, INSTANCE_NUMBER,
         IMAGE_POSITION_PATIENT, IMAGE_ORIENTATION_PATIENT, SAMPLES_PER_PIXEL, PHOTOMETRIC_INTERPRETATION,
         PLANAR_CONFIGURATION, NUMBER_OF_FRAMES, ROWS, COLUMNS, PIXEL_SPACING, BITS_ALLOCATED, BITS_STORED, HIGH_BIT,
         PIXEL_REPRESENTATION, PIXEL_PADDING_VALUE, PIXEL_PADDING_RANGE_LIMIT, RESCALE_INTERCEPT, RESCALE_SLOPE);
@@ -57,6 +61,19 @@ final class Tags {
     /** Binary (US/SS) values among {@link #VALUES}; the rest are text. */
     static final Set<Integer> BINARY = Set.of(SAMPLES_PER_PIXEL, PLANAR_CONFIGURATION, ROWS, COLUMNS, BITS_ALLOCATED,
         BITS_STORED, HIGH_BIT, PIXEL_REPRESENTATION, PIXEL_PADDING_VALUE, PIXEL_PADDING_RANGE_LIMIT);
+
+    /** Modality defined terms (PS3.3 C.7.3.1.1.1, current and retired): the values a message may show. */
+    static final Set<String> MODALITIES = Set.of("CR", "CT", "MR", "NM", "US", "OT", "BI", "CD", "DD", "DG", "ES",
+        "LS", "PT", "RG", "ST", "TG", "XA", "RF", "RTIMAGE", "RTDOSE", "RTSTRUCT", "RTPLAN", "RTRECORD", "HC", "DX",
+        "MG", "IO", "PX", "GM", "SM", "XC", "PR", "AU", "ECG", "EPS", "HD", "SR", "IVUS", "OP", "SMR", "AR", "KER",
+        "VA", "SRF", "OCT", "LEN", "OPV", "OPM", "OAM", "RESP", "KO", "SEG", "REG", "OPT", "BDUS", "BMD", "DOC",
+        "FID", "PLAN", "IOL", "IVOCT", "RWV", "M3D", "POS", "OPTBSV", "OPTENF", "ASMT", "MS", "EC", "CF", "CP", "DF",
+        "DM", "DS", "FA", "FS", "MA", "OSS", "VF", "DOCD");
+
+    /** PhotometricInterpretation defined terms: the values a message may show. */
+    static final Set<String> PHOTOMETRIC_INTERPRETATIONS = Set.of("MONOCHROME1", "MONOCHROME2", "PALETTE COLOR",
+        "RGB", "HSV", "ARGB", "CMYK", "YBR_FULL", "YBR_FULL_422", "YBR_PARTIAL_422", "YBR_PARTIAL_420", "YBR_ICT",
+        "YBR_RCT", "XYB");
 
     private Tags() {
     }

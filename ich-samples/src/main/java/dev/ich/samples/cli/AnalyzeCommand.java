@@ -42,6 +42,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SeriesChoice choice;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IchException {
-        AnyStudyReader reader = AnyStudyReader.create();
+        AnyStudyReader reader = choice.reader();
         CtVolume ct = reader.read(study);
         OutputFiles.createFolder(out);
         IchModel model = IchModel.load(modelDir);

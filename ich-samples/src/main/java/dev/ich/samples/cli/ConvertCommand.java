@@ -4,7 +4,6 @@ import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.Dcm2niixLayout;
-import dev.ich.dicom.DicomStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.dicom.write.ExistingOutput;
 import java.io.PrintWriter;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ich convert}: a DICOM series to NIfTI in HU (float32), with the voxel order and affine
- * dcm2niix writes for the same series.
+ * dcm2niix writes for the same series. Other modalities only when asked (their values are not HU);
+ * images without position or orientation get dcm2niix's default geometry, with a warning.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a DICOM CT series to NIfTI (HU, dcm2niix layout).",
@@ -30,6 +30,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    SeriesChoice choice;
 
     @Spec
     CommandSpec spec;
@@ -40,8 +43,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<out.nii.gz>", description = "The NIfTI file to write (.nii or .nii.gz).")
     Path output;
 
-    @Option(names = "--series", paramLabel = "UID", description = "The SeriesInstanceUID to convert (default: the axial CT series with the most slices; see 'ich info').")
-    String series;
+
+    @Option(names = "--allow-non-ct", description = "Convert images of another modality than CT (MR, ...): the values are then the stored values after rescale, not HU.")
+    boolean allowNonCt;
 
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
@@ -60,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, output.toString(), "the file exists",
                 "choose another name, or pass --force to replace it");
         }
-        CtVolume volume = DicomStudyReader.builder().seriesInstanceUid(series).resampleIrregularSpacing(resample)
+        CtVolume volume = choice.dicomReader().resampleIrregularSpacing(resample).allowNonCt(allowNonCt).defaultGeometryWhenMissing(true)
             .build().read(input);
         NiftiWriter.builder().setExistingOutput(force ? ExistingOutput.REPLACE : ExistingOutput.REFUSE).build()
             .write(Dcm2niixLayout.of(volume), output);

@@ -6,16 +6,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
-import dev.ich.core.io.StudyReader;
 import dev.ich.core.json.Json;
 import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.dicom.DicomStudyReader;
 import dev.ich.dicom.nifti.NiftiReader;
-import dev.ich.dicom.nifti.NiftiStudyReader;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.explain.CamProjection;
 import dev.ich.explain.Completeness;
@@ -62,6 +59,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    SeriesChoice choice;
 
     @Spec
     CommandSpec spec;
@@ -163,7 +163,7 @@ final class ExplainCommand implements Callable<Integer> {
             int s = stage;
             requests.add(parse(() -> b.stage(s).steps(igSteps).build(), "--stage"));
         }
-        CtVolume ct = reader(study).read(study);
+        CtVolume ct = choice.reader().read(study);
         BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
         OutputFiles.createFolder(out);
         try (IchModel model = IchModel.load(modelDir)) {
@@ -240,10 +240,6 @@ final class ExplainCommand implements Callable<Integer> {
         o.add("fractions", f);
         o.add("outputs", y);
         return o;
-    }
-
-    private static StudyReader reader(Path path) {
-        return NiftiStudyReader.isNiftiName(path) ? new NiftiStudyReader() : DicomStudyReader.create();
     }
 
     private interface Parse<T> {

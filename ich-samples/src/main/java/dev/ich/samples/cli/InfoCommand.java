@@ -56,6 +56,7 @@ final class InfoCommand implements Callable<Integer> {
             s.nonDicomFiles() > 0 ? ", " + s.nonDicomFiles() + " non-DICOM file(s) skipped" : "");
         for (SeriesSummary x : s.series()) {
             out.printf(Locale.ROOT, "%nseries %s%s%n", x.seriesInstanceUid(), x.chosen() ? "  [read by default]" : "");
+            out.printf(Locale.ROOT, "  study %s%n", x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
             out.printf(Locale.ROOT, "  modality %s, %d file(s), %d image(s), %d slice position(s)%s%n", x.modality(),
                 x.fileCount(), x.frameCount(), x.sliceCount(), x.localizer() ? ", localizer" : "");
             out.printf(Locale.ROOT, "  %d × %d pixels, %s%s%n", x.columns(), x.rows(), x.orientation(),
@@ -86,6 +87,7 @@ final class InfoCommand implements Callable<Integer> {
         for (SeriesSummary x : s.series()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("seriesInstanceUid", x.seriesInstanceUid());
+            e.put("studyInstanceUid", x.studyInstanceUid());
             e.put("chosen", x.chosen());
             e.put("modality", x.modality());
             e.put("fileCount", x.fileCount());

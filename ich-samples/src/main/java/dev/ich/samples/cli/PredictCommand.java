@@ -4,7 +4,6 @@ import dev.ich.core.analysis.Prediction;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.dicom.AnyStudyReader;
 import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +24,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SeriesChoice choice;
+
     @Spec
     CommandSpec spec;
 
@@ -41,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IchException {
         IchModel.setIntraOpThreads(Math.max(1, threads));
         try (IchModel m = IchModel.load(model)) {
-            CtVolume volume = AnyStudyReader.create().read(study);
+            CtVolume volume = choice.reader().read(study);
             Prediction p = m.predict(new Preprocessor(m.preprocessing(), Math.max(1, threads)).preprocess(volume).input());
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "volume_ml=%.2f%n", p.volumeMl());

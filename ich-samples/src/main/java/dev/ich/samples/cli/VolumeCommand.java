@@ -4,7 +4,6 @@ import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.dicom.AnyStudyReader;
 import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.eval.estimators.AbcMeasurement;
 import dev.ich.eval.estimators.ClinicalVolumeEstimator;
@@ -32,6 +31,9 @@ final class VolumeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SeriesChoice choice;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +51,7 @@ final class VolumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IchException {
         VolumeMethod volumeMethod = VolumeMethod.fromName(method);
-        CtVolume ct = AnyStudyReader.create().read(study);
+        CtVolume ct = choice.reader().read(study);
         BinaryMask haematoma = mask == null ? HaematomaSegmenter.defaults().segment(ct)
             : NiftiReader.readMask(mask, ct.geometry(), GRID_TOLERANCE_MM);
         if (haematoma.count() == 0) {

@@ -77,4 +77,63 @@ class InfoConvertCommandTest {
         IchCliTest.Run debug = IchCliTest.run("convert", in.toString(), out, "--debug");
         assertThat(debug.err()).contains("at dev.ich");
     }
+
+    /** Edge cases made by tools/reference/make_dicom_edge_cases.py. */
+    static final Path EDGE = CORPUS.resolveSibling("edge");
+
+    @Test
+    void nonCtIsConvertedOnlyWhenAskedAndNotCalledHu(@TempDir Path tmp) {
+        String out = tmp.resolve("mr.nii.gz").toString();
+        IchCliTest.Run refused = IchCliTest.run("convert", EDGE.resolve("mr_series").toString(), out);
+        assertThat(refused.exitCode()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("modality MR").contains("--allow-non-ct").doesNotContain("at dev.ich");
+        assertThat(Files.exists(Path.of(out))).isFalse();
+        IchCliTest.Run allowed = IchCliTest.run("convert", EDGE.resolve("mr_series").toString(), out, "--allow-non-ct");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("stored values after rescale").contains("not Hounsfield units");
+    }
+
+    @Test
+    void severalStudiesAreListedAndOneIsChosenWithStudy(@TempDir Path tmp) {
+        String out = tmp.resolve("a.nii.gz").toString();
+        IchCliTest.Run refused = IchCliTest.run("convert", EDGE.resolve("two_studies").toString(), out);
+        assertThat(refused.exitCode()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("2 studies").contains("--study").doesNotContain("SECRET")
+            .doesNotContain("at dev.ich");
+        JsonObject info = JsonParser.parseString(IchCliTest.run("info", EDGE.resolve("two_studies/a").toString(),
+            "--json").out()).getAsJsonObject();
+        String study = info.getAsJsonArray("series").get(0).getAsJsonObject().get("studyInstanceUid").getAsString();
+        assertThat(refused.err()).contains(study);
+        IchCliTest.Run chosen = IchCliTest.run("convert", EDGE.resolve("two_studies").toString(), out, "--study", study);
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        IchCliTest.Run analysis = IchCliTest.run("analyze", EDGE.resolve("two_studies").toString(), "--model",
+            tmp.resolve("no-model").toString(), "--out", tmp.resolve("result").toString());
+        assertThat(analysis.exitCode()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(analysis.err()).contains("2 studies").contains("--study");
+        IchCliTest.Run volume = IchCliTest.run("volume", EDGE.resolve("two_studies").toString());
+        assertThat(volume.err()).contains("2 studies");
+        IchCliTest.Run chosenVolume = IchCliTest.run("volume", EDGE.resolve("two_studies").toString(), "--study", study);
+        assertThat(chosenVolume.exitCode()).as(chosenVolume.err()).isZero();
+    }
+
+    @Test
+    void anImageWithoutGeometryIsConvertedWithAWarningButNotAnalysed(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("one.nii.gz");
+        IchCliTest.Run run = IchCliTest.run("convert", EDGE.resolve("no_geometry").toString(), out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning:").contains("placed as dcm2niix");
+        assertThat(NiftiReader.read(out).geometry().nz()).isEqualTo(1);
+        IchCliTest.Run analysis = IchCliTest.run("analyze", EDGE.resolve("no_geometry").toString(), "--model",
+            tmp.resolve("no-model").toString(), "--out", tmp.resolve("result").toString());
+        assertThat(analysis.exitCode()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(analysis.err()).contains("ImagePositionPatient").contains("unknown").doesNotContain("at dev.ich");
+    }
+
+    @Test
+    void infoReportsASeriesItCannotDecode() {
+        IchCliTest.Run run = IchCliTest.run("info", EDGE.resolve("truncated").resolve("jpeg_baseline_60.dcm")
+            .toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("cannot be read as a volume").contains("cut short");
+    }
 }
