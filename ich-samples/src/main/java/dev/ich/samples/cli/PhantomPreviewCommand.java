@@ -9,11 +9,14 @@ import dev.ich.core.phantom.PhantomGenerator;
 import dev.ich.core.phantom.PhantomLabel;
 import dev.ich.core.phantom.PhantomSpec;
 import dev.ich.core.volume.HuWindow;
+import dev.ich.dicom.write.AtomicFileWriter;
+import dev.ich.dicom.write.ExistingOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -86,7 +89,7 @@ final class PhantomPreviewCommand implements Callable<Integer> {
             builder.targetVolumeMl(volumeMl);
         }
         PhantomSpec template = builder.build();
-        if (png != null && Files.exists(png)) {
+        if (png != null && Files.exists(png, LinkOption.NOFOLLOW_LINKS)) {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, png.toString(), "the file exists",
                 "Choose another --png path or remove the file");
         }
@@ -125,14 +128,11 @@ final class PhantomPreviewCommand implements Callable<Integer> {
 
     private void writePng(Phantom p, PrintWriter out) throws IchException {
         int[] slices = PhantomPng.slices(p, 5);
-        try {
-            if (!ImageIO.write(PhantomPng.render(p, slices, HuWindow.ofCenterWidth(40, 80)), "png", png.toFile())) {
+        AtomicFileWriter.write(png, ExistingOutput.REFUSE, stream -> {
+            if (!ImageIO.write(PhantomPng.render(p, slices, HuWindow.ofCenterWidth(40, 80)), "png", stream)) {
                 throw new IOException("no PNG writer is available");
             }
-        } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, png.toString(), "the PNG cannot be written ("
-                + e.getMessage() + ")", "Check that the folder exists and is writable", e);
-        }
+        });
         out.printf(Locale.ROOT, "png=%s slices=%s window=W80/L40%n", png, Arrays.toString(slices));
     }
 
