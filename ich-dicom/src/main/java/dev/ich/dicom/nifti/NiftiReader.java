@@ -2,6 +2,7 @@ package dev.ich.dicom.nifti;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.PhysicalSpacing;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
@@ -178,6 +179,8 @@ public final class NiftiReader {
                 "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
                 "Repair the header's geometry", e);
         }
+        PhysicalSpacing.check(geometry.spacing(), ErrorCode.INVALID_NIFTI, source,
+            "Repair the header's voxel sizes (pixdim, and the sform or qform if set)");
         skipFully(in, offset - NiftiHeader.SIZE, source);
         float slope = h.sclSlope;
         float inter = h.sclInter;
