@@ -85,22 +85,27 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
         description = "Poor outcome predicted when the probability is greater than P (default: ${DEFAULT-VALUE}, the paper's).")
+    @Range(min = 0, max = 1)
     double threshold;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + BootstrapSettings.DEFAULT_RESAMPLES,
         description = "Bootstrap resamples for the volume intervals (default: ${DEFAULT-VALUE}).")
+    @Range(min = 100, max = 100_000)
     int resamples;
 
     @Option(names = "--seed", defaultValue = "" + BootstrapSettings.DEFAULT_SEED,
         description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
         description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0.5, max = 0.9999)
     double level;
 
     @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10",
         description = "Uniform bins of the calibration curve (default: ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int calibrationBins;
 
     @Option(names = "--training-log", paramLabel = "CSV",

@@ -83,6 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--ig-steps", defaultValue = "" + CamRequest.DEFAULT_STEPS, paramLabel = "<N>",
         description = "Path steps of integrated-gradients, one forward and one backward pass each"
             + " (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = CamRequest.MAX_STEPS)
     int igSteps;
 
     @Option(names = "--head", paramLabel = "<head>", description = "volume or prognosis (default: both).")
@@ -100,6 +101,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "4", paramLabel = "<N>",
         description = "Encoder stage explained: 0 = stem, 1-4 = residual stages; 4 is the paper's last conv stage"
             + " (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 4)
     int stage;
 
     @Option(names = "--mask", paramLabel = "<m.nii.gz>",
@@ -111,21 +113,26 @@ final class ExplainCommand implements Callable<Integer> {
     boolean faithfulness;
 
     @Option(names = "--steps", defaultValue = "16", description = "Steps of the deletion/insertion curves (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int steps;
 
     @Option(names = "--slices", defaultValue = "8", description = "Slices in the montage (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 256)
     int slices;
 
     @Option(names = "--columns", defaultValue = "4", description = "Tiles per montage row (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 64)
     int columns;
 
     @Option(names = "--tile", defaultValue = "256", description = "Tile size in pixels (default ${DEFAULT-VALUE}).")
+    @Range(min = 16, max = 2048)
     int tile;
 
     @Option(names = "--saturation", paramLabel = "<q>",
         description = "Montage colours saturate where the strongest voxels hold the last 1 - q of the map's evidence"
             + " (default: 1, the maximum, for the Grad-CAM family; " + MontageOptions.VOXEL_LEVEL_SATURATION
             + " for integrated-gradients).")
+    @Range(min = 0, max = 1)
     Double saturation;
 
     @Option(names = "--colormap", defaultValue = "inferno", description = "inferno or viridis (default ${DEFAULT-VALUE}).")
@@ -147,13 +154,6 @@ final class ExplainCommand implements Callable<Integer> {
             : camMethod.readsStage() ? 1 : MontageOptions.VOXEL_LEVEL_SATURATION;
         MontageOptions montage = parse(() -> MontageOptions.builder().slices(slices).columns(columns).tileSize(tile)
             .colorMap(ColorMap.fromCliName(colormap)).saturationEnergyQuantile(q).build(), "montage options");
-        if (steps < 1) {
-            throw new ParameterException(spec.commandLine(), "--steps must be at least 1, got " + steps);
-        }
-        if (igSteps < 1 || igSteps > CamRequest.MAX_STEPS) {
-            throw new ParameterException(spec.commandLine(), "--ig-steps must be in [1, " + CamRequest.MAX_STEPS
-                + "], got " + igSteps);
-        }
         List<CamRequest> requests = new ArrayList<>();
         for (Head h : heads) {
             CamRequest.Builder b = CamRequest.builder().head(h).method(camMethod).polarity(pol);

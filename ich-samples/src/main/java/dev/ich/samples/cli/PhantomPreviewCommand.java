@@ -46,28 +46,35 @@ final class PhantomPreviewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--seed", defaultValue = "1", description = "Cohort seed (default ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--count", defaultValue = "1", description = "Phantoms to generate and time (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 100_000)
     int count;
 
     @Option(names = "--warmup", defaultValue = "0",
         description = "Phantoms generated untimed first, to warm the JIT up (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 10_000)
     int warmup;
 
     @Option(names = "--size", defaultValue = "512", description = "In-plane pixels (default ${DEFAULT-VALUE}).")
+    @Range(min = 64, max = 1024)
     int size;
 
     @Option(names = "--slice-thickness", defaultValue = "5", description = "Slice thickness, mm (default ${DEFAULT-VALUE}).")
+    @Range(min = 0.5, max = 10)
     double sliceThickness;
 
     @Option(names = "--location", description = "LOBAR, DEEP or INFRATENTORIAL (default random).")
     Location location;
 
     @Option(names = "--volume", description = "Exact total haematoma volume, ml (default random).")
+    @Range(min = 0, max = 500)
     Double volumeMl;
 
     @Option(names = "--haematomas", defaultValue = "1", description = "Haematomas per head (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 10)
     int haematomas;
 
     @Option(names = "--png", description = "Draw slices of the first phantom to this PNG (must not exist).")
@@ -75,6 +82,7 @@ final class PhantomPreviewCommand implements Callable<Integer> {
 
     @Option(names = "--labels", defaultValue = "0",
         description = "Also print the volume quantiles and death rates of this many cohort labels (no images).")
+    @Range(min = 0, max = 10_000_000)
     int labels;
 
     @Override
