@@ -65,6 +65,21 @@ public final class EvaluationWriter {
     }
 
     /**
+     * Checks, before any work, that {@link #write} can write every file into {@code folder};
+     * nothing is created. {@link #write} checks again, for files that appear meanwhile.
+     *
+     * @throws IchException as {@link #write} would for the files in the way
+     */
+    public void checkFolder(Path folder) throws IchException {
+        prepare(folder).close();
+    }
+
+    private OutputBatch prepare(Path folder) throws IchException {
+        return OutputBatch.prepare(folder, fileNames(), overwrite,
+            "Choose an empty output folder, or pass --force to replace the earlier evaluation");
+    }
+
+    /**
      * Writes every file into {@code folder}, creating it when missing.
      *
      * @return the files written
@@ -72,8 +87,7 @@ public final class EvaluationWriter {
      *     off, or one is a link or a folder (nothing is written then), or the folder cannot be written
      */
     public List<Path> write(Evaluation evaluation, Path folder) throws IchException {
-        try (OutputBatch batch = OutputBatch.prepare(folder, fileNames(), overwrite,
-            "Choose an empty output folder, or pass --force to replace the earlier evaluation")) {
+        try (OutputBatch batch = prepare(folder)) {
             VolumeTable t1 = VolumeTable.of(evaluation);
             PrognosisTable t2 = PrognosisTable.of(evaluation);
             text(batch, METRICS, MetricsJson.toJson(evaluation));

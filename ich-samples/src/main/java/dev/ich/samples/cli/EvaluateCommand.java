@@ -105,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10",
         description = "Uniform bins of the calibration curve (default: ${DEFAULT-VALUE}).")
-    @Range(min = 1, max = 1000)
+    @Range(min = 2, max = 100)
     int calibrationBins;
 
     @Option(names = "--training-log", paramLabel = "CSV",
@@ -123,9 +123,15 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationOptions options = new EvaluationOptions(threshold, new BootstrapSettings(resamples, seed, level),
             calibrationBins);
         Optional<TrainingLog> log = trainingLog == null ? Optional.empty() : Optional.of(TrainingLog.read(trainingLog));
+        EvaluationWriter writer = new EvaluationWriter(force, log);
+        writer.checkFolder(out);
         CaseTable cases = loadCases();
-        Evaluation evaluation = Evaluator.evaluate(cases, options);
-        List<Path> files = new EvaluationWriter(force, log).write(evaluation, out);
+        Evaluation evaluation;
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "bootstrap",
+            Evaluator.bootstrapResamples(cases, options))) {
+            evaluation = Evaluator.evaluate(cases, options, () -> bar.step(1));
+        }
+        List<Path> files = writer.write(evaluation, out);
         PrintWriter w = spec.commandLine().getOut();
         summarise(w, evaluation);
         w.println("wrote " + files.size() + " files to " + out);

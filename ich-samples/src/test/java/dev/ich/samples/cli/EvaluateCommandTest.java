@@ -81,6 +81,15 @@ class EvaluateCommandTest {
             "--force").code()).isZero();
     }
 
+    /** The bootstrap, the bulk of the work on a large table, shows its progress: 100 resamples × (model, abc2). */
+    @Test
+    void theBootstrapShowsItsProgress() throws IOException {
+        Run r = run("evaluate", "--predictions", predictions().toString(), "--out", dir.resolve("eval").toString(),
+            "--bootstrap", "100");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("bootstrap [").contains("200/200");
+    }
+
     /** Not even --force writes through a link: the file it points to, outside --out, keeps its content. */
     @Test
     void neverWritesThroughALink() throws IOException {
