@@ -61,4 +61,22 @@ class AbsurdGeometryTest {
                 e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI))
             .hasMessageContaining("tiny.nii.gz").hasMessageContaining("spacing");
     }
+
+    /**
+     * A geometry no NIfTI header holds (only an API caller can still make one): a one-line error
+     * naming the output, and no file, instead of "singular direction matrix" or a header of infinities.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e39, 1e200})
+    void aGeometryBeyondANiftiHeaderIsRefusedNamingTheOutput(double pixelMm) {
+        for (NiftiWriter writer : new NiftiWriter[] {NiftiWriter.defaults(),
+            NiftiWriter.builder().setLayout(dev.ich.dicom.nifti.NiftiLayout.DCM2NIIX).build()}) {
+            Path file = dir.resolve("huge.nii.gz");
+            assertThatThrownBy(() -> writer.write(volume(pixelMm, 1), file))
+                .isInstanceOfSatisfying(IchException.class,
+                    e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                .hasMessageContaining("huge.nii.gz").hasMessageContaining("geometry");
+            org.assertj.core.api.Assertions.assertThat(file).doesNotExist();
+        }
+    }
 }
