@@ -35,6 +35,18 @@ class TrainerTest {
             .augmentation(new Augmentation(true, 2)).trainingSet(DATA).validationSet(VALIDATION);
     }
 
+    /** Fails once {@code epoch}'s checkpoint is written, as a killed run would stop. */
+    private static TrainingListener crashAfterEpoch(int epoch) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, int epochs) {
+                if (metrics.epoch() == epoch) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+    }
+
     /** A crash after epoch 1, then --resume, gives the same weights as an uninterrupted run. */
     @ParameterizedTest
     @EnumSource(LearningRateSchedule.class)
@@ -42,14 +54,7 @@ class TrainerTest {
         TrainingResult straight = trainer(3, schedule).build().train(dir.resolve("a"));
 
         Path crashed = dir.resolve("b");
-        IchTrainer crashing = trainer(3, schedule).listener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics, int epochs) {
-                if (metrics.epoch() == 1) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        }).build();
+        IchTrainer crashing = trainer(3, schedule).listener(crashAfterEpoch(1)).build();
         assertThatThrownBy(() -> crashing.train(crashed)).hasMessageContaining("simulated crash");
         assertThat(crashed).doesNotExist();
         assertThat(IchTrainer.checkpointDirectory(crashed).resolve("state.json")).exists();
@@ -100,15 +105,8 @@ class TrainerTest {
         assertThat(last.bestEpoch()).isEqualTo(3);
         assertThat(last.manifest().provenance().bestEpoch()).isEqualTo(3);
         Path stopped = dir.resolve("stopped");
-        IchTrainer stopping = trainer(3).modelSelection(ModelSelection.LAST_EPOCH).listener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics, int epochs) {
-                if (metrics.epoch() == 3) {
-                    throw new IllegalStateException("stop after the last checkpoint");
-                }
-            }
-        }).build();
-        assertThatThrownBy(() -> stopping.train(stopped)).hasMessageContaining("last checkpoint");
+        IchTrainer stopping = trainer(3).modelSelection(ModelSelection.LAST_EPOCH).listener(crashAfterEpoch(3)).build();
+        assertThatThrownBy(() -> stopping.train(stopped)).hasMessageContaining("simulated crash");
         assertThat(Files.readAllBytes(last.modelDirectory().resolve("parameters.params")))
             .isEqualTo(Files.readAllBytes(IchTrainer.checkpointDirectory(stopped).resolve("parameters.params")));
         TrainingResult lowest = trainer(3).build().train(dir.resolve("lowest"));

@@ -52,6 +52,10 @@ public final class IchCli {
         cli.setExecutionExceptionHandler(IchCli::handleExecutionException);
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cli.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
             OptionRanges.check(parsed);
             return runLast.execute(parsed);
         });

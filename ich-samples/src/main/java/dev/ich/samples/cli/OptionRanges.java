@@ -12,13 +12,18 @@ final class OptionRanges {
     private OptionRanges() {
     }
 
-    /** @throws ParameterException naming the first option whose value lies outside its range */
+    /**
+     * Checks the options given on the command line (the defaults are in range, which a test checks).
+     *
+     * @throws ParameterException naming the first option whose value lies outside its range
+     */
     static void check(CommandLine.ParseResult parsed) {
         for (CommandLine command : parsed.asCommandLineList()) {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 Range range = rangeOf(option);
                 Object value = option.getValue();
-                if (range == null || !(value instanceof Number number)) {
+                if (range == null || !command.getParseResult().hasMatchedOption(option)
+                    || !(value instanceof Number number)) {
                     continue;
                 }
                 double v = number.doubleValue();
