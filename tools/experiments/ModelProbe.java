@@ -25,7 +25,7 @@ import java.util.Locale;
  *
  * <p>Run: {@code tools/experiments/run.sh --probe MODEL_DIR [DEMO]} (DEMO defaults to /tmp/demo0;
  * it needs the {@code cohort/test.csv} that a TrainExperiment run on DEMO writes).
- * The last epoch of a run is in {@code MODEL_DIR.checkpoint/parameters.params}.
+ * A run trained with {@code --keep last} holds the last epoch (the checkpoint is removed at the end).
  */
 public class ModelProbe {
 

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Evaluator {
 
+    /** How many bootstrap resamples {@link #evaluate} draws: one set for the model and one per estimate column. */
+    public static long bootstrapResamples(CaseTable cases, EvaluationOptions options) {
+        return (long) options.bootstrap().resamples() * (1 + cases.estimates().size());
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     private Evaluator() {
@@ -34,12 +39,22 @@ public final class Evaluator {
      *     only (AUC), fewer than two cases of a class (DeLong), a constant column (correlation)
      */
     public static Evaluation evaluate(CaseTable cases, EvaluationOptions options) throws IchException {
+        return evaluate(cases, options, () -> { });
+    }
+
+    /**
+     * As {@link #evaluate(CaseTable, EvaluationOptions)}, calling {@code afterEachResample} after
+     * every bootstrap resample: {@link #bootstrapResamples} times in all, the bulk of the work on a
+     * large table.
+     */
+    public static Evaluation evaluate(CaseTable cases, EvaluationOptions options, Runnable afterEachResample)
+        throws IchException {
         long start = System.nanoTime();
         double[] trueVolume = cases.trueVolumeMl();
         VolumeBootstrap bootstrap = new VolumeBootstrap(options.bootstrap());
         List<VolumeRow> volume = new ArrayList<>();
         volume.add(new VolumeRow(CaseTable.MODEL,
-            guard(cases, CaseTable.MODEL, null, () -> bootstrap.evaluate(trueVolume, cases.predictedVolumeMl()))));
+            guard(cases, CaseTable.MODEL, null, () -> bootstrap.evaluate(trueVolume, cases.predictedVolumeMl(), afterEachResample))));
         for (EstimateColumn column : cases.estimates()) {
             int[] rows = presentRows(column);
             if (rows.length == 0) {
@@ -53,7 +68,7 @@ public final class Evaluator {
                 t[i] = trueVolume[rows[i]];
                 e[i] = values[rows[i]];
             }
-            volume.add(new VolumeRow(column.name(), guard(cases, column.name(), rows, () -> bootstrap.evaluate(t, e))));
+            volume.add(new VolumeRow(column.name(), guard(cases, column.name(), rows, () -> bootstrap.evaluate(t, e, afterEachResample))));
         }
 
         int[] outcome = cases.outcome();

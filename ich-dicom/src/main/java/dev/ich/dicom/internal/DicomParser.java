@@ -22,10 +22,6 @@ public final class DicomParser {
     private static final int MAX_VALUE_BYTES = 1 << 20;
     /** Nesting deeper than this is not found in real files and would only exhaust the stack. */
     private static final int MAX_DEPTH = 32;
-    /** An inflated dataset larger than this is refused rather than allocated. */
-    private static final int MAX_INFLATED_BYTES = Integer.MAX_VALUE - 64;
-    /** Ratio above which inflation is a decompression bomb, not a CT image. */
-    private static final long MAX_INFLATE_RATIO = 1000;
 
     private final Path path;
     private final String name;
@@ -385,20 +381,22 @@ public final class DicomParser {
                 "transcode the file to Explicit VR Little Endian (dcmtk: dcmconv +te in.dcm out.dcm)");
         }
         byte[] compressed = in.bytes((int) compressedLength);
-        long limit = Math.min(MAX_INFLATED_BYTES, Math.max(1 << 20, compressedLength * MAX_INFLATE_RATIO));
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(compressed);
-            byte[] out = new byte[(int) Math.min(limit, Math.max(4096, compressedLength * 4))];
+            byte[] out = new byte[(int) Math.min(InflateLimit.HEADER_BUDGET, Math.max(4096, compressedLength * 4))];
             int n = 0;
             while (!inflater.finished()) {
                 if (n == out.length) {
-                    if (out.length >= limit) {
+                    // Checked each time the buffer fills, so the bound holds before the next allocation.
+                    InflateLimit.Limit limit = InflateLimit.of(out, n);
+                    if (out.length >= limit.bytes()) {
                         throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name,
-                            "the deflated dataset inflates to more than " + limit + " bytes",
+                            "the deflated dataset inflates to more than " + limit.bytes() + " bytes ("
+                                + limit.describe() + ")",
                             "the file is damaged or not a CT image; copy it again from the scanner or PACS");
                     }
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(limit, (long) out.length * 2));
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(limit.bytes(), (long) out.length * 2));
                 }
                 int got = inflater.inflate(out, n, out.length - n);
                 if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {

@@ -2,6 +2,7 @@ package dev.ich.dicom.internal;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.PhysicalSpacing;
 import dev.ich.core.geometry.Vec3;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,6 +187,8 @@ public final class SeriesPlanner {
             warnings.add("MONOCHROME1 images: HU come from the rescale as the standard defines; nothing is inverted");
         }
         Vec3 spacing = new Vec3(first.columnSpacing(), first.rowSpacing(), dz);
+        PhysicalSpacing.check(spacing, ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, first.describe(),
+            "check PixelSpacing and the slice positions (ImagePositionPatient, SliceThickness); re-export the series");
         return new SeriesPlan(seriesUid, slices, positions, first.image().columns(), first.image().rows(), spacing,
             origin, axisI, axisJ, axisK, irregular, warnings, files.size(), new ArrayList<>(syntaxes));
     }

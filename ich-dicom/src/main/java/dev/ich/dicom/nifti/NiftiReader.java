@@ -2,6 +2,7 @@ package dev.ich.dicom.nifti;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.PhysicalSpacing;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
@@ -36,6 +37,8 @@ public final class NiftiReader {
     /** Values per chunk when decoding; also the unit in which compressed data is buffered. */
     private static final int CHUNK_BYTES = 1 << 20;
     private static final int MAX_DIM = 32767;
+    /** More voxels than any head CT has (1024 × 1024 × 512). */
+    static final long MAX_VOXELS = 1L << 29;
     /** Transfer-syntax description recorded in the provenance of volumes read from NIfTI. */
     public static final String PROVENANCE_ENCODING = "nifti-1";
 
@@ -152,6 +155,7 @@ public final class NiftiReader {
                     + " voxels, more than one volume can hold", "Check the header's dim field");
         }
         long dataBytes = voxels * type.bytesPerVoxel();
+        requireMemoryFor(voxels, compressed ? dataBytes : 0, dims, source);
         float offsetF = h.voxOffset;
         if (!(offsetF >= NiftiHeader.MIN_VOX_OFFSET) || offsetF != Math.rint(offsetF) || offsetF > Integer.MAX_VALUE) {
             throw new IchException(ErrorCode.INVALID_NIFTI, source,
@@ -178,6 +182,8 @@ public final class NiftiReader {
                 "the " + best.source() + " affine is not a usable grid (" + e.getMessage() + ")",
                 "Repair the header's geometry", e);
         }
+        PhysicalSpacing.check(geometry.spacing(), ErrorCode.INVALID_NIFTI, source,
+            "Repair the header's voxel sizes (pixdim, and the sform or qform if set)");
         skipFully(in, offset - NiftiHeader.SIZE, source);
         float slope = h.sclSlope;
         float inter = h.sclInter;
@@ -195,6 +201,27 @@ public final class NiftiReader {
         LOG.debug("read a {}×{}×{} {} NIfTI-1 image, affine from {}, {} warning(s)", dims[0], dims[1], dims[2], type,
             best.source(), warnings.size());
         return new NiftiImage(geometry, values, best.voxelToRas(), best.source(), type, slope, inter, warnings);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a volume larger than any head CT ({@link #MAX_VOXELS})
+     * or than this JVM can hold: its floats, plus for a compressed file the raw bytes collected
+     * first. A gzip file of 2 MB can declare and really hold 1024³ voxels of zeros.
+     */
+    private static void requireMemoryFor(long voxels, long rawBytes, int[] dims, String source) throws IchException {
+        String size = dims[0] + " × " + dims[1] + " × " + dims[2];
+        if (voxels > MAX_VOXELS) {
+            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, source, "the header declares " + size + " = " + voxels
+                + " voxels, more than a head CT has (at most " + MAX_VOXELS + ")",
+                "Check the header's dim field, or crop or downsample the image first");
+        }
+        long needed = voxels * Float.BYTES + rawBytes;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, source, "reading " + size + " voxels needs about "
+                + (needed >> 20) + " MB, more than the " + (available >> 20) + " MB this JVM may use",
+                "Give Java more memory (-Xmx) or crop the image first");
+        }
     }
 
     /** By content, not name: a .nii that is really gzip-compressed (or the reverse) still reads. */

@@ -102,7 +102,12 @@ public final class NiftiWriter {
             throws IchException {
         boolean dcm2niix = layout == NiftiLayout.DCM2NIIX;
         boolean flipK = dcm2niix && source.axisK().dot(source.axisI().cross(source.axisJ())) < 0;
-        VolumeGeometry g = dcm2niix ? flipped(source, flipK) : source;
+        VolumeGeometry g;
+        try {
+            g = dcm2niix ? flipped(source, flipK) : source;
+        } catch (IllegalArgumentException e) {
+            throw unwritableGeometry(file, e);
+        }
         Voxels voxels = dcm2niix ? reordered(source, flipK, sourceVoxels) : sourceVoxels;
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         boolean gzip;
@@ -120,7 +125,12 @@ public final class NiftiWriter {
                     + " × " + g.nz(), "Crop or resample the volume");
         }
         Scaling scaling = Scaling.choose(type, g.voxelCount(), voxels);
-        byte[] header = NiftiHeader.encode(headerFields(g, type, scaling));
+        byte[] header;
+        try {
+            header = NiftiHeader.encode(headerFields(g, type, scaling));
+        } catch (IllegalArgumentException e) {
+            throw unwritableGeometry(file, e);
+        }
         LOG.debug("writing a {}×{}×{} {} NIfTI-1 image (gzip {})", g.nx(), g.ny(), g.nz(), type, gzip);
         AtomicFileWriter.write(file, existingOutput, out -> {
             OutputStream target = gzip ? new FastGzip(out) : out;
@@ -156,6 +166,18 @@ public final class NiftiWriter {
         return new VolumeGeometry(g.nx(), g.ny(), g.nz(), g.spacing(), origin, g.axisI(), g.axisJ().times(-1), axisK);
     }
 
+    private static float[] concat(float[] a, float[] b) {
+        float[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** A geometry no NIfTI header can hold (the readers refuse such spacings; an API caller may not). */
+    private static IchException unwritableGeometry(Path file, IllegalArgumentException e) {
+        return new IchException(ErrorCode.INVALID_VOLUME, file.toString(), "the volume's geometry cannot be written as"
+            + " a NIfTI header (" + e.getMessage() + ")", "Check the voxel spacing and orientation of the source", e);
+    }
+
     private NiftiHeader.Fields headerFields(VolumeGeometry g, NiftiDataType type, Scaling scaling) {
         Affine ras = g.voxelToRas();
         NiftiGeometry.QForm q = NiftiGeometry.toQForm(ras);
@@ -165,6 +187,11 @@ public final class NiftiWriter {
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 4; c++) {
                 srow[r * 4 + c] = (float) ras.get(r, c);
+            }
+        }
+        for (float v : concat(pixdim, srow)) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("the affine exceeds the range of the header's 32-bit numbers");
             }
         }
         return new NiftiHeader.Fields(byteOrder, dim, type, pixdim, scaling.slope, scaling.inter, UNITS_MM_SEC,

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -15,7 +16,7 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that no reader ever sees it half-written and no existing file is lost by
  * accident: the content goes to a temporary file in the same folder, which is then moved into
  * place (linked, for {@link ExistingOutput#REFUSE}, so that even a file appearing meanwhile is not
- * replaced).
+ * replaced). A link at the target is refused, so nothing is ever written through one.
  */
 public final class AtomicFileWriter {
 
@@ -34,12 +35,17 @@ public final class AtomicFileWriter {
      * Writes {@code target}, creating missing parent folders.
      *
      * @throws IchException {@code OUTPUT_NOT_WRITABLE} when the target exists and {@code existing}
-     *     is {@link ExistingOutput#REFUSE}, or when it cannot be written
+     *     is {@link ExistingOutput#REFUSE}, when it is a link (whatever {@code existing} says), or
+     *     when it cannot be written
      */
     public static void write(Path target, ExistingOutput existing, Content content) throws IchException {
         Path absolute = target.toAbsolutePath();
         String source = target.toString();
-        if (existing == ExistingOutput.REFUSE && Files.exists(absolute)) {
+        if (Files.isSymbolicLink(absolute)) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "the output is a link, and nothing is "
+                + "written through a link or in its place", "Remove the link or give another output name");
+        }
+        if (existing == ExistingOutput.REFUSE && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw exists(source, null);
         }
         if (Files.isDirectory(absolute)) {

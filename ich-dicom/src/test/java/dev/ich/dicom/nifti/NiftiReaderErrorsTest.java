@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every broken file gives an IchException with a code and the file's name, never another throwable. */
@@ -68,6 +69,30 @@ class NiftiReaderErrorsTest {
         });
     }
 
+    /**
+     * A gzip file of about 2 MB that really holds 1024³ int16 voxels of zeros (deflate's ratio is
+     * about 1000:1): refused from its header, before the 2 GB of raw bytes and the 4 GB of floats
+     * are allocated.
+     */
+    @Test
+    @Timeout(120)
+    void aGzipBombDeclaringAGigavoxelIsRefusedBeforeAllocating() throws IOException {
+        byte[] header = Arrays.copyOf(valid, NiftiHeader.MIN_VOX_OFFSET);
+        ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        h.putShort(42, (short) 1024).putShort(44, (short) 1024).putShort(46, (short) 1024);
+        h.putShort(70, (short) 4).putShort(72, (short) 16); // datatype int16, 16 bits
+        Path file = dir.resolve("bomb.nii.gz");
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            gz.write(header);
+            byte[] zeros = new byte[1 << 20];
+            for (int mb = 0; mb < 2048; mb++) {
+                gz.write(zeros);
+            }
+        }
+        assertThat(Files.size(file)).isLessThan(3L << 20);
+        assertFails(file, ErrorCode.IMPLAUSIBLE_LENGTH, "1024 × 1024 × 1024", "more than a head CT has");
+    }
+
     @Test
     void truncatedFiles() throws IOException {
         assertFails(write("short.nii", Arrays.copyOf(valid, 200)), ErrorCode.TRUNCATED_FILE, "348-byte");
@@ -99,11 +124,14 @@ class NiftiReaderErrorsTest {
         assertFails(withHeader("zero.nii", b -> b.putShort(44, (short) 0)), ErrorCode.IMPLAUSIBLE_LENGTH, "dim[2]");
         assertFails(withHeader("huge.nii", b -> b.putShort(42, (short) 30000).putShort(44, (short) 30000)
             .putShort(46, (short) 30000)), ErrorCode.IMPLAUSIBLE_LENGTH, "voxels");
-        // 2·10⁹ voxels announced by a file of a few hundred bytes: refused before any big allocation.
+        // 2·10⁹ voxels: more than a head CT has, refused from the header alone.
         assertFails(withHeader("big.nii.gz", b -> b.putShort(42, (short) 2000).putShort(44, (short) 2000)
-            .putShort(46, (short) 500)), ErrorCode.TRUNCATED_FILE, "of 2000000000 voxels");
-        assertFails(withHeader("big.nii", b -> b.putShort(42, (short) 2000).putShort(44, (short) 2000)
-            .putShort(46, (short) 500)), ErrorCode.TRUNCATED_FILE, "8000000000 bytes");
+            .putShort(46, (short) 500)), ErrorCode.IMPLAUSIBLE_LENGTH, "2000000000 voxels", "more than a head CT has");
+        // 10⁸ voxels announced by a file of a few hundred bytes: refused before any big allocation.
+        assertFails(withHeader("big.nii.gz", b -> b.putShort(42, (short) 1000).putShort(44, (short) 1000)
+            .putShort(46, (short) 100)), ErrorCode.TRUNCATED_FILE, "of 100000000 voxels");
+        assertFails(withHeader("big.nii", b -> b.putShort(42, (short) 1000).putShort(44, (short) 1000)
+            .putShort(46, (short) 100)), ErrorCode.TRUNCATED_FILE, "400000000 bytes");
         assertFails(withHeader("complex.nii", b -> b.putShort(70, (short) 32)), ErrorCode.UNSUPPORTED_ENCODING,
             "code 32");
         assertFails(withHeader("offset.nii", b -> b.putFloat(108, 0)), ErrorCode.INVALID_NIFTI, "vox_offset");

@@ -59,4 +59,18 @@ class AtomicFileWriterTest {
         AtomicFileWriter.write(target, ExistingOutput.REPLACE, out -> out.write(1));
         assertThat(Files.readAllBytes(target)).containsExactly(1);
     }
+
+    /** Even with REPLACE a link is refused: neither the file it points to nor the link is changed. */
+    @Test
+    void refusesALinkEvenWhenReplacing() throws Exception {
+        Path victim = Files.write(dir.resolve("victim.bin"), new byte[] {7});
+        Path link = Files.createSymbolicLink(dir.resolve("out.bin"), victim);
+        for (ExistingOutput mode : ExistingOutput.values()) {
+            assertThatThrownBy(() -> AtomicFileWriter.write(link, mode, out -> out.write(1)))
+                .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
+                .hasMessageContaining("link");
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(victim)).containsExactly(7);
+    }
 }

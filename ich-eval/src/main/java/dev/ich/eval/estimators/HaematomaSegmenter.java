@@ -77,8 +77,9 @@ public final class HaematomaSegmenter {
         VolumeGeometry g = ct.geometry();
         int nx = g.nx();
         int ny = g.ny();
-        int[][] closing = SliceMorphology.disc(gapClosingMm, g.spacing().x(), g.spacing().y());
-        int[][] regrow = SliceMorphology.disc(Math.max(0, gapClosingMm - boneMarginMm), g.spacing().x(), g.spacing().y());
+        int[][] closing = SliceMorphology.disc(gapClosingMm, g.spacing().x(), g.spacing().y(), nx, ny);
+        int[][] regrow = SliceMorphology.disc(Math.max(0, gapClosingMm - boneMarginMm), g.spacing().x(), g.spacing().y(),
+            nx, ny);
         BitSet out = new BitSet(g.voxelCount());
         boolean[] bone = new boolean[nx * ny];
         for (int k = 0; k < g.nz(); k++) {

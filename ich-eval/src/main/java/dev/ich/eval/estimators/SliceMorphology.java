@@ -9,10 +9,14 @@ final class SliceMorphology {
     private SliceMorphology() {
     }
 
-    /** The pixel offsets {di, dj} within {@code radiusMm} of the centre, for pixel spacing sx × sy. */
-    static int[][] disc(double radiusMm, double sx, double sy) {
-        int ri = (int) Math.floor(radiusMm / sx);
-        int rj = (int) Math.floor(radiusMm / sy);
+    /**
+     * The pixel offsets {di, dj} within {@code radiusMm} of the centre, for pixel spacing sx × sy, on
+     * a slice of nx × ny pixels: offsets beyond the slice cannot reach another pixel, so the disc is
+     * cut there and stays as small as the slice whatever the spacing.
+     */
+    static int[][] disc(double radiusMm, double sx, double sy, int nx, int ny) {
+        int ri = (int) Math.min(Math.floor(radiusMm / sx), nx - 1);
+        int rj = (int) Math.min(Math.floor(radiusMm / sy), ny - 1);
         List<int[]> offsets = new ArrayList<>();
         for (int dj = -rj; dj <= rj; dj++) {
             for (int di = -ri; di <= ri; di++) {

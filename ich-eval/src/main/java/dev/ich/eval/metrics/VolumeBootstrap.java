@@ -31,6 +31,15 @@ public final class VolumeBootstrap {
      *     two cases, a NaN, a zero true volume, a constant column), naming the case where there is one
      */
     public VolumeEvaluation evaluate(double[] trueVolumes, double[] predictedVolumes) {
+        return evaluate(trueVolumes, predictedVolumes, () -> { });
+    }
+
+    /**
+     * As {@link #evaluate(double[], double[])}, calling {@code afterEachResample} once per resample:
+     * a resample costs one pass over the cases, so a million cases take seconds per hundred
+     * resamples, and a caller can show how far it is.
+     */
+    public VolumeEvaluation evaluate(double[] trueVolumes, double[] predictedVolumes, Runnable afterEachResample) {
         Inputs.sameLength("true volumes", trueVolumes.length, "predicted volumes", predictedVolumes.length);
         Inputs.nonEmpty("true volumes", trueVolumes.length);
         VolumeErrorAccumulator all = new VolumeErrorAccumulator();
@@ -62,6 +71,7 @@ public final class VolumeBootstrap {
                     continue;
                 }
             }
+            afterEachResample.run();
         }
 
         Map<VolumeMetric, Estimate> estimates = new EnumMap<>(VolumeMetric.class);

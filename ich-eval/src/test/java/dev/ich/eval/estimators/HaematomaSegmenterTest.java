@@ -11,6 +11,7 @@ import dev.ich.core.volume.Provenance;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The threshold segmentation on a small head phantom with traps around the real haematoma. */
 class HaematomaSegmenterTest {
@@ -110,5 +111,24 @@ class HaematomaSegmenterTest {
             .hasMessageContaining("huRange").hasMessageContaining("[90.0, 50.0]");
         assertThatThrownBy(() -> HaematomaSegmenter.builder().boneMarginMm(5).build())
             .hasMessageContaining("boneMarginMm");
+    }
+
+    /**
+     * The morphology disc is cut at the slice's size: a pixel spacing of 1e-30 mm (refused by the
+     * readers, but possible through the API) costs no more than the slice itself, where the disc
+     * for a 3 mm radius used to have ~1e60 offsets and allocated until the heap ran out.
+     */
+    @Test
+    @Timeout(20)
+    void aTinyPixelSpacingDoesNotBlowUpTheMorphology() {
+        VolumeGeometry g = VolumeGeometry.axial(24, 24, 2, new Vec3(1e-30, 1e-30, 1), new Vec3(0, 0, 0));
+        float[] hu = new float[g.voxelCount()];
+        for (int n = 0; n < hu.length; n++) {
+            int i = n % 24;
+            int j = (n / 24) % 24;
+            hu[n] = i == 2 || i == 21 || j == 2 || j == 21 ? 1000 : 40;
+        }
+        BinaryMask region = HaematomaSegmenter.defaults().intracranialRegion(new CtVolume(g, hu, Provenance.synthetic("tiny", 2)));
+        assertThat(region.count()).isZero();
     }
 }

@@ -72,7 +72,7 @@ public final class ModelFiles {
     /** Writes a new model directory atomically; an existing non-empty {@code dir} is an error. */
     public static ModelManifest write(Path dir, IchNetwork network, ModelManifest manifest) throws IchException {
         ModelManifest[] written = new ModelManifest[1];
-        AtomicDirectory.write(dir, false, d -> written[0] = writeInto(d, network, manifest));
+        AtomicDirectory.write(dir, d -> written[0] = writeInto(d, network, manifest));
         return written[0];
     }
 

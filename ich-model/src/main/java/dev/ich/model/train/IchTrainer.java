@@ -30,7 +30,8 @@ import java.util.Objects;
  * a random stream derived from {@code (seed, e)} only, the initial weights from the seed only, and
  * the checkpoint holds the weights, batch-norm statistics and momentum buffers. The model directory
  * is written only at the end, atomically, with the weights of the best epoch (lowest validation
- * loss, or training loss without a validation set).
+ * loss, or training loss without a validation set); the checkpoint is then removed. Anything at
+ * the checkpoint's place that is not a checkpoint of this trainer is refused and left as it is.
  */
 public final class IchTrainer {
 
@@ -100,7 +101,8 @@ public final class IchTrainer {
      *
      * @throws IchException {@link ErrorCode#INVALID_TRAINING_DATA} for an empty, single-class or
      *     ill-shaped data set; {@link ErrorCode#OUTPUT_NOT_WRITABLE} when {@code modelDirectory}
-     *     exists and is not empty, or a checkpoint of an earlier run is in the way
+     *     exists and is not empty, or a checkpoint of an earlier run (or anything else) is at
+     *     {@link #checkpointDirectory(Path)}
      */
     public TrainingResult train(Path modelDirectory) throws IchException {
         return new TrainingRun(this, modelDirectory, false).run();

@@ -23,6 +23,7 @@ import dev.ich.model.internal.Sha256;
 import dev.ich.model.internal.Weights;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -117,25 +118,22 @@ final class TrainingRun {
                 ModelManifest manifest = new ModelManifest(t.network, TRANSFORM, t.threshold, t.preprocessing,
                     new TrainingProvenance(t.seed, history.size(), bestEpoch, t.taskMode.name(), dataHash,
                         libraryVersion(), best.asMap()), "");
-                ModelManifest written = writeModel(network, manifest);
+                ModelManifest written = ModelFiles.write(modelDir, network, manifest);
+                Checkpoint.remove(checkpointDir);
                 return new TrainingResult(modelDir, written, history, bestEpoch);
             }
         }
     }
 
-    private ModelManifest writeModel(IchNetwork network, ModelManifest manifest) throws IchException {
-        if (resume && Files.isRegularFile(modelDir.resolve(ModelFiles.MANIFEST))) {
-            // The model directory of an earlier, finished part of this same run: replace it.
-            ModelManifest[] out = new ModelManifest[1];
-            dev.ich.model.internal.AtomicDirectory.write(modelDir, true,
-                d -> out[0] = ModelFiles.writeInto(d, network, manifest));
-            return out[0];
-        }
-        return ModelFiles.write(modelDir, network, manifest);
-    }
-
+    /** Refuses, before any work, whatever is in the way; nothing a user has is replaced. */
     private void checkOutputs() throws IchException {
-        boolean checkpointExists = Files.exists(checkpointDir.resolve(Checkpoint.STATE));
+        boolean somethingThere = Files.exists(checkpointDir, LinkOption.NOFOLLOW_LINKS);
+        boolean checkpointExists = Checkpoint.isCheckpoint(checkpointDir);
+        if (somethingThere && !checkpointExists) {
+            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, checkpointDir.toString(),
+                "is where this run keeps its checkpoint, but it is not a checkpoint of ich train and is left as it is",
+                "Move it away or choose another --out");
+        }
         if (resume && !checkpointExists) {
             throw new IchException(ErrorCode.FILE_NOT_FOUND, checkpointDir.toString(), "there is no checkpoint to resume from",
                 "Start the training without --resume");
@@ -144,15 +142,16 @@ final class TrainingRun {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, checkpointDir.toString(),
                 "holds the checkpoint of an earlier run", "Continue it with --resume, or remove it to start again");
         }
-        if (!resume && Files.exists(modelDir)) {
+        if (Files.exists(modelDir, LinkOption.NOFOLLOW_LINKS)) {
+            boolean empty;
             try (var entries = Files.list(modelDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(),
-                        "already exists and is not empty", "Choose a new output directory");
-                }
+                empty = Files.isDirectory(modelDir, LinkOption.NOFOLLOW_LINKS) && entries.findAny().isEmpty();
             } catch (java.io.IOException e) {
-                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(), "cannot be read ("
-                    + e.getMessage() + ")", "Choose a new output directory", e);
+                empty = false;
+            }
+            if (!empty) {
+                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(),
+                    "already exists and is not an empty directory", "Choose a new output directory");
             }
         }
     }

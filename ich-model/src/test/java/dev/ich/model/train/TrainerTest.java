@@ -35,6 +35,18 @@ class TrainerTest {
             .augmentation(new Augmentation(true, 2)).trainingSet(DATA).validationSet(VALIDATION);
     }
 
+    /** Fails once {@code epoch}'s checkpoint is written, as a killed run would stop. */
+    private static TrainingListener crashAfterEpoch(int epoch) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics, int epochs) {
+                if (metrics.epoch() == epoch) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+    }
+
     /** A crash after epoch 1, then --resume, gives the same weights as an uninterrupted run. */
     @ParameterizedTest
     @EnumSource(LearningRateSchedule.class)
@@ -42,14 +54,7 @@ class TrainerTest {
         TrainingResult straight = trainer(3, schedule).build().train(dir.resolve("a"));
 
         Path crashed = dir.resolve("b");
-        IchTrainer crashing = trainer(3, schedule).listener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics, int epochs) {
-                if (metrics.epoch() == 1) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        }).build();
+        IchTrainer crashing = trainer(3, schedule).listener(crashAfterEpoch(1)).build();
         assertThatThrownBy(() -> crashing.train(crashed)).hasMessageContaining("simulated crash");
         assertThat(crashed).doesNotExist();
         assertThat(IchTrainer.checkpointDirectory(crashed).resolve("state.json")).exists();
@@ -63,6 +68,8 @@ class TrainerTest {
             assertThat(resumed.history().get(i).validationMaeMl()).isEqualTo(straight.history().get(i).validationMaeMl());
         }
         assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
+        assertThat(IchTrainer.checkpointDirectory(crashed)).doesNotExist();
+        assertThat(IchTrainer.checkpointDirectory(straight.modelDirectory())).doesNotExist();
         double bestLoss = straight.history().stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
         assertThat(straight.history().get(straight.bestEpoch() - 1).validationLoss()).isEqualTo(bestLoss);
         assertThat(straight.manifest().provenance().epochs()).isEqualTo(3);
@@ -118,20 +125,52 @@ class TrainerTest {
 
     /**
      * LAST_EPOCH keeps the last weights whatever the validation loss did: the saved parameters are
-     * the last checkpoint's, which equal the lowest-loss run's only when its best epoch is the last.
+     * the last epoch's checkpoint's (kept here by a run that stops after its last checkpoint), which
+     * equal the lowest-loss run's only when its best epoch is the last.
      */
     @Test
     void lastEpochSelectionKeepsTheLastWeights(@TempDir Path dir) throws Exception {
         TrainingResult last = trainer(3).modelSelection(ModelSelection.LAST_EPOCH).build().train(dir.resolve("last"));
         assertThat(last.bestEpoch()).isEqualTo(3);
         assertThat(last.manifest().provenance().bestEpoch()).isEqualTo(3);
+        Path stopped = dir.resolve("stopped");
+        IchTrainer stopping = trainer(3).modelSelection(ModelSelection.LAST_EPOCH).listener(crashAfterEpoch(3)).build();
+        assertThatThrownBy(() -> stopping.train(stopped)).hasMessageContaining("simulated crash");
         assertThat(Files.readAllBytes(last.modelDirectory().resolve("parameters.params")))
-            .isEqualTo(Files.readAllBytes(IchTrainer.checkpointDirectory(last.modelDirectory()).resolve("parameters.params")));
+            .isEqualTo(Files.readAllBytes(IchTrainer.checkpointDirectory(stopped).resolve("parameters.params")));
         TrainingResult lowest = trainer(3).build().train(dir.resolve("lowest"));
         assertThat(lowest.history()).extracting(EpochMetrics::validationLoss)
             .containsExactlyElementsOf(last.history().stream().map(EpochMetrics::validationLoss).toList());
         double bestLoss = lowest.history().stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
         assertThat(lowest.history().get(lowest.bestEpoch() - 1).validationLoss()).isEqualTo(bestLoss);
+    }
+
+    /**
+     * The checkpoint's place beside the output may hold something of the user's (a folder, a file,
+     * a link): training refuses before any work and leaves it exactly as it was.
+     */
+    @Test
+    void aForeignCheckpointPlaceIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path folder = IchTrainer.checkpointDirectory(dir.resolve("a"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Path file = IchTrainer.checkpointDirectory(dir.resolve("b"));
+        Files.writeString(file, "mine too");
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Files.writeString(victim.resolve("state.json"), "{}");
+        Path link = Files.createSymbolicLink(IchTrainer.checkpointDirectory(dir.resolve("c")), victim);
+        for (String out : List.of("a", "b", "c")) {
+            assertThatThrownBy(() -> trainer(1).build().train(dir.resolve(out)))
+                .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
+                .hasMessageContaining(".checkpoint").hasMessageContaining("not a checkpoint of ich train");
+            assertThatThrownBy(() -> trainer(1).build().resume(dir.resolve(out)))
+                .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+            assertThat(dir.resolve(out)).doesNotExist();
+        }
+        assertThat(folder.resolve("notes.txt")).hasContent("mine");
+        assertThat(file).hasContent("mine too");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(victim.resolve("state.json")).hasContent("{}");
     }
 
     /** Starting the regression at the mean: the untrained network predicts about the mean ∛volume. */

@@ -8,10 +8,10 @@ import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.io.OutputBatch;
 import dev.ich.core.json.Json;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
-import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
@@ -21,6 +21,8 @@ import dev.ich.explain.render.MontageOptions;
 import dev.ich.model.IchModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,11 +35,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ich analyze}: one study through {@link IchAnalyzer}: {@code result.json}, the volume-head
- * Grad-CAM as NIfTI on the study's grid, and its overlay montage. Never replaces a file.
+ * Grad-CAM as NIfTI on the study's grid, and its overlay montage. Never replaces a file: every
+ * output is checked before the study is read, and all are written together at the end.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Volume, prognosis, ABC/2 and a Grad-CAM heatmap for one study (result.json, NIfTI, PNG).")
 final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final String RESULT = "result.json";
 
     @Mixin
     CommonOptions common;
@@ -62,39 +67,56 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IchException {
-        AnyStudyReader reader = choice.reader();
-        CtVolume ct = reader.read(study);
-        OutputFiles.createFolder(out);
-        IchModel model = IchModel.load(modelDir);
-        Explainer explainer = new Explainer(model);
-        IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
-            .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
-            .explain(Head.VOLUME);
-        if (prognosisHeatmap) {
-            builder.explain(Head.PROGNOSIS);
+        List<Head> heads = prognosisHeatmap ? List.of(Head.VOLUME, Head.PROGNOSIS) : List.of(Head.VOLUME);
+        List<String> files = new ArrayList<>();
+        for (Head head : heads) {
+            files.add(heatmapFile(head));
+            files.add(overlayFile(head));
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        try (IchAnalyzer analyzer = builder.build()) {
-            AnalysisResult result = analyzer.analyze(ct);
-            for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
-                StudyHeatmap map = e.getValue();
-                String name = e.getKey().cliName();
-                NiftiWriter.defaults().write(map.geometry(), map.raw(), out.resolve("heatmap_" + name + ".nii.gz"));
-                Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
-                OutputFiles.writeNew(out.resolve("overlay_" + name + ".png"),
-                    Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
+        files.add(RESULT);
+        try (OutputBatch batch = OutputFiles.prepare(out, files)) {
+            AnyStudyReader reader = choice.reader();
+            CtVolume ct = reader.read(study);
+            IchModel model = IchModel.load(modelDir);
+            Explainer explainer = new Explainer(model);
+            IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
+                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
+            heads.forEach(builder::explain);
+            try (IchAnalyzer analyzer = builder.build()) {
+                AnalysisResult result = analyzer.analyze(ct);
+                for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
+                    StudyHeatmap map = e.getValue();
+                    OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
+                    Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
+                    OutputFiles.write(batch, overlayFile(e.getKey()),
+                        Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
+                }
+                OutputFiles.write(batch, RESULT, json(result));
+                batch.commit();
+                print(result);
             }
-            OutputFiles.writeNew(out.resolve("result.json"), json(result));
-            stdout.printf(Locale.ROOT, "volume: %.1f ml (size %.1f mm); ABC/2 %.1f ml; planimetry %.1f ml%n",
-                result.volumeMl(), result.prediction().sizeMm(), result.classicalEstimatesMl().get("abc2"),
-                result.classicalEstimatesMl().get("planimetry"));
-            stdout.printf(Locale.ROOT, "probability of death: %.3f (%s)%n", result.probabilityOfDeath(),
-                result.prediction().outcome().name().toLowerCase(Locale.ROOT));
-            result.warnings().forEach(w -> stdout.println("warning: " + w));
-            stdout.println("wrote " + out.resolve("result.json"));
         }
         return 0;
+    }
+
+    private static String heatmapFile(Head head) {
+        return "heatmap_" + head.cliName() + ".nii.gz";
+    }
+
+    private static String overlayFile(Head head) {
+        return "overlay_" + head.cliName() + ".png";
+    }
+
+    private void print(AnalysisResult result) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "volume: %.1f ml (size %.1f mm); ABC/2 %.1f ml; planimetry %.1f ml%n",
+            result.volumeMl(), result.prediction().sizeMm(), result.classicalEstimatesMl().get("abc2"),
+            result.classicalEstimatesMl().get("planimetry"));
+        stdout.printf(Locale.ROOT, "probability of death: %.3f (%s)%n", result.probabilityOfDeath(),
+            result.prediction().outcome().name().toLowerCase(Locale.ROOT));
+        result.warnings().forEach(w -> stdout.println("warning: " + w));
+        stdout.println("wrote " + out.resolve(RESULT));
     }
 
     /** The result without patient identity: numbers, geometry, warnings, timings, provenance. */

@@ -62,6 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--analyses", required = true, paramLabel = "N",
             description = "N consecutive IchAnalyzer.analyze calls of one analyzer (with Grad-CAM) on one study:"
                 + " resident memory and live heap after the warm-up and at the end; see --model, --study.")
+        @Range(min = 1, max = 10_000)
         Integer analyses;
     }
 
@@ -75,22 +76,28 @@ final class BenchCommand implements Callable<Integer> {
     Mode mode;
 
     @Option(names = "--runs", defaultValue = "20", description = "Timed runs after the warm-up (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 10_000)
     int runs;
 
     @Option(names = "--warmup", defaultValue = "15", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 10_000)
     int warmup;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads to use (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 64)
     int threads;
 
     @Option(names = "--width", defaultValue = "64", description = "Model mode: base width (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 512)
     int width;
 
     @Option(names = "--depth", defaultValue = "34", description = "Model mode: ResNet depth 10/18/34/50 (default ${DEFAULT-VALUE}).")
+    @Range(min = 10, max = 152)
     int depth;
 
     @Option(names = "--predictions", defaultValue = "0",
         description = "Model mode: after timing, run this many more predictions and print the RSS growth.")
+    @Range(min = 0, max = 1_000_000)
     int predictions;
 
     @Option(names = "--python", paramLabel = "PYTHON",
@@ -104,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ig-steps", defaultValue = "0", paramLabel = "N",
         description = "Explain mode: then time one integrated-gradients map with N path steps (default"
             + " ${DEFAULT-VALUE}: not timed).")
+    @Range(min = 0, max = CamRequest.MAX_STEPS)
     int igSteps;
 
     @Option(names = "--model", paramLabel = "<dir>",
@@ -115,19 +123,11 @@ final class BenchCommand implements Callable<Integer> {
     Path study;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic study (default ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Override
     public Integer call() throws IchException {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
-        }
-        if (warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
-        }
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
         if (mode.eval) {
             return EvalBench.run(spec.commandLine().getOut(), seed);
         }
@@ -138,19 +138,12 @@ final class BenchCommand implements Callable<Integer> {
             return benchModel(spec.commandLine().getOut());
         }
         if (mode.analyses != null) {
-            if (mode.analyses < 1) {
-                throw new ParameterException(spec.commandLine(), "--analyses must be at least 1, got " + mode.analyses);
-            }
             // An analysis takes seconds; five warm-up runs suffice unless asked.
             int analysisWarmup = spec.commandLine().getParseResult().hasMatchedOption("--warmup") ? warmup : 5;
             return AnalysisBench.run(spec.commandLine().getOut(), new AnalysisBench.Settings(mode.analyses, model, study,
                 analysisWarmup, threads, seed));
         }
         if (mode.explain != null) {
-            if (igSteps < 0 || igSteps > CamRequest.MAX_STEPS) {
-                throw new ParameterException(spec.commandLine(), "--ig-steps must be in [0, " + CamRequest.MAX_STEPS
-                    + "], got " + igSteps);
-            }
             IchModel.setIntraOpThreads(threads);
             try (IchModel model = IchModel.load(mode.explain)) {
                 return ExplainBench.run(model, seed, warmup, runs, igSteps, spec.commandLine().getOut());

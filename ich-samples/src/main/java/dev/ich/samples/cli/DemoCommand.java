@@ -30,22 +30,28 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--seed", description = "Seed of the cohort and the training (default: " + DemoSettings.DEFAULT_SEED + ").")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     Long seed;
 
     @Option(names = "--epochs", description = "Training epochs (default: " + DemoSettings.DEFAULT_EPOCHS + ").")
+    @Range(min = 1, max = 10_000)
     Integer epochs;
 
     @Option(names = "--train", description = "Training phantoms (default: " + DemoSettings.DEFAULT_TRAIN_CASES + ").")
+    @Range(min = 2, max = 100_000)
     Integer train;
 
     @Option(names = "--validation", description = "Validation phantoms (default: " + DemoSettings.DEFAULT_VALIDATION_CASES + ").")
+    @Range(min = 1, max = 100_000)
     Integer validation;
 
     @Option(names = "--test", description = "Held-out test phantoms (default: " + DemoSettings.DEFAULT_TEST_CASES + ").")
+    @Range(min = 1, max = 100_000)
     Integer test;
 
     @Option(names = "--lr", description = "Peak SGD learning rate, annealed to 0 (default: " + DemoSettings.DEFAULT_LEARNING_RATE
         + "; the paper: 1e-4 over 300 epochs).")
+    @Range(min = 1e-12, max = 10)
     Double learningRate;
 
     @Option(names = "--ablation",

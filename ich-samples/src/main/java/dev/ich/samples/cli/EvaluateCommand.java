@@ -85,22 +85,27 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
         description = "Poor outcome predicted when the probability is greater than P (default: ${DEFAULT-VALUE}, the paper's).")
+    @Range(min = 0, max = 1)
     double threshold;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + BootstrapSettings.DEFAULT_RESAMPLES,
         description = "Bootstrap resamples for the volume intervals (default: ${DEFAULT-VALUE}).")
+    @Range(min = 100, max = 100_000)
     int resamples;
 
     @Option(names = "--seed", defaultValue = "" + BootstrapSettings.DEFAULT_SEED,
         description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
         description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0.5, max = 0.9999)
     double level;
 
     @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10",
         description = "Uniform bins of the calibration curve (default: ${DEFAULT-VALUE}).")
+    @Range(min = 2, max = 100)
     int calibrationBins;
 
     @Option(names = "--training-log", paramLabel = "CSV",
@@ -118,9 +123,15 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationOptions options = new EvaluationOptions(threshold, new BootstrapSettings(resamples, seed, level),
             calibrationBins);
         Optional<TrainingLog> log = trainingLog == null ? Optional.empty() : Optional.of(TrainingLog.read(trainingLog));
+        EvaluationWriter writer = new EvaluationWriter(force, log);
+        writer.checkFolder(out);
         CaseTable cases = loadCases();
-        Evaluation evaluation = Evaluator.evaluate(cases, options);
-        List<Path> files = new EvaluationWriter(force, log).write(evaluation, out);
+        Evaluation evaluation;
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "bootstrap",
+            Evaluator.bootstrapResamples(cases, options))) {
+            evaluation = Evaluator.evaluate(cases, options, () -> bar.step(1));
+        }
+        List<Path> files = writer.write(evaluation, out);
         PrintWriter w = spec.commandLine().getOut();
         summarise(w, evaluation);
         w.println("wrote " + files.size() + " files to " + out);

@@ -4,8 +4,8 @@ import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.Prediction;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import dev.ich.core.io.OutputBatch;
 import dev.ich.core.json.Json;
 import dev.ich.core.preprocess.PreprocessedStudy;
 import dev.ich.core.preprocess.PreprocessingConfig;
@@ -13,7 +13,6 @@ import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.nifti.NiftiReader;
-import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.explain.CamProjection;
 import dev.ich.explain.Completeness;
 import dev.ich.explain.CamRequest;
@@ -31,8 +30,6 @@ import dev.ich.explain.score.Localisation;
 import dev.ich.explain.score.LocalisationScores;
 import dev.ich.model.IchModel;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +46,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ich explain}: Grad-CAM-family heatmaps of a study for the volume and the prognosis head,
  * written on the study's own grid as NIfTI, a PNG montage per head and, with a mask, localisation
- * (and optionally faithfulness) scores as JSON. Never overwrites a file.
+ * (and optionally faithfulness) scores as JSON. Never overwrites a file: every output is checked
+ * before the study is read, and all are written together at the end.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"Where the model looked: Grad-CAM heatmaps as NIfTI, PNG and scores.",
         "Heatmaps of the Grad-CAM family for the volume and prognosis heads on the study's own grid"
             + " (heatmap_<head>.nii.gz), a PNG montage per head and, with --mask, localisation scores (scores.json)."})
 final class ExplainCommand implements Callable<Integer> {
+
+    private static final String SCORES = "scores.json";
 
     @Mixin
     CommonOptions common;
@@ -83,6 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--ig-steps", defaultValue = "" + CamRequest.DEFAULT_STEPS, paramLabel = "<N>",
         description = "Path steps of integrated-gradients, one forward and one backward pass each"
             + " (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = CamRequest.MAX_STEPS)
     int igSteps;
 
     @Option(names = "--head", paramLabel = "<head>", description = "volume or prognosis (default: both).")
@@ -100,6 +101,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "4", paramLabel = "<N>",
         description = "Encoder stage explained: 0 = stem, 1-4 = residual stages; 4 is the paper's last conv stage"
             + " (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 4)
     int stage;
 
     @Option(names = "--mask", paramLabel = "<m.nii.gz>",
@@ -111,21 +113,26 @@ final class ExplainCommand implements Callable<Integer> {
     boolean faithfulness;
 
     @Option(names = "--steps", defaultValue = "16", description = "Steps of the deletion/insertion curves (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 1000)
     int steps;
 
     @Option(names = "--slices", defaultValue = "8", description = "Slices in the montage (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 256)
     int slices;
 
     @Option(names = "--columns", defaultValue = "4", description = "Tiles per montage row (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 64)
     int columns;
 
     @Option(names = "--tile", defaultValue = "256", description = "Tile size in pixels (default ${DEFAULT-VALUE}).")
+    @Range(min = 16, max = 2048)
     int tile;
 
     @Option(names = "--saturation", paramLabel = "<q>",
         description = "Montage colours saturate where the strongest voxels hold the last 1 - q of the map's evidence"
             + " (default: 1, the maximum, for the Grad-CAM family; " + MontageOptions.VOXEL_LEVEL_SATURATION
             + " for integrated-gradients).")
+    @Range(min = 0, max = 1)
     Double saturation;
 
     @Option(names = "--colormap", defaultValue = "inferno", description = "inferno or viridis (default ${DEFAULT-VALUE}).")
@@ -147,13 +154,6 @@ final class ExplainCommand implements Callable<Integer> {
             : camMethod.readsStage() ? 1 : MontageOptions.VOXEL_LEVEL_SATURATION;
         MontageOptions montage = parse(() -> MontageOptions.builder().slices(slices).columns(columns).tileSize(tile)
             .colorMap(ColorMap.fromCliName(colormap)).saturationEnergyQuantile(q).build(), "montage options");
-        if (steps < 1) {
-            throw new ParameterException(spec.commandLine(), "--steps must be at least 1, got " + steps);
-        }
-        if (igSteps < 1 || igSteps > CamRequest.MAX_STEPS) {
-            throw new ParameterException(spec.commandLine(), "--ig-steps must be in [1, " + CamRequest.MAX_STEPS
-                + "], got " + igSteps);
-        }
         List<CamRequest> requests = new ArrayList<>();
         for (Head h : heads) {
             CamRequest.Builder b = CamRequest.builder().head(h).method(camMethod).polarity(pol);
@@ -163,10 +163,18 @@ final class ExplainCommand implements Callable<Integer> {
             int s = stage;
             requests.add(parse(() -> b.stage(s).steps(igSteps).build(), "--stage"));
         }
-        CtVolume ct = choice.reader().read(study);
-        BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
-        OutputFiles.createFolder(out);
-        try (IchModel model = IchModel.load(modelDir)) {
+        boolean scored = mask != null || faithfulness;
+        List<String> files = new ArrayList<>();
+        for (Head h : heads) {
+            files.add(heatmapFile(h));
+            files.add(montageFile(h));
+        }
+        if (scored) {
+            files.add(SCORES);
+        }
+        try (OutputBatch batch = OutputFiles.prepare(out, files); IchModel model = IchModel.load(modelDir)) {
+            CtVolume ct = choice.reader().read(study);
+            BinaryMask reference = mask == null ? null : NiftiReader.readMask(mask, ct.geometry(), 1e-3);
             // The preprocessing the model was trained with, stored in its directory.
             PreprocessingConfig pp = model.preprocessing();
             PreprocessedStudy pre = new Preprocessor(pp).preprocess(ct);
@@ -175,27 +183,25 @@ final class ExplainCommand implements Callable<Integer> {
                 prediction.volumeMl(), prediction.probabilityOfDeath());
             Explainer explainer = new Explainer(model);
             JsonObject scores = new JsonObject();
+            List<String> written = new ArrayList<>();
             for (CamRequest r : requests) {
                 CamCapture capture = explainer.capture(pre.input(), r);
                 float[] modelMap = CamProjection.toModelGrid(capture, r, pre.input().depth(), pre.input().height(),
                     pre.input().width());
                 Heatmap map = CamProjection.toStudy(modelMap, r, pre.mapping());
-                String name = r.head().cliName();
-                Path nifti = out.resolve("heatmap_" + name + ".nii.gz");
-                NiftiWriter.defaults().write(map.geometry(), map.raw(), nifti);
-                Path png = out.resolve("montage_" + name + ".png");
-                OutputFiles.writeNew(png, Montage.png(Montage.render(ct, map, r.describe(), montage)));
-                stdout.printf(Locale.ROOT, "%s: %s, %s (largest raw value %.4g)%n", r.describe(), nifti, png,
-                    map.maxRaw());
+                OutputFiles.writeNifti(batch, heatmapFile(r.head()), map.geometry(), map.raw());
+                OutputFiles.write(batch, montageFile(r.head()), Montage.png(Montage.render(ct, map, r.describe(), montage)));
+                written.add(String.format(Locale.ROOT, "%s: %s, %s (largest raw value %.4g)", r.describe(),
+                    out.resolve(heatmapFile(r.head())), out.resolve(montageFile(r.head())), map.maxRaw()));
                 JsonObject entry = new JsonObject();
                 entry.addProperty("request", r.describe());
                 double explained = explainer.output(pre.input(), r);
                 entry.addProperty("explainedOutput", explained);
                 if (!r.method().readsStage()) {
                     Completeness c = explainer.completeness(pre.input(), capture, r);
-                    stdout.printf(Locale.ROOT, "  the signed map sums to %.4g; the output moved %.4g from the all-zero"
-                        + " baseline (%.1f %% apart; more --ig-steps bring them closer)%n", c.attributionSum(),
-                        c.outputChange(), 100 * c.relativeGap());
+                    written.add(String.format(Locale.ROOT, "  the signed map sums to %.4g; the output moved %.4g from"
+                        + " the all-zero baseline (%.1f %% apart; more --ig-steps bring them closer)", c.attributionSum(),
+                        c.outputChange(), 100 * c.relativeGap()));
                     entry.addProperty("attributionSum", c.attributionSum());
                     entry.addProperty("outputChangeFromBaseline", c.outputChange());
                 }
@@ -214,15 +220,24 @@ final class ExplainCommand implements Callable<Integer> {
                     entry.add("deletion", curve(f.deletion()));
                     entry.add("insertion", curve(f.insertion()));
                 }
-                scores.add(name, entry);
+                scores.add(r.head().cliName(), entry);
             }
-            if (reference != null || faithfulness) {
-                Path json = out.resolve("scores.json");
-                OutputFiles.writeNew(json, Json.toJson(scores).getBytes(StandardCharsets.UTF_8));
-                stdout.println("scores: " + json);
+            if (scored) {
+                OutputFiles.write(batch, SCORES, Json.toJson(scores));
+                written.add("scores: " + out.resolve(SCORES));
             }
+            batch.commit();
+            written.forEach(stdout::println);
         }
         return 0;
+    }
+
+    private static String heatmapFile(Head head) {
+        return "heatmap_" + head.cliName() + ".nii.gz";
+    }
+
+    private static String montageFile(Head head) {
+        return "montage_" + head.cliName() + ".png";
     }
 
     private static JsonObject curve(FaithfulnessCurve c) {

@@ -50,6 +50,15 @@ public final class IchCli {
         // Wide enough that one-line command descriptions stay on one line in the listing.
         cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler(IchCli::handleExecutionException);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            OptionRanges.check(parsed);
+            return runLast.execute(parsed);
+        });
         return cli.execute(args);
     }
 

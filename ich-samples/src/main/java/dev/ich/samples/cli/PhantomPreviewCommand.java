@@ -9,11 +9,14 @@ import dev.ich.core.phantom.PhantomGenerator;
 import dev.ich.core.phantom.PhantomLabel;
 import dev.ich.core.phantom.PhantomSpec;
 import dev.ich.core.volume.HuWindow;
+import dev.ich.dicom.write.AtomicFileWriter;
+import dev.ich.dicom.write.ExistingOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -43,28 +46,35 @@ final class PhantomPreviewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--seed", defaultValue = "1", description = "Cohort seed (default ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--count", defaultValue = "1", description = "Phantoms to generate and time (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 100_000)
     int count;
 
     @Option(names = "--warmup", defaultValue = "0",
         description = "Phantoms generated untimed first, to warm the JIT up (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 10_000)
     int warmup;
 
     @Option(names = "--size", defaultValue = "512", description = "In-plane pixels (default ${DEFAULT-VALUE}).")
+    @Range(min = 64, max = 1024)
     int size;
 
     @Option(names = "--slice-thickness", defaultValue = "5", description = "Slice thickness, mm (default ${DEFAULT-VALUE}).")
+    @Range(min = 0.5, max = 10)
     double sliceThickness;
 
     @Option(names = "--location", description = "LOBAR, DEEP or INFRATENTORIAL (default random).")
     Location location;
 
     @Option(names = "--volume", description = "Exact total haematoma volume, ml (default random).")
+    @Range(min = 0, max = 500)
     Double volumeMl;
 
     @Option(names = "--haematomas", defaultValue = "1", description = "Haematomas per head (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 10)
     int haematomas;
 
     @Option(names = "--png", description = "Draw slices of the first phantom to this PNG (must not exist).")
@@ -72,6 +82,7 @@ final class PhantomPreviewCommand implements Callable<Integer> {
 
     @Option(names = "--labels", defaultValue = "0",
         description = "Also print the volume quantiles and death rates of this many cohort labels (no images).")
+    @Range(min = 0, max = 10_000_000)
     int labels;
 
     @Override
@@ -86,7 +97,7 @@ final class PhantomPreviewCommand implements Callable<Integer> {
             builder.targetVolumeMl(volumeMl);
         }
         PhantomSpec template = builder.build();
-        if (png != null && Files.exists(png)) {
+        if (png != null && Files.exists(png, LinkOption.NOFOLLOW_LINKS)) {
             throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, png.toString(), "the file exists",
                 "Choose another --png path or remove the file");
         }
@@ -125,14 +136,11 @@ final class PhantomPreviewCommand implements Callable<Integer> {
 
     private void writePng(Phantom p, PrintWriter out) throws IchException {
         int[] slices = PhantomPng.slices(p, 5);
-        try {
-            if (!ImageIO.write(PhantomPng.render(p, slices, HuWindow.ofCenterWidth(40, 80)), "png", png.toFile())) {
+        AtomicFileWriter.write(png, ExistingOutput.REFUSE, stream -> {
+            if (!ImageIO.write(PhantomPng.render(p, slices, HuWindow.ofCenterWidth(40, 80)), "png", stream)) {
                 throw new IOException("no PNG writer is available");
             }
-        } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, png.toString(), "the PNG cannot be written ("
-                + e.getMessage() + ")", "Check that the folder exists and is writable", e);
-        }
+        });
         out.printf(Locale.ROOT, "png=%s slices=%s window=W80/L40%n", png, Arrays.toString(slices));
     }
 

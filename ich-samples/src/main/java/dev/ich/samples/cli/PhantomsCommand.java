@@ -25,25 +25,26 @@ final class PhantomsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--count", required = true, description = "Number of studies.")
+    @Range(min = 1, max = 100_000)
     int count;
 
     @Option(names = "--out", required = true, description = "A new or empty folder to write into.")
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", description = "Cohort seed (default: ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--size", defaultValue = "256", description = "In-plane pixels, 256 or 512 (default: ${DEFAULT-VALUE}).")
+    @Range(min = 64, max = 1024)
     int size;
 
     @Option(names = "--raters", defaultValue = "8", description = "Simulated clinicians measuring ABC/2 (default: ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 100)
     int raters;
 
     @Override
     public Integer call() throws IchException {
-        if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1, got " + count);
-        }
         PhantomSpec template = PhantomSpec.builder().inPlaneSize(size).build();
         List<CohortCase> cases;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "phantoms", count)) {

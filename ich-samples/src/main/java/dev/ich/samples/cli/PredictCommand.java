@@ -34,6 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 64)
     int threads;
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "A DICOM folder or file, or a NIfTI file in HU.")

@@ -69,12 +69,15 @@ final class TrainCommand implements Callable<Integer> {
     Preset preset;
 
     @Option(names = "--epochs", defaultValue = "300", description = "Epochs (default ${DEFAULT-VALUE}, the paper's).")
+    @Range(min = 1, max = 100_000)
     int epochs;
 
     @Option(names = "--batch", defaultValue = "8", description = "Batch size (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 4096)
     int batch;
 
     @Option(names = "--lr", defaultValue = "1e-4", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    @Range(min = 1e-12, max = 10)
     double learningRate;
 
     @Option(names = "--lr-schedule", defaultValue = "constant",
@@ -83,6 +86,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "0",
         description = "Epochs over which the rate rises linearly to --lr before the schedule starts (default ${DEFAULT-VALUE}).")
+    @Range(min = 0, max = 100_000)
     int warmupEpochs;
 
     @Option(names = "--volume-loss", defaultValue = "mse",
@@ -98,9 +102,11 @@ final class TrainCommand implements Callable<Integer> {
     Task task;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Range(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
     long seed;
 
     @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default ${DEFAULT-VALUE}).")
+    @Range(min = 1, max = 64)
     int threads;
 
     @Option(names = "--gpu", description = "Use the GPU if the engine has one (else the CPU, with a warning).")
@@ -117,10 +123,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IchException {
-        if (epochs < 1 || batch < 1 || threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--epochs, --batch and --threads must be at least 1");
-        }
-        if (warmupEpochs < 0 || warmupEpochs >= epochs) {
+        if (warmupEpochs >= epochs) {
             throw new ParameterException(spec.commandLine(),
                 "--warmup must be at least 0 and less than --epochs (" + epochs + "), got " + warmupEpochs);
         }

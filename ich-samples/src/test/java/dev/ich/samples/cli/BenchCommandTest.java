@@ -37,7 +37,7 @@ class BenchCommandTest {
         StringWriter err2 = new StringWriter();
         assertThat(IchCli.run(new String[] {"bench", "--preprocess", "--runs", "0"},
             new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true))).isEqualTo(2);
-        assertThat(err2.toString()).contains("--runs must be at least 1, got 0");
+        assertThat(err2.toString()).contains("--runs must be from 1 to 10000, got 0");
     }
 
     @Test
@@ -55,7 +55,7 @@ class BenchCommandTest {
         StringWriter err2 = new StringWriter();
         assertThat(IchCli.run(new String[] {"bench", "--analyses", "0"}, new PrintWriter(new StringWriter(), true),
             new PrintWriter(err2, true))).isEqualTo(2);
-        assertThat(err2.toString()).contains("--analyses must be at least 1, got 0");
+        assertThat(err2.toString()).contains("--analyses must be from 1 to 10000, got 0");
     }
     @Test
     void explainModeTimesGradCamAndThenIntegratedGradients(@TempDir Path dir) throws Exception {
@@ -74,7 +74,7 @@ class BenchCommandTest {
         StringWriter err2 = new StringWriter();
         assertThat(IchCli.run(new String[] {"bench", "--explain", model.toString(), "--ig-steps", "-1"},
             new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true))).isEqualTo(2);
-        assertThat(err2.toString()).contains("--ig-steps must be in [0, 1024], got -1");
+        assertThat(err2.toString()).contains("--ig-steps must be from 0 to 1024, got -1");
     }
 
     /**

@@ -81,6 +81,31 @@ class EvaluateCommandTest {
             "--force").code()).isZero();
     }
 
+    /** The bootstrap, the bulk of the work on a large table, shows its progress: 100 resamples × (model, abc2). */
+    @Test
+    void theBootstrapShowsItsProgress() throws IOException {
+        Run r = run("evaluate", "--predictions", predictions().toString(), "--out", dir.resolve("eval").toString(),
+            "--bootstrap", "100");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("bootstrap [").contains("200/200");
+    }
+
+    /** Not even --force writes through a link: the file it points to, outside --out, keeps its content. */
+    @Test
+    void neverWritesThroughALink() throws IOException {
+        Path csv = predictions();
+        Path out = Files.createDirectories(dir.resolve("eval"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.createSymbolicLink(out.resolve("table1_volume.csv"), victim);
+        Run r = run("evaluate", "--predictions", csv.toString(), "--out", out.toString(), "--bootstrap", "100", "--force");
+        assertThat(r.code()).isEqualTo(IchCli.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("table1_volume.csv").contains("is a link");
+        assertThat(victim).hasContent("precious");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("table1_volume.csv");
+        }
+    }
+
     @Test
     void aMalformedTableIsOneLineNamingTheRow() throws IOException {
         Path csv = dir.resolve("bad.csv");

@@ -144,7 +144,7 @@ class ExplainCommandTest {
         Run r = run("explain", "--model", dir.toString(), dir.resolve("x.nii").toString(), "--out",
             dir.resolve("o").toString(), "--method", "integrated-gradients", "--ig-steps", "0");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--ig-steps must be in [1, 1024], got 0");
+        assertThat(r.err()).contains("--ig-steps must be from 1 to 1024, got 0");
     }
 
     @Test

@@ -39,9 +39,11 @@ class ModelCommandsTest {
         assertThat(r.err).contains("epoch 1/1");
         assertThat(model.resolve("model.json")).exists();
 
+        assertThat(dir.resolve("model.checkpoint")).doesNotExist();
+
         Result again = run(train);
         assertThat(again.code).isEqualTo(2);
-        assertThat(again.err).contains("checkpoint").contains("--resume");
+        assertThat(again.err).contains(model.toString()).contains("not an empty directory");
 
         Result p = run("predict", "--model", model.toString(), dir.resolve("s0.nii.gz").toString());
         assertThat(p.code).as(p.err).isZero();
