@@ -3,7 +3,7 @@
 
 Jazzer replays every file under src/test/resources/<package>/<Class>Inputs/<method>/ before it fuzzes
 and on every regression run, so the seeds are written there. Run from the repository root with
-Debian's /usr/bin/python3 (pydicom 2.3); the output is deterministic. Crash inputs that Jazzer adds
+Debian's /usr/bin/python3 (pydicom 2.3) and dcmtk's dcmcjpeg; the output is deterministic. Crash inputs that Jazzer adds
 to these folders (crash-*) are kept: they are regression inputs.
 
     /usr/bin/python3 tools/fuzz/make_fuzz_seeds.py
@@ -11,6 +11,8 @@ to these folders (crash-*) are kept: they are regression inputs.
 import gzip
 import shutil
 import struct
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pydicom
@@ -30,6 +32,12 @@ CODEC_CASES = {
     "JpegDctFuzzTest": ["jpeg_baseline", "jpeg_extended"],
     "Jpeg2000FuzzTest": ["jpeg2000_lossless", "jpeg2000_lossy"],
 }
+
+# Extra JPEG Lossless seeds beyond the corpus (selection value 1 and 6): the other predictors and a
+# point transform, encoded by dcmcjpeg from an uncompressed corpus slice.
+LOSSLESS_VARIANTS = {f"sv{sv}": ["+el", "+sv", str(sv)] for sv in (2, 3, 4, 5, 7)}
+LOSSLESS_VARIANTS["sv1_pt2"] = ["+el", "+sv", "1", "+pt", "2"]
+LOSSLESS_SOURCE = "explicit_le_signed/slice000.dcm"
 
 # Groups of corpus files joined into one series seed.
 SERIES_SEEDS = {
@@ -81,6 +89,14 @@ def main():
                 frames = int(getattr(ds, "NumberOfFrames", 1) or 1)
                 for i, frame in enumerate(generate_pixel_data_frame(ds.PixelData, frames)):
                     (out / f"seed-{case}-{f.stem}-{i}").write_bytes(codec_header(ds) + frame)
+    lossless = TESTS / "internal/JpegLosslessFuzzTestInputs/decode"
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, options in LOSSLESS_VARIANTS.items():
+            encoded = Path(tmp) / f"{name}.dcm"
+            subprocess.run(["dcmcjpeg", *options, str(CORPUS / LOSSLESS_SOURCE), str(encoded)], check=True)
+            ds = pydicom.dcmread(encoded)
+            frame = next(generate_pixel_data_frame(ds.PixelData, 1))
+            (lossless / f"seed-{name}").write_bytes(codec_header(ds) + frame)
 
     deflate = inputs("internal", "DeflateFuzzTest", "inflateAndDecode")
     for f in sorted((CORPUS / "deflated").glob("*.dcm"))[:3]:

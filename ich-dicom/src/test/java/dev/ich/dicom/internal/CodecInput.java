@@ -1,5 +1,7 @@
 package dev.ich.dicom.internal;
 
+import dev.ich.core.error.IchException;
+import dev.ich.dicom.FuzzContract;
 import java.util.Arrays;
 
 /**
@@ -11,6 +13,12 @@ import java.util.Arrays;
  * @param stream the compressed frame
  */
 record CodecInput(PixelFormat format, byte[] stream) {
+
+    /** A codec under test, fed one input. */
+    @FunctionalInterface
+    interface Decoder {
+        void decode(CodecInput input) throws IchException;
+    }
 
     static final int HEADER_BYTES = 4;
     static final String NAME = "fuzz-input.dcm";
@@ -27,6 +35,14 @@ record CodecInput(PixelFormat format, byte[] stream) {
         int bitsStored = 1 + (data[3] & 0xFF) % bitsAllocated;
         PixelFormat format = new PixelFormat(rows, columns, 1, bitsAllocated, bitsStored, bitsStored - 1, signed, false);
         return new CodecInput(format, Arrays.copyOfRange(data, HEADER_BYTES, data.length));
+    }
+
+    /** The fuzz target of a codec: inputs too short for a header are skipped, the rest decoded. */
+    static void fuzz(byte[] data, Decoder decoder) {
+        CodecInput in = of(data);
+        if (in != null) {
+            FuzzContract.resultOrIchException(() -> decoder.decode(in));
+        }
     }
 
     /** A buffer for the decoded frame. */

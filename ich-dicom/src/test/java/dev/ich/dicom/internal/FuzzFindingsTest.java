@@ -22,7 +22,7 @@ class FuzzFindingsTest {
     @Test
     void oversubscribedHuffmanTableIsDamage() throws IOException {
         CodecInput in = codecInput("JpegLosslessFuzzTestInputs/decode/crash-oversubscribed-huffman-table");
-        assertThatThrownBy(() -> JpegLosslessDecoder.decode(in.stream(), in.format(), in.output(), CodecInput.NAME))
+        assertThatThrownBy(() -> JpegLosslessFuzzTest.decode(in))
             .isInstanceOfSatisfying(IchException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DATA);
                 assertThat(e.getMessage()).contains("Huffman table");
