@@ -27,7 +27,7 @@ public final class FuzzContract {
         try {
             read.run();
         } catch (IchException expected) {
-            // The input was refused with a coded, one-line error: what the contract asks for.
+            // The input was refused with a coded error: what the contract asks for.
         }
     }
 

@@ -41,24 +41,22 @@ class SeriesFuzzTest {
     static List<byte[]> split(byte[] data) {
         List<byte[]> parts = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i + SEPARATOR.length <= data.length && parts.size() < MAX_FILES - 1; i++) {
-            if (startsWithSeparator(data, i)) {
-                parts.add(Arrays.copyOfRange(data, start, i));
-                start = i + SEPARATOR.length;
-                i = start - 1;
-            }
+        int at;
+        while (parts.size() < MAX_FILES - 1 && (at = indexOfSeparator(data, start)) >= 0) {
+            parts.add(Arrays.copyOfRange(data, start, at));
+            start = at + SEPARATOR.length;
         }
         parts.add(Arrays.copyOfRange(data, start, data.length));
         return parts;
     }
 
-    private static boolean startsWithSeparator(byte[] data, int at) {
-        for (int k = 0; k < SEPARATOR.length; k++) {
-            if (data[at + k] != SEPARATOR[k]) {
-                return false;
+    private static int indexOfSeparator(byte[] data, int from) {
+        for (int i = from; i + SEPARATOR.length <= data.length; i++) {
+            if (Arrays.equals(data, i, i + SEPARATOR.length, SEPARATOR, 0, SEPARATOR.length)) {
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     private static Path emptyFolder(Path folder) {
