@@ -102,12 +102,30 @@ final class JpegStream {
             if (total > 256 || pos + total > end) {
                 throw corrupt("a Huffman table overruns its segment");
             }
+            if (oversubscribed(counts)) {
+                throw corrupt("a Huffman table defines more codes than its code lengths allow");
+            }
             int[] symbols = new int[total];
             for (int i = 0; i < total; i++) {
                 symbols[i] = u8();
             }
             tables[cls * 4 + id] = new HuffmanTable(counts, symbols);
         }
+    }
+
+    /**
+     * True when the counts of codes per length need more code words than exist (T.81 Annex C assigns
+     * them in order): such a table is damaged, and its codes would not fit their lengths.
+     */
+    private static boolean oversubscribed(int[] counts) {
+        long unused = 1;
+        for (int l = 1; l <= 16; l++) {
+            unused = 2 * unused - counts[l];
+            if (unused < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     HuffmanTable table(int index) throws IchException {
