@@ -17,10 +17,12 @@ public final class Engines {
 
     /**
      * The PyTorch engine (loads the native library on first use), after {@link NativeGuard} has
-     * capped oneDNN's kernels. Every use of libtorch in the library goes through here.
+     * capped oneDNN's kernels and {@link OfflineDefault} has kept DJL offline. Every use of
+     * libtorch in the library goes through here.
      */
     public static Engine pytorch() {
         NativeGuard.apply();
+        OfflineDefault.apply();
         return Engine.getEngine("PyTorch");
     }
 

@@ -26,6 +26,8 @@ public final class GuardProbe {
 
     public static void main(String[] args) {
         System.out.println("cap: " + IchModel.cpuKernelCap().describe());
+        Engines.pytorch();
+        System.out.println("offline: " + System.getProperty("ai.djl.offline"));
         int depth = args[0].equals("crash") ? 5 : 9;
         long[] shape = {3, 1, depth, 6, 7};
         double worst = 0;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard on libtorch's CPU kernels, watched from outside: child JVMs whose environment sets
- * nothing about oneDNN run {@link GuardProbe} with oneDNN's verbose log on, and the log names the
+ * nothing about oneDNN (nor about DJL's offline mode) run {@link GuardProbe} with oneDNN's verbose
+ * log on, and the log names the
  * kernel of every convolution. On a CPU with AVX-512 the unguarded reproducer crashes the JVM,
  * hangs or returns garbage (docs/model.md); with the guard it must pass and use no AVX-512 kernel.
  */
@@ -35,6 +36,7 @@ class NativeGuardTest {
         Child child = run("crash");
         assertThat(child.exitCode).as(child.output).isZero();
         assertThat(child.output).contains("cap: oneDNN kernels capped at AVX2 by ich");
+        assertThat(child.output).as("DJL kept offline without the JVM being told").contains("offline: true");
         assertThat(convolutionKernels(child.output)).as(child.output).isNotEmpty().noneMatch(k -> k.contains("avx512"));
         assertThat(maxRelativeError(child.output)).isLessThan(TOLERANCE);
     }
@@ -56,7 +58,6 @@ class NativeGuardTest {
     private static Child run(String shape, String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dai.djl.offline=true");
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), GuardProbe.class.getName(), shape));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
