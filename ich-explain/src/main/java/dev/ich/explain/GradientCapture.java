@@ -48,14 +48,21 @@ final class GradientCapture {
 
     static CamCapture capture(IchModel model, ModelInput input, CamRequest request) throws IchException {
         model.check(input, "model input");
-        CamCapture capture = request.method().readsStage() ? model.withNetwork(ctx -> run(ctx, input, request))
+        return request.method().readsStage() ? model.withNetwork(ctx -> run(ctx, input, request))
             : integrated(model, input, request);
-        requireFinite(capture.activations(), "activations", request);
-        requireFinite(capture.gradients(), "gradients", request);
-        return capture;
     }
 
-    /** A NaN or infinity would become a heatmap that looks like evidence; it is an error instead. */
+    /**
+     * The capture of freshly filled arrays, which it takes without a copy. A NaN or infinity would
+     * become a heatmap that looks like evidence; it is an error instead.
+     */
+    private static CamCapture finiteCapture(CamRequest request, int channels, int depth, int height, int width,
+                                            float[] activations, float[] gradients) throws IchException {
+        requireFinite(activations, "activations", request);
+        requireFinite(gradients, "gradients", request);
+        return CamCapture.wrap(channels, depth, height, width, activations, gradients);
+    }
+
     private static void requireFinite(float[] values, String what, CamRequest request) throws IchException {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
@@ -109,7 +116,7 @@ final class GradientCapture {
         for (int v = 0; v < n; v++) {
             mean[v] = (float) (sum[v] / steps);
         }
-        return CamCapture.wrap(1, input.depth(), input.height(), input.width(), x, mean);
+        return finiteCapture(request, 1, input.depth(), input.height(), input.width(), x, mean);
     }
 
     /** The gradient of the requested output at each of a batch of inputs, {@code N×D×H×W} flattened. */
@@ -129,7 +136,7 @@ final class GradientCapture {
         return points.getGradient().toFloatArray();
     }
 
-    private static CamCapture run(NetworkContext ctx, ModelInput input, CamRequest request) {
+    private static CamCapture run(NetworkContext ctx, ModelInput input, CamRequest request) throws IchException {
         NDArray x = ctx.input(List.of(input));
         NDArray features = ctx.network().forwardToStage(ctx.parameters(), x, request.stage(), false);
         features.setRequiresGradient(true);
@@ -148,6 +155,6 @@ final class GradientCapture {
         }
         float[] a = features.toFloatArray();
         float[] g = gradient.toFloatArray();
-        return CamCapture.wrap((int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4), a, g);
+        return finiteCapture(request, (int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4), a, g);
     }
 }

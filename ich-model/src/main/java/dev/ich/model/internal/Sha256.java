@@ -2,6 +2,7 @@ package dev.ich.model.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,7 +37,7 @@ public final class Sha256 {
     /** The SHA-256 (hex) of {@code text} in UTF-8. */
     public static String ofText(String text) {
         MessageDigest digest = newDigest();
-        digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
         return hex(digest);
     }
 

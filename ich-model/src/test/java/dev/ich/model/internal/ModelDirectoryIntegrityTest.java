@@ -72,11 +72,7 @@ class ModelDirectoryIntegrityTest {
         // The hashes are made to match, as a writer without the check would have made them.
         rewriteManifest(model, json -> json.addProperty("parametersSha256", sha256(parameters)));
 
-        assertThatThrownBy(() -> IchModel.load(model))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
-                assertThat(e.getMessage()).contains("fc_reg.bias", "not finite");
-            });
+        assertLoadRefused(model, "fc_reg.bias", "not finite");
     }
 
     @Test
@@ -87,11 +83,7 @@ class ModelDirectoryIntegrityTest {
         Files.writeString(model.resolve(ModelFiles.MANIFEST), text.replace("\"threshold\": 0.5", "\"threshold\": 0.3"));
         assertThat(Files.readString(model.resolve(ModelFiles.MANIFEST))).contains("\"threshold\": 0.3");
 
-        assertThatThrownBy(() -> IchModel.load(model))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
-                assertThat(e.getMessage()).contains("does not match its own checksum");
-            });
+        assertLoadRefused(model, "does not match its own checksum");
     }
 
     /** Even with its checksum remade, a manifest naming another width does not load the parameters. */
@@ -101,11 +93,7 @@ class ModelDirectoryIntegrityTest {
         write(model, network -> { });
         rewriteManifest(model, json -> json.getAsJsonObject("architecture").addProperty("baseWidth", 8));
 
-        assertThatThrownBy(() -> IchModel.load(model))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
-                assertThat(e.getMessage()).contains("of shape", "needs");
-            });
+        assertLoadRefused(model, "of shape", "needs");
     }
 
     /** Validation figures of a run without a validation set are NaN; model.json is still strict JSON. */
@@ -142,6 +130,15 @@ class ModelDirectoryIntegrityTest {
                 .isInstanceOfSatisfying(IchException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT));
         }
+    }
+
+    /** {@code IchModel.load} refuses the directory as an invalid model, saying each of {@code fragments}. */
+    private static void assertLoadRefused(Path model, String... fragments) {
+        assertThatThrownBy(() -> IchModel.load(model))
+            .isInstanceOfSatisfying(IchException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
+                assertThat(e.getMessage()).contains(fragments);
+            });
     }
 
     private static void write(Path model, Consumer<IchNetwork> change) throws IchException {
