@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class Engines {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+    private static volatile boolean prepared;
 
     private Engines() {
     }
@@ -21,9 +22,22 @@ public final class Engines {
      * libtorch in the library goes through here.
      */
     public static Engine pytorch() {
-        NativeGuard.apply();
-        OfflineDefault.apply();
+        if (!prepared) {
+            prepare();
+        }
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * The process-wide settings libtorch and DJL must see before they start, made once rather
+     * than on every call (training asks for the engine at every step).
+     */
+    private static synchronized void prepare() {
+        if (!prepared) {
+            NativeGuard.apply();
+            OfflineDefault.apply();
+            prepared = true;
+        }
     }
 
     /** The DJL device for a request; a GPU request without a GPU falls back to the CPU with a warning. */
