@@ -1,8 +1,8 @@
 package dev.ich.batch;
 
 import dev.ich.core.analysis.Outcome;
-import dev.ich.core.phantom.PhantomCohort;
-import dev.ich.core.phantom.PhantomSpec;
+import dev.ich.phantom.PhantomCohort;
+import dev.ich.phantom.PhantomSpec;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.dicom.write.DicomSeriesWriter;
 import dev.ich.model.NetworkConfig;
