@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The studies of a batch and the columns they carry, from what a user names: several study paths,
- * a folder of studies, or a manifest CSV with a {@code study} column (relative paths are resolved
+ * The studies of a batch and the columns they carry, from what a user names: study paths, the
+ * entries of a folder of studies, or a manifest CSV with a {@code study} column (relative paths are resolved
  * against the manifest's folder; its other columns are carried to the results).
  *
  * @param studies the studies, in order, each key once
@@ -35,12 +36,12 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
     }
 
     /**
-     * The studies that {@code paths} name: a single {@code .csv} file is a manifest, a single
-     * folder of studies ({@link #isFolderOfStudies}) gives its entries, and anything else is one
-     * study per path.
+     * The studies that {@code paths} name: a single {@code .csv} file is a manifest, anything else
+     * is one study per path (a folder is one study, as the reader sees it; {@link #folder} takes
+     * each of its entries instead).
      *
      * @throws IchException {@link ErrorCode#INVALID_TABLE} for a malformed manifest or a study
-     *     named twice, {@link ErrorCode#FILE_NOT_FOUND} for a manifest or folder that is missing
+     *     named twice, {@link ErrorCode#FILE_NOT_FOUND} for a manifest that is missing
      */
     public static StudyList of(List<Path> paths) throws IchException {
         if (paths.isEmpty()) {
@@ -48,9 +49,6 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
         }
         if (paths.size() == 1 && isManifest(paths.get(0))) {
             return manifest(paths.get(0));
-        }
-        if (paths.size() == 1 && isFolderOfStudies(paths.get(0))) {
-            return folder(paths.get(0));
         }
         List<BatchStudy> studies = new ArrayList<>();
         for (Path p : paths) {
@@ -66,34 +64,22 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
     }
 
     /**
-     * Whether {@code dir} is a folder of studies rather than one study: it holds at least two
-     * entries, each a folder or a NIfTI file, and no other file (a DICOM study folder holds its
-     * images, or a single series folder). Hidden entries are ignored.
+     * Each entry of {@code dir} (a study folder, a DICOM file or a NIfTI file) is a study, in name
+     * order; hidden entries are skipped. An entry that is not a study becomes an error row.
      */
-    public static boolean isFolderOfStudies(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try {
-            List<Path> entries = entries(dir);
-            return entries.size() >= 2 && entries.stream().allMatch(p -> Files.isDirectory(p) || isNifti(p));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Each folder or NIfTI file in {@code dir} is a study, in name order. */
     public static StudyList folder(Path dir) throws IchException {
         try {
             List<BatchStudy> studies = new ArrayList<>();
             for (Path p : entries(dir)) {
-                if (Files.isDirectory(p) || isNifti(p)) {
-                    studies.add(BatchStudy.of(p));
-                }
+                studies.add(BatchStudy.of(p));
+            }
+            if (studies.isEmpty()) {
+                throw new IchException(ErrorCode.NO_SERIES, dir.toString(), "the folder holds no study",
+                    "Give a folder whose sub-folders or files are the studies");
             }
             return new StudyList(studies, List.of());
-        } catch (NoSuchFileException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, dir.toString(), "the folder does not exist", "Check the path", e);
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            throw new IchException(ErrorCode.FILE_NOT_FOUND, dir.toString(), "is not a folder", "Check the path", e);
         } catch (IOException e) {
             throw new IchException(ErrorCode.IO_ERROR, dir.toString(), "the folder cannot be listed (" + e.getMessage()
                 + ")", "Check its permissions", e);
@@ -172,11 +158,6 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> !name(p).startsWith(".")).sorted().toList();
         }
-    }
-
-    private static boolean isNifti(Path p) {
-        String n = name(p).toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(p) && (n.endsWith(".nii") || n.endsWith(".nii.gz"));
     }
 
     private static String name(Path p) {

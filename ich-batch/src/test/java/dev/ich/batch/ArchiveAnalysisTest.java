@@ -88,7 +88,7 @@ class ArchiveAnalysisTest {
     @Test
     void everyStudyIsOneRowWithTheSerialNumbersOrItsErrorInBothTables() throws Exception {
         Path out = dir.resolve("out");
-        ArchiveAnalysis.Summary summary = analysis().build().run(StudyList.of(List.of(archive)), out);
+        ArchiveAnalysis.Summary summary = analysis().build().run(StudyList.folder(archive), out);
 
         assertThat(summary.analysed()).isEqualTo(PHANTOMS);
         assertThat(summary.failed()).isEqualTo(PhantomArchive.BROKEN.size());
@@ -144,7 +144,7 @@ class ArchiveAnalysisTest {
     @Test
     void aRunStoppedHalfwayGoesOnWithoutLosingOrRepeatingARow() throws Exception {
         Path out = dir.resolve("out");
-        StudyList studies = StudyList.of(List.of(archive));
+        StudyList studies = StudyList.folder(archive);
         AtomicInteger recorded = new AtomicInteger();
         assertThatThrownBy(() -> analysis().progress(p -> {
             if (p.done() == 7) {
@@ -184,7 +184,7 @@ class ArchiveAnalysisTest {
         Files.writeString(out.resolve("results.parquet"), "mine");
         AtomicInteger analysed = new AtomicInteger();
         assertThatThrownBy(() -> analysis().onResult(r -> analysed.incrementAndGet()).build()
-            .run(StudyList.of(List.of(archive)), out))
+            .run(StudyList.folder(archive), out))
             .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
         assertThat(analysed.get()).isZero();
         try (Stream<Path> files = Files.list(out)) {
