@@ -56,15 +56,13 @@ public final class BatchBench {
             out.printf(Locale.ROOT, "bench batch: %d studies (a pool of %d 256² phantoms, seed %d), %d processors;"
                 + " ABC/2 and planimetry, no heatmaps%n", studies, pool, seed, cores);
             for (Preset preset : List.of(Preset.CPU, Preset.PAPER)) {
-                try (IchModel model = IchModel.untrained(preset.network(), preset.preprocessing(), seed)) {
-                    double serialMs = serialStageSumMs(out, preset, model, batch, pool, cores);
-                    double[] perHour = new double[3];
-                    for (int workers = 1; workers <= 2; workers++) {
-                        perHour[workers] = batchRun(out, preset, model, batch, workers,
-                            temp.resolve(preset.name().toLowerCase(Locale.ROOT) + "-" + workers), serialMs);
-                    }
-                    out.printf(Locale.ROOT, "%s speedup_1_to_2_workers=%.2f%n", name(preset), perHour[2] / perHour[1]);
+                double serialMs = serialStageSumMs(out, preset, model(preset, seed), batch, pool, cores);
+                double[] perHour = new double[3];
+                for (int workers = 1; workers <= 2; workers++) {
+                    perHour[workers] = batchRun(out, preset, model(preset, seed), batch, workers,
+                        temp.resolve(preset.name().toLowerCase(Locale.ROOT) + "-" + workers), serialMs);
                 }
+                out.printf(Locale.ROOT, "%s speedup_1_to_2_workers=%.2f%n", name(preset), perHour[2] / perHour[1]);
             }
         } finally {
             AnalysisBench.deleteTree(temp);
@@ -117,6 +115,10 @@ public final class BatchBench {
                 })
                 .build().run(batch, folder);
         }
+        if (summary.failed() > 0) {
+            // The benchmark's own phantoms: a failure is a defect, and the timings would mean nothing.
+            throw new IllegalStateException(summary.failed() + " of the benchmark's phantom studies failed");
+        }
         double rssEnd = MemoryFigures.rssMb("VmRSS");
         int n = batch.studies().size();
         double msPerStudy = summary.elapsed().toNanos() / 1e6 / n;
@@ -129,6 +131,11 @@ public final class BatchBench {
         out.printf(Locale.ROOT, "%s workers=%d rss_after_%d_studies_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
             name(preset), workers, warmup, rssWarm[0], rssEnd, 100 * (rssEnd - rssWarm[0]) / rssWarm[0]);
         return 3.6e6 / msPerStudy;
+    }
+
+    /** The same untrained weights for every run of a preset; each analyzer closes its own model. */
+    private static IchModel model(Preset preset, long seed) {
+        return IchModel.untrained(preset.network(), preset.preprocessing(), seed);
     }
 
     private static IchAnalyzer analyzer(IchModel model, int threads) {

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Analyses a DataFrame of studies on Spark: a {@code study} column of paths (absolute, or relative
@@ -119,7 +120,7 @@ public final class IchSpark {
             };
             BatchRun run = BatchAnalyzer.builder(loaded.analyzer()).workers(1).queued(0).build().run(studies);
             if (task != null) {
-                task.addTaskCompletionListener(context -> run.close());
+                task.addTaskCompletionListener((TaskCompletionListener) context -> run.close());
             }
             return new Iterator<>() {
                 private boolean finished;
