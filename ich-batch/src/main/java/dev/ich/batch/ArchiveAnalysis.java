@@ -62,7 +62,8 @@ public final class ArchiveAnalysis {
      * {@code modelSha256} (recorded in every row and checked when a run goes on).
      */
     public static Builder builder(IchAnalyzer analyzer, String modelSha256) {
-        return new Builder(Objects.requireNonNull(analyzer, "analyzer"), Objects.requireNonNull(modelSha256, "modelSha256"));
+        return new Builder(Objects.requireNonNull(analyzer, "analyzer"),
+            Objects.requireNonNull(modelSha256, "modelSha256"));
     }
 
     /**
@@ -98,8 +99,8 @@ public final class ArchiveAnalysis {
              ResultJournal journal = ResultJournal.open(out, schema)) {
             requireSameRun(journal, studies, schema);
             long resumed = journal.rows().size();
-            long failed = journal.rows().values().stream().filter(r -> ResultSchema.ERROR.equals(r.get(statusColumn(schema))))
-                .count();
+            int status = schema.names().indexOf("status");
+            long failed = journal.rows().values().stream().filter(r -> ResultSchema.ERROR.equals(r.get(status))).count();
             List<BatchStudy> pending = studies.studies().stream()
                 .filter(s -> !journal.rows().containsKey(s.key())).toList();
             long done = resumed;
@@ -124,10 +125,6 @@ public final class ArchiveAnalysis {
             delete(journal);
             return new Summary(total - failed, failed, resumed, since(start), written);
         }
-    }
-
-    private static int statusColumn(ResultSchema schema) {
-        return schema.names().indexOf("status");
     }
 
     private void requireSameRun(ResultJournal journal, StudyList studies, ResultSchema schema) throws IchException {

@@ -24,8 +24,8 @@ import java.util.Set;
  * series_instance_uid, slices, model_sha256, library_version</pre>
  *
  * <p>A row is a list of texts (null where a value is absent, as in an error row), the form CSV
- * writes, each on one line (line breaks become spaces); {@link #value} gives a text its column's type. No column holds patient identity: the
- * series UID identifies the images, not the person.
+ * writes, each on one line (line breaks become spaces); {@link #value} gives a text its column's
+ * type. No column holds patient identity: the series UID identifies the images, not the person.
  */
 public final class ResultSchema {
 
