@@ -15,6 +15,11 @@ Writes, next to results/:
   dsrdump.txt    dsrdump's rendering of the report
   pydicom.json   what pydicom decodes: identity, UIDs, geometry, segment pixels per frame, the
                  report's measurements, the overlay's pixel sums per channel
+
+    /usr/bin/python3 tools/reference/check_dicom_results.py <folder>
+
+validates what the command line wrote instead (<folder>/study and <folder>/results, as
+AnalyzeDicomOutTest leaves them with -Dich.keepDicomOut=<folder>) and writes nothing.
 """
 import glob
 import json
@@ -141,6 +146,9 @@ def sc(ds):
 
 
 def main():
+    if len(sys.argv) > 1:
+        check_folder(sys.argv[1])
+        return
     source = [pydicom.dcmread(f) for f in sorted(glob.glob(os.path.join(SOURCE, '*.dcm')))]
     source_identity = identity(source[0])
     report = {'source': {'series_instance_uid': source[0].SeriesInstanceUID,
@@ -178,6 +186,28 @@ def main():
         f.write('\n')
     print('validated %d objects; dciodvfy: 0 errors, %d warnings' % (
         len(report['objects']), sum(1 for l in validation if l.startswith('Warning'))))
+
+
+def check_folder(folder):
+    """Validates the objects in folder/results against folder/study (what ich analyze --dicom-out
+    wrote for that study); prints dciodvfy's findings per object and writes nothing."""
+    study = pydicom.dcmread(sorted(glob.glob(os.path.join(folder, 'study', '*.dcm')))[0])
+    warnings = {}
+    for path in sorted(glob.glob(os.path.join(folder, 'results', '*.dcm'))):
+        lines = dciodvfy(path)
+        dcmdump(path)
+        ds = pydicom.dcmread(path)
+        assert identity(ds) == identity(study), path
+        assert ds.StudyInstanceUID == study.StudyInstanceUID and ds.SeriesInstanceUID != study.SeriesInstanceUID
+        if ds.Modality == 'SR':
+            code, _, err = run(['dsrdump', path])
+            assert code == 0 and not err.strip(), err
+        for l in lines:
+            if l.startswith('Warning'):
+                warnings.setdefault(l, []).append(os.path.basename(path))
+    print('%s: every object passes dciodvfy without errors, dcmdump and pydicom read them' % folder)
+    for w, files in sorted(warnings.items()):
+        print('%3d object(s): %s' % (len(files), w))
 
 
 if __name__ == '__main__':

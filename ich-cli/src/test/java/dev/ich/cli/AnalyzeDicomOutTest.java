@@ -36,6 +36,7 @@ class AnalyzeDicomOutTest {
             "--dicom-out", results.toString(), study.toString()};
         IchCliTest.Run run = IchCliTest.run(analyze);
         assertThat(run.exitCode()).as(run.err()).isZero();
+        keepForValidation(study, results);
 
         IchCliTest.Run info = IchCliTest.run("info", "--json", results.toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
@@ -63,6 +64,25 @@ class AnalyzeDicomOutTest {
         assertThat(again.err()).contains("already exists").contains("--dicom-out");
         assertThat(Files.getLastModifiedTime(results.resolve("SEG.dcm")).toMillis()).isEqualTo(before);
         assertThat(dir.resolve("out2")).doesNotExist();
+    }
+
+    /**
+     * With -Dich.keepDicomOut=folder, copies the study and its results there, for
+     * tools/reference/check_dicom_results.py folder (dciodvfy on what the command line writes).
+     */
+    private static void keepForValidation(Path study, Path results) throws Exception {
+        String keep = System.getProperty("ich.keepDicomOut");
+        if (keep == null) {
+            return;
+        }
+        for (Path folder : List.of(study, results)) {
+            Path target = Files.createDirectories(Path.of(keep).resolve(folder.getFileName()));
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
+        }
     }
 
     @Test

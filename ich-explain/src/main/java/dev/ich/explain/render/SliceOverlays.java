@@ -23,6 +23,7 @@ public final class SliceOverlays {
     public static final String RESEARCH_USE = "RESEARCH USE - NOT FOR DIAGNOSIS";
 
     private static final Color TEXT = new Color(255, 255, 255);
+    private static final int MIN_FONT = 5;
 
     private SliceOverlays() {
     }
@@ -50,9 +51,14 @@ public final class SliceOverlays {
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, Math.min(w, h) / 36)));
-            FontMetrics fm = g.getFontMetrics();
             int margin = Math.max(2, w / 100);
+            // As large as a 512-pixel slice shows well, smaller until the notice fits the width.
+            int size = Math.max(MIN_FONT, Math.min(w, h) / 36);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+            while (size > MIN_FONT && g.getFontMetrics().stringWidth(RESEARCH_USE) > w - 2 * margin) {
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, --size));
+            }
+            FontMetrics fm = g.getFontMetrics();
             g.setColor(TEXT);
             g.drawString(RESEARCH_USE, margin, margin + fm.getAscent());
             colourBar(g, options.colorMap(), heatmap.polarity() == Polarity.SIGNED, saturation, w, h, margin, fm);

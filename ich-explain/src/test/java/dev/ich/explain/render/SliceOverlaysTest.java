@@ -40,6 +40,11 @@ class SliceOverlaysTest {
             }
         }
         assertThat(text).as("burned-in notice at the top left").isTrue();
+        boolean cut = false;
+        for (int y = 0; y < 12; y++) {
+            cut |= (slice.getRGB(119, y) & 0xFFFFFF) != grey;
+        }
+        assertThat(cut).as("the notice ends inside the picture").isFalse();
         BufferedImage empty = SliceOverlays.of(ct, heatmap, options).apply(0);
         assertThat(empty.getRGB(30, 60)).isEqualTo(empty.getRGB(50, 80));
     }
