@@ -55,7 +55,8 @@ final class DicomResultsOutput {
     static SourceStudy source(Path study, CtVolume ct) throws IchException {
         if ("nifti".equals(ct.provenance().seriesInstanceUid())) {
             throw new IchException(ErrorCode.UNSUPPORTED_ENCODING, study.toString(), "--dicom-out needs a DICOM "
-                + "study, whose patient and study the result objects belong to", "Pass the DICOM series, not a NIfTI file");
+                + "study, whose patient and study the result objects belong to",
+                "Pass the DICOM series, not a NIfTI file");
         }
         return SourceStudy.read(study, ct.provenance().seriesInstanceUid());
     }

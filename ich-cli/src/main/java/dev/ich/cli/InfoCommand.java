@@ -77,7 +77,8 @@ final class InfoCommand implements Callable<Integer> {
         }
         for (OtherSeriesSummary x : s.otherSeries()) {
             out.printf(Locale.ROOT, "%nseries %s  [not a CT image series]%n", x.seriesInstanceUid());
-            out.printf(Locale.ROOT, "  study %s%n", x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
+            out.printf(Locale.ROOT, "  study %s%n",
+                x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
             out.printf(Locale.ROOT, "  modality %s, %d file(s), SOP class %s%n", x.modality().isEmpty() ? "unknown"
                 : x.modality(), x.fileCount(), x.sopClassUid().isEmpty() ? "unknown" : x.sopClassUid());
             out.printf(Locale.ROOT, "  not read: %s%n", x.reason());

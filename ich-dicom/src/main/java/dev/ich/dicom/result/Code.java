@@ -16,6 +16,8 @@ record Code(String value, String scheme, String meaning) {
     static final Code CT_OF_HEAD = new Code("303653007", "SCT", "Computed tomography of head");
     static final Code MILLILITER = new Code("ml", "UCUM", "milliliter");
     static final Code NO_UNITS = new Code("1", "UCUM", "no units");
+    /** Purpose of reference of a derived image's source (CID 7202). */
+    static final Code SOURCE_IMAGE = new Code("121322", "DCM", "Source image for image processing operation");
     /** The algorithm family (CID 7162) of the threshold segmentation: threshold, closing, components. */
     static final Code MORPHOLOGICAL_OPERATIONS = new Code("123104", "DCM", "Morphological Operations");
 

@@ -1,6 +1,8 @@
 package dev.ich.dicom.result;
 
 import dev.ich.core.analysis.LibraryVersion;
+import dev.ich.core.geometry.Vec3;
+import dev.ich.core.geometry.VolumeGeometry;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +46,11 @@ final class CommonModules {
     /** The Frame of Reference module: the source's frame, so viewers align the object with the CT. */
     static void frameOfReference(DataSet d, ResultContext c) {
         d.text(0x00200052, "UI", c.source().frameOfReferenceUid()).text(0x00201040, "LO", "");
+    }
+
+    /** Image Position (Patient) of slice {@code k}: the centre of its first voxel. */
+    static Vec3 slicePosition(VolumeGeometry g, int k) {
+        return g.origin().plus(g.axisK().times(k * g.spacing().z()));
     }
 
     /** An item referencing one source image (Referenced SOP Class/Instance UID, frame when multi-frame). */

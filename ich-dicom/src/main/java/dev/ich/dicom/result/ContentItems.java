@@ -1,6 +1,5 @@
 package dev.ich.dicom.result;
 
-import dev.ich.dicom.write.DecimalStrings;
 import java.util.List;
 
 /** SR content items (PS3.3 C.17.3): each a data set with its relationship, value type and concept name. */
@@ -46,7 +45,7 @@ final class ContentItems {
     /** A NUM item with its unit, and modifiers as children. */
     static DataSet num(String relationship, Code name, double value, Code unit, List<DataSet> children) {
         DataSet measured = new DataSet().sequence(0x004008EA, unit.item())
-            .text(0x0040A30A, "DS", DecimalStrings.format(value));
+            .ds(0x0040A30A, value);
         DataSet d = item(relationship, "NUM", name).sequence(0x0040A300, measured);
         if (!children.isEmpty()) {
             d.sequence(0x0040A730, children);

@@ -1,12 +1,14 @@
 package dev.ich.dicom.result;
 
+import dev.ich.dicom.write.DecimalStrings;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -31,7 +33,7 @@ final class DataSet {
     DataSet ds(int tag, double... values) {
         StringBuilder sb = new StringBuilder();
         for (double v : values) {
-            sb.append(sb.length() == 0 ? "" : "\\").append(dev.ich.dicom.write.DecimalStrings.format(v));
+            sb.append(sb.length() == 0 ? "" : "\\").append(DecimalStrings.format(v));
         }
         return text(tag, "DS", sb.toString());
     }
@@ -66,7 +68,7 @@ final class DataSet {
     }
 
     DataSet raw(int tag, String vr, byte[] value) {
-        java.util.Objects.requireNonNull(vr, () -> String.format("VR of (%04X,%04X)", tag >>> 16, tag & 0xFFFF));
+        Objects.requireNonNull(vr, () -> String.format("VR of (%04X,%04X)", tag >>> 16, tag & 0xFFFF));
         elements.put(key(tag), new Element(vr, value.clone(), null));
         return this;
     }
@@ -80,10 +82,6 @@ final class DataSet {
     /** A sequence of one item. */
     DataSet sequence(int tag, DataSet item) {
         return sequence(tag, List.of(item));
-    }
-
-    boolean has(int tag) {
-        return elements.containsKey(key(tag));
     }
 
     /** Unsigned order of tags, as DICOM sorts them. */
@@ -140,13 +138,8 @@ final class DataSet {
         if ((value.length & 1) == 0) {
             return value;
         }
-        byte[] out = java.util.Arrays.copyOf(value, value.length + 1);
+        byte[] out = Arrays.copyOf(value, value.length + 1);
         out[value.length] = vr.equals("UI") || vr.equals("OB") ? (byte) 0 : (byte) ' ';
         return out;
-    }
-
-    /** Items for {@link #sequence(int, List)} from several data sets. */
-    static List<DataSet> list(DataSet... items) {
-        return new ArrayList<>(List.of(items));
     }
 }

@@ -31,9 +31,9 @@ final class OverlayEncoder {
         d.text(0x00200052, "UI", c.source().frameOfReferenceUid());
         Vec3 i = g.axisI();
         Vec3 j = g.axisJ();
-        Vec3 p = g.origin().plus(g.axisK().times(k * g.spacing().z()));
+        Vec3 p = CommonModules.slicePosition(g, k);
         DataSet source = CommonModules.reference(c.source().slices().get(k))
-            .sequence(0x0040A170, new Code("121322", "DCM", "Source image for image processing operation").item());
+            .sequence(0x0040A170, Code.SOURCE_IMAGE.item());
         d.text(0x00080008, "CS", "DERIVED\\SECONDARY")
             .text(0x00080064, "CS", "WSD")
             .text(0x00180015, "CS", "HEAD")

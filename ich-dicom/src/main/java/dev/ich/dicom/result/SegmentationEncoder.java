@@ -98,10 +98,9 @@ final class SegmentationEncoder {
     private static List<DataSet> perFrame(ResultContext c, VolumeGeometry g) {
         List<DataSet> frames = new ArrayList<>();
         for (int k = 0; k < g.nz(); k++) {
-            Vec3 p = g.origin().plus(g.axisK().times(k * g.spacing().z()));
+            Vec3 p = CommonModules.slicePosition(g, k);
             DataSet source = CommonModules.reference(c.source().slices().get(k))
-                .sequence(0x0040A170, new Code("121322", "DCM", "Source image for image processing operation")
-                    .item());
+                .sequence(0x0040A170, Code.SOURCE_IMAGE.item());
             DataSet derivation = new DataSet()
                 .sequence(0x00082112, source)
                 .sequence(0x00089215, new Code("113076", "DCM", "Segmentation").item());

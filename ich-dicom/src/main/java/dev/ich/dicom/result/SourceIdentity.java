@@ -1,5 +1,6 @@
 package dev.ich.dicom.result;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ final class SourceIdentity {
         m.put(0x00120063, "LO"); // De-identification Method
         m.put(0x0020000D, "UI"); // Study Instance UID
         m.put(0x00200010, "SH"); // Study ID
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Copies the attributes into {@code target}, with the type 2 ones the source lacks empty. */

@@ -83,7 +83,8 @@ final class ResultFixture {
                         double x = (i - 17.5) / 16;
                         double y = (j - 14.5) / 13.5;
                         double r = Math.hypot(x, y);
-                        double b = Math.pow((i - 22) / 4.0, 2) + Math.pow((j - 12) / 3.0, 2) + Math.pow((k - 2) / 1.2, 2);
+                        double b = Math.pow((i - 22) / 4.0, 2) + Math.pow((j - 12) / 3.0, 2)
+                            + Math.pow((k - 2) / 1.2, 2);
                         int n = g.index(i, j, k);
                         hu[n] = r > 1 ? -1000 : r > 0.85 ? 1200 : b <= 1 ? 70 : 35;
                         bleed[n] = b <= 1 && r <= 0.85 ? 1 : 0;

@@ -38,7 +38,8 @@ class ResultObjectsReferenceTest {
             try (var files = Files.list(dir.resolve(sub))) {
                 for (Path f : files.sorted().toList()) {
                     assertThat(Files.readAllBytes(f)).as(sub + "/" + f.getFileName() + " differs from the committed "
-                        + "file; if intended, rerun with -Dich.regenerate=true and tools/reference/check_dicom_results.py")
+                        + "file; if intended (a new library version changes the bytes too), rerun with "
+                        + "-Dich.regenerate=true and tools/reference/check_dicom_results.py")
                         .isEqualTo(Files.readAllBytes(COMMITTED.resolve(sub).resolve(f.getFileName())));
                 }
             }
