@@ -17,7 +17,7 @@ import java.util.zip.Inflater;
  * (private tags, nested sequences of defined or undefined length, odd lengths). Every length is
  * checked against the bytes that remain before anything is read or allocated.
  */
-public final class DicomParser {
+final class DicomParser {
 
     /** Larger kept values are not plausible for the attributes we read (they are short strings). */
     private static final int MAX_VALUE_BYTES = 1 << 20;

@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * A small phantom CT series whose identity attributes hold markers, and the result objects written
