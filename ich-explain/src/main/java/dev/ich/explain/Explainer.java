@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PreprocessedStudy study = new Preprocessor(PreprocessingConfig.paper()).preprocess(ct);
- * Heatmap map = new Explainer(model).explain(study, CamRequest.paper(Head.VOLUME));
+ * StudyHeatmap map = new Explainer(model).explain(study, CamRequest.paper(Head.VOLUME));
  * }</pre>
  *
  * <p>As ich-core's {@link HeatmapExplainer} (for {@link dev.ich.core.analysis.IchAnalyzer}) it
@@ -117,7 +117,7 @@ public final class Explainer implements HeatmapExplainer {
     }
 
     /** The heatmap of {@code request} on the study's voxel grid. */
-    public Heatmap explain(PreprocessedStudy study, CamRequest request) throws IchException {
+    public StudyHeatmap explain(PreprocessedStudy study, CamRequest request) throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture c = capture(study.input(), request);
         return CamProjection.toStudy(c, request, study.mapping());
@@ -127,7 +127,7 @@ public final class Explainer implements HeatmapExplainer {
     @Override
     public StudyHeatmap explain(PreprocessedStudy study, Head head) throws IchException {
         Objects.requireNonNull(head, "head");
-        return explain(study, requestFor(head)).toStudyHeatmap();
+        return explain(study, requestFor(head));
     }
 
     /**
@@ -136,12 +136,12 @@ public final class Explainer implements HeatmapExplainer {
      * Grad-CAM family shares one capture of the stage; integrated gradients, if asked for, makes
      * its own of the input.
      */
-    public List<Heatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
+    public List<StudyHeatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
                                     List<Polarity> polarities) throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture stageCapture = null;
         CamCapture inputCapture = null;
-        List<Heatmap> out = new ArrayList<>(methods.size() * polarities.size());
+        List<StudyHeatmap> out = new ArrayList<>(methods.size() * polarities.size());
         for (CamMethod m : methods) {
             CamRequest request = base.toBuilder().method(m).build();
             if (m.readsStage() && stageCapture == null) {
