@@ -15,7 +15,6 @@ import dev.ich.dicom.AnyStudyReader;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.render.Montage;
 import dev.ich.explain.render.MontageOptions;
 import dev.ich.model.IchModel;
@@ -77,27 +76,32 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (OutputBatch batch = OutputFiles.prepare(out, files)) {
             AnyStudyReader reader = choice.reader();
             CtVolume ct = reader.read(study);
-            IchModel model = IchModel.load(modelDir);
-            Explainer explainer = new Explainer(model);
-            IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
-                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
-            heads.forEach(builder::explain);
-            try (IchAnalyzer analyzer = builder.build()) {
-                AnalysisResult result = analyzer.analyze(ct);
-                for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
-                    StudyHeatmap map = e.getValue();
-                    OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
-                    Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
-                    OutputFiles.write(batch, overlayFile(e.getKey()),
-                        Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
-                }
-                OutputFiles.write(batch, RESULT, json(result));
-                batch.commit();
-                print(result);
+            try (IchModel model = IchModel.load(modelDir)) {
+                analyze(reader, model, ct, heads, batch);
             }
         }
         return 0;
+    }
+
+    private void analyze(AnyStudyReader reader, IchModel model, CtVolume ct, List<Head> heads, OutputBatch batch)
+            throws IchException {
+        IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model)
+            .explainer(new Explainer(model))
+            .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
+        heads.forEach(builder::explain);
+        try (IchAnalyzer analyzer = builder.build()) {
+            AnalysisResult result = analyzer.analyze(ct);
+            for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
+                StudyHeatmap map = e.getValue();
+                OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
+                OutputFiles.write(batch, overlayFile(e.getKey()),
+                    Montage.png(Montage.render(ct, map, map.method(), MontageOptions.defaults())));
+            }
+            OutputFiles.write(batch, RESULT, json(result));
+            batch.commit();
+            print(result);
+        }
     }
 
     private static String heatmapFile(Head head) {
