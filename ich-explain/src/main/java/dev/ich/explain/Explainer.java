@@ -74,7 +74,8 @@ public final class Explainer implements HeatmapExplainer {
      * </ul>
      * The rule follows docs/explain.md ("Localisation on phantoms"): at the CPU preset the
      * last-stage Grad-CAM family puts about the chance share of its energy inside the haematoma,
-     * integrated gradients about three quarters of it. The prognosis head is explained for class death.
+     * integrated gradients two thirds to three quarters of it. The prognosis head is explained for
+     * class death.
      */
     public static Explainer forModel(IchModel model) {
         NetworkConfig network = model.config();
@@ -173,7 +174,7 @@ public final class Explainer implements HeatmapExplainer {
      * its own of the input.
      */
     public List<StudyHeatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
-                                    List<Polarity> polarities) throws IchException {
+                                         List<Polarity> polarities) throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture stageCapture = null;
         CamCapture inputCapture = null;
