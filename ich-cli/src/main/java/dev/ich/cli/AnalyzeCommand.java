@@ -12,6 +12,7 @@ import dev.ich.core.io.OutputBatch;
 import dev.ich.core.json.Json;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
+import dev.ich.dicom.result.SourceStudy;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ich analyze}: one study through {@link IchAnalyzer}: {@code result.json}, the volume-head
- * Grad-CAM as NIfTI on the study's grid, and its overlay montage. Never replaces a file: every
- * output is checked before the study is read, and all are written together at the end.
+ * Grad-CAM as NIfTI on the study's grid, and its overlay montage; with {@code --dicom-out} also
+ * the DICOM result objects ({@link DicomResultsOutput}). Never replaces a file: every output is
+ * checked before the study is read, and all are written together at the end.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Volume, prognosis, ABC/2 and a Grad-CAM heatmap for one study (result.json, NIfTI, PNG).")
@@ -61,6 +63,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created; files in it are never replaced).")
     Path out;
 
+    @Option(names = "--dicom-out", paramLabel = "<dir>", description = "Also write a DICOM segmentation, "
+        + "structured report and heatmap overlay series of the source study (DICOM input only; files are never "
+        + "replaced).")
+    Path dicomOut;
+
     @Option(names = "--prognosis-heatmap", description = "Also explain the prognosis head (heatmap_prognosis.nii.gz).")
     boolean prognosisHeatmap;
 
@@ -73,18 +80,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             files.add(overlayFile(head));
         }
         files.add(RESULT);
+        if (dicomOut != null) {
+            DicomResultsOutput.check(dicomOut);
+        }
         try (OutputBatch batch = OutputFiles.prepare(out, files)) {
             AnyStudyReader reader = choice.reader();
             CtVolume ct = reader.read(study);
+            SourceStudy source = dicomOut == null ? null : DicomResultsOutput.source(study, ct);
             try (IchModel model = IchModel.load(modelDir)) {
-                analyze(reader, model, ct, heads, batch);
+                analyze(reader, model, ct, source, heads, batch);
             }
         }
         return 0;
     }
 
-    private void analyze(AnyStudyReader reader, IchModel model, CtVolume ct, List<Head> heads, OutputBatch batch)
-            throws IchException {
+    private void analyze(AnyStudyReader reader, IchModel model, CtVolume ct, SourceStudy source, List<Head> heads,
+                         OutputBatch batch) throws IchException {
         IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model)
             .explainer(new Explainer(model))
             .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
@@ -99,6 +110,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     Montage.png(Montage.render(ct, map, map.method(), MontageOptions.defaults())));
             }
             OutputFiles.write(batch, RESULT, json(result));
+            if (dicomOut != null) {
+                DicomResultsOutput.write(dicomOut, source, ct, result, result.heatmaps().get(Head.VOLUME));
+            }
             batch.commit();
             print(result);
         }
@@ -121,6 +135,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             result.prediction().outcome().name().toLowerCase(Locale.ROOT));
         result.warnings().forEach(w -> stdout.println("warning: " + w));
         stdout.println("wrote " + out.resolve(RESULT));
+        if (dicomOut != null) {
+            stdout.println("wrote DICOM segmentation, report and overlay series to " + dicomOut);
+        }
     }
 
     /** The result without patient identity: numbers, geometry, warnings, timings, provenance. */
