@@ -16,7 +16,7 @@ from A and G, so the Java arithmetic is checked against PyTorch independently of
   positive = relu(S); signed = S; negative = the same method on -G, then relu
 
 Each signed map is also upsampled with F.interpolate(mode='trilinear', align_corners=False) to an odd
-size, for the Java Trilinear class.  Output: ich-explain/src/test/resources/dev/ich/explain/cam/
+size, for the Java Trilinear class (ich-core).  Output: ich-explain/src/test/resources/dev/ich/explain/cam/
 cam_reference.npz: float32 arrays NAME_A, NAME_G (C x D x H x W), NAME_METHOD_POLARITY (D x H x W) and
 NAME_METHOD_signed_up, for NAME in volume_stage{3,4}, prognosis{1,0}_stage{3,4}.
 """

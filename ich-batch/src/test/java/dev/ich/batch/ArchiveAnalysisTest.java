@@ -75,6 +75,9 @@ class ArchiveAnalysisTest {
         if (analyzer != null) {
             analyzer.close();
         }
+        if (model != null) {
+            model.close();
+        }
     }
 
     private static ArchiveAnalysis.Builder analysis() {

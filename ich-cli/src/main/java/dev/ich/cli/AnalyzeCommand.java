@@ -17,7 +17,6 @@ import dev.ich.dicom.result.SourceStudy;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.render.Montage;
 import dev.ich.explain.render.MontageOptions;
 import dev.ich.model.IchModel;
@@ -113,23 +112,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             AnyStudyReader reader = choice.reader();
             CtVolume ct = reader.read(study);
             SourceStudy source = dicomOut == null ? null : DicomResultsOutput.source(study, ct);
-            IchModel model = IchModel.load(modelDir);
-            Explainer explainer = new Explainer(model);
-            IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
-                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
-            heads.forEach(builder::explain);
-            try (IchAnalyzer analyzer = builder.build()) {
-                AnalysisResult result = analyzer.analyze(ct);
-                writeHeatmaps(batch, result, ct, explainer);
-                OutputFiles.write(batch, RESULT, json(result));
-                if (dicomOut != null) {
-                    StudyHeatmap volume = result.heatmaps().get(Head.VOLUME);
-                    DicomResultsOutput.write(dicomOut, source, ct, result,
-                        Heatmap.of(volume.geometry(), volume.raw(), explainer.requestFor(Head.VOLUME)));
-                }
-                batch.commit();
-                print(result);
+            try (IchModel model = IchModel.load(modelDir)) {
+                analyze(reader, model, ct, source, heads, batch);
             }
         }
         return 0;
@@ -150,14 +134,31 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Writes each heatmap of {@code result} as NIfTI and its overlay on {@code ct} as PNG. */
-    static void writeHeatmaps(OutputBatch batch, AnalysisResult result, CtVolume ct, Explainer explainer)
-        throws IchException {
+    static void writeHeatmaps(OutputBatch batch, AnalysisResult result, CtVolume ct) throws IchException {
         for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
             StudyHeatmap map = e.getValue();
             OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
-            Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
             OutputFiles.write(batch, overlayFile(e.getKey()),
-                Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
+                Montage.png(Montage.render(ct, map, map.method(), MontageOptions.defaults())));
+        }
+    }
+
+    private void analyze(AnyStudyReader reader, IchModel model, CtVolume ct, SourceStudy source, List<Head> heads,
+                         OutputBatch batch) throws IchException {
+        IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model)
+            .explainer(new Explainer(model))
+            .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
+        heads.forEach(builder::explain);
+        try (IchAnalyzer analyzer = builder.build()) {
+            AnalysisResult result = analyzer.analyze(ct);
+            writeHeatmaps(batch, result, ct);
+            OutputFiles.write(batch, RESULT, json(result));
+            if (dicomOut != null) {
+                DicomResultsOutput.write(dicomOut, source, ct, result, result.heatmaps().get(Head.VOLUME));
+            }
+            batch.commit();
+            print(result);
         }
     }
 

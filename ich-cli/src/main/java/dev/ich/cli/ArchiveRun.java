@@ -53,8 +53,13 @@ final class ArchiveRun {
     }
 
     int run(StudyList studies) throws IchException {
+        try (IchModel model = IchModel.load(modelDir)) {
+            return run(studies, model);
+        }
+    }
+
+    private int run(StudyList studies, IchModel model) throws IchException {
         PrintWriter err = spec.commandLine().getErr();
-        IchModel model = IchModel.load(modelDir);
         int share = BatchAnalyzer.threadsPerWorker(workers);
         IchModel.setIntraOpThreads(share);
         List<VolumeEstimator> estimators = List.of(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
@@ -86,7 +91,7 @@ final class ArchiveRun {
                         p.studiesPerHour()));
                     bar[0].step(1);
                 })
-                .onResult(r -> writeHeatmaps(r, explainer, rowOf.get(r.study().key()), resuming))
+                .onResult(r -> writeHeatmaps(r, rowOf.get(r.study().key()), resuming))
                 .build().run(studies, out);
         } finally {
             if (bar[0] != null) {
@@ -107,14 +112,14 @@ final class ArchiveRun {
      * Writes an analysed study's heatmaps and overlays into {@code heatmaps/<row>_<name>/}; the study
      * is read again for the overlay's background. A run going on may replace what it wrote itself.
      */
-    private void writeHeatmaps(BatchResult r, Explainer explainer, int row, boolean resuming) throws IchException {
+    private void writeHeatmaps(BatchResult r, int row, boolean resuming) throws IchException {
         if (heads.isEmpty() || !r.succeeded()) {
             return;
         }
         Path folder = out.resolve(HEATMAPS).resolve(String.format(Locale.ROOT, "%05d_%s", row, safeName(r.study())));
         try (OutputBatch files = OutputBatch.prepare(folder, AnalyzeCommand.heatmapFiles(heads), resuming,
             "Choose another --out folder or remove the file")) {
-            AnalyzeCommand.writeHeatmaps(files, r.analysis(), reader.read(r.study().path()), explainer);
+            AnalyzeCommand.writeHeatmaps(files, r.analysis(), reader.read(r.study().path()));
             files.commit();
         }
     }

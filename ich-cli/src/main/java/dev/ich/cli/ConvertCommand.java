@@ -66,7 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         CtVolume volume = choice.dicomReader().resampleIrregularSpacing(resample).allowNonCt(allowNonCt).defaultGeometryWhenMissing(true)
             .build().read(input);
-        NiftiWriter.builder().setExistingOutput(force ? ExistingOutput.REPLACE : ExistingOutput.REFUSE).build()
+        NiftiWriter.builder().existingOutput(force ? ExistingOutput.REPLACE : ExistingOutput.REFUSE).build()
             .write(Dcm2niixLayout.of(volume), output);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "wrote %s: series %s, %d × %d × %d voxels, %d file(s), transfer syntax %s%n", output,

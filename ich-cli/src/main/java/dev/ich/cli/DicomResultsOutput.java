@@ -1,6 +1,7 @@
 package dev.ich.cli;
 
 import dev.ich.core.analysis.AnalysisResult;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.io.OutputBatch;
@@ -9,7 +10,6 @@ import dev.ich.dicom.result.DicomResultWriter;
 import dev.ich.dicom.result.ResultInput;
 import dev.ich.dicom.result.SourceStudy;
 import dev.ich.eval.estimators.HaematomaSegmenter;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.render.MontageOptions;
 import dev.ich.explain.render.SliceOverlays;
 import java.io.IOException;
@@ -65,7 +65,7 @@ final class DicomResultsOutput {
      * Writes the objects for {@code result}, an analysis of {@code ct} read from {@code source}, with
      * the pictures of {@code heatmap} as the overlay series.
      */
-    static void write(Path folder, SourceStudy source, CtVolume ct, AnalysisResult result, Heatmap heatmap)
+    static void write(Path folder, SourceStudy source, CtVolume ct, AnalysisResult result, StudyHeatmap heatmap)
         throws IchException {
         ResultInput input = new ResultInput(source, ct, result, HaematomaSegmenter.defaults().segment(ct),
             SliceOverlays.of(ct, heatmap, MontageOptions.defaults()));

@@ -147,8 +147,8 @@ final class EvaluateCommand implements Callable<Integer> {
         CaseTable.Builder table = CaseTable.builder("predictions of " + source.model.directory + " on "
             + source.model.manifest);
         double[] abc2 = new double[rows.size()];
-        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create())
-                .model(IchModel.load(source.model.directory))
+        try (IchModel model = IchModel.load(source.model.directory);
+             IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(model)
                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2)).build();
              ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "predicting", rows.size())) {
             for (int i = 0; i < rows.size(); i++) {

@@ -1,9 +1,10 @@
 package dev.ich.cli;
 
-import dev.ich.core.analysis.Head;
-import dev.ich.core.analysis.Prediction;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.Prediction;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.IchException;
 import dev.ich.core.io.OutputBatch;
 import dev.ich.core.json.Json;
@@ -14,10 +15,9 @@ import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.explain.CamProjection;
-import dev.ich.explain.Completeness;
 import dev.ich.explain.CamRequest;
+import dev.ich.explain.Completeness;
 import dev.ich.explain.Explainer;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
@@ -39,8 +39,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -188,7 +188,7 @@ final class ExplainCommand implements Callable<Integer> {
                 CamCapture capture = explainer.capture(pre.input(), r);
                 float[] modelMap = CamProjection.toModelGrid(capture, r, pre.input().depth(), pre.input().height(),
                     pre.input().width());
-                Heatmap map = CamProjection.toStudy(modelMap, r, pre.mapping());
+                StudyHeatmap map = CamProjection.toStudy(modelMap, r, pre.mapping());
                 OutputFiles.writeNifti(batch, heatmapFile(r.head()), map.geometry(), map.raw());
                 OutputFiles.write(batch, montageFile(r.head()), Montage.png(Montage.render(ct, map, r.describe(), montage)));
                 written.add(String.format(Locale.ROOT, "%s: %s, %s (largest raw value %.4g)", r.describe(),

@@ -19,7 +19,7 @@ import java.util.List;
 final class OutputFiles {
 
     /** Writes the batch's own temporary file, which a writer that refuses existing files would not. */
-    private static final NiftiWriter NIFTI = NiftiWriter.builder().setExistingOutput(ExistingOutput.REPLACE).build();
+    private static final NiftiWriter NIFTI = NiftiWriter.builder().existingOutput(ExistingOutput.REPLACE).build();
 
     private OutputFiles() {
     }

@@ -40,8 +40,8 @@ class PrivacyTest {
         Phantom phantom = PhantomGenerator.generate(PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.75, 1.9)
             .seed(11).build());
         Path study = dir.resolve("study");
-        DicomSeriesWriter.builder().setPatientName(NAME + "^ANNA").setPatientId(ID)
-            .setPatientBirthDate(LocalDate.of(1901, 2, 3)).build().write(phantom.volume(), study);
+        DicomSeriesWriter.builder().patientName(NAME + "^ANNA").patientId(ID)
+            .patientBirthDate(LocalDate.of(1901, 2, 3)).build().write(phantom.volume(), study);
         assertThat(grep(study)).as("the markers are in the input").isNotEmpty();
         Path model = dir.resolve("model");
         TinyModel.train(model);

@@ -70,7 +70,7 @@ class AbsurdGeometryTest {
     @ValueSource(doubles = {1e39, 1e200})
     void aGeometryBeyondANiftiHeaderIsRefusedNamingTheOutput(double pixelMm) {
         for (NiftiWriter writer : new NiftiWriter[] {NiftiWriter.defaults(),
-            NiftiWriter.builder().setLayout(dev.ich.dicom.nifti.NiftiLayout.DCM2NIIX).build()}) {
+            NiftiWriter.builder().layout(dev.ich.dicom.nifti.NiftiLayout.DCM2NIIX).build()}) {
             Path file = dir.resolve("huge.nii.gz");
             assertThatThrownBy(() -> writer.write(volume(pixelMm, 1), file))
                 .isInstanceOfSatisfying(IchException.class,

@@ -126,9 +126,9 @@ class ReaderBehaviourTest {
             new float[g.nx() * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("y", 2));
         for (CtVolume other : new CtVolume[] {bigger, rotated}) {
             Path dir = tmp.resolve("s" + other.geometry().nx() + other.geometry().axisI().y());
-            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("a").build()
+            dev.ich.dicom.write.DicomSeriesWriter.builder().seriesInstanceUid(uid).uidSeed("a").build()
                 .write(a, dir.resolve("a"));
-            dev.ich.dicom.write.DicomSeriesWriter.builder().setSeriesInstanceUid(uid).setUidSeed("b").build()
+            dev.ich.dicom.write.DicomSeriesWriter.builder().seriesInstanceUid(uid).uidSeed("b").build()
                 .write(other, dir.resolve("b"));
             assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
                 .isInstanceOfSatisfying(IchException.class, e -> {

@@ -30,8 +30,8 @@ class RoundTripTest {
         for (RescaleMode mode : RescaleMode.values()) {
             for (CtVolume v : new CtVolume[] {volume(true, false), volume(false, true)}) {
                 Path dir = tmp.resolve(syntax + "-" + mode + "-" + v.geometry().axisK().y());
-                WrittenSeries w = DicomSeriesWriter.builder().setTransferSyntax(syntax).setRescaleMode(mode)
-                    .setUidSeed("round-trip").build().write(v, dir);
+                WrittenSeries w = DicomSeriesWriter.builder().transferSyntax(syntax).rescaleMode(mode)
+                    .uidSeed("round-trip").build().write(v, dir);
                 CtVolume back = DicomStudyReader.create().read(dir);
                 assertThat(back.provenance().transferSyntaxUid()).isEqualTo(syntax.uid());
                 assertThat(back.provenance().seriesInstanceUid()).isEqualTo(w.seriesInstanceUid());

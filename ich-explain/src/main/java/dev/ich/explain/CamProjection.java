@@ -1,9 +1,12 @@
 package dev.ich.explain;
 
+import dev.ich.core.analysis.StudyHeatmap;
+import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.preprocess.InputMapping;
+import dev.ich.core.preprocess.Trilinear;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.explain.cam.CamMath;
-import dev.ich.explain.cam.Trilinear;
+import dev.ich.explain.cam.Polarity;
 import java.util.Objects;
 
 /**
@@ -25,15 +28,23 @@ public final class CamProjection {
         return Trilinear.resize(low, capture.depth(), capture.height(), capture.width(), depth, height, width);
     }
 
-    /** The map on the study's voxel grid ({@code mapping.source()}), as a {@link Heatmap}. */
-    public static Heatmap toStudy(CamCapture capture, CamRequest request, InputMapping mapping) {
+    /** The map on the study's voxel grid ({@code mapping.source()}). */
+    public static StudyHeatmap toStudy(CamCapture capture, CamRequest request, InputMapping mapping) {
         Objects.requireNonNull(mapping, "mapping");
         float[] model = toModelGrid(capture, request, mapping.depth(), mapping.height(), mapping.width());
         return toStudy(model, request, mapping);
     }
 
     /** A map already on the model grid, resampled onto the study's voxel grid. */
-    public static Heatmap toStudy(float[] modelMap, CamRequest request, InputMapping mapping) {
-        return Heatmap.wrap(mapping.source(), mapping.toSourceGrid(modelMap), request);
+    public static StudyHeatmap toStudy(float[] modelMap, CamRequest request, InputMapping mapping) {
+        return heatmap(request, mapping.source(), mapping.toSourceGrid(modelMap));
+    }
+
+    /**
+     * A map on {@code grid} labelled with {@code request}: its head, its {@link CamRequest#describe()
+     * description}, and signed when the request's polarity is {@link Polarity#SIGNED}.
+     */
+    public static StudyHeatmap heatmap(CamRequest request, VolumeGeometry grid, float[] raw) {
+        return StudyHeatmap.of(request.head(), request.describe(), request.polarity() == Polarity.SIGNED, grid, raw);
     }
 }

@@ -11,6 +11,7 @@ import dev.ich.explain.cam.CamMath;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
 import dev.ich.model.IchModel;
+import dev.ich.model.NetworkConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,13 +21,15 @@ import java.util.Objects;
  * gradients for the volume or the prognosis head, on the study's own voxel grid.
  *
  * <pre>{@code
- * PreprocessedStudy study = new Preprocessor(PreprocessingConfig.paper()).preprocess(ct);
- * Heatmap map = new Explainer(model).explain(study, CamRequest.paper(Head.VOLUME));
+ * Explainer explainer = Explainer.forModel(model);   // the method that localises at the model's input size
+ * StudyHeatmap map = explainer.explain(study, Head.VOLUME);
+ * StudyHeatmap paper = explainer.explain(study, CamRequest.paper(Head.VOLUME));  // any method on request
  * }</pre>
  *
  * <p>As ich-core's {@link HeatmapExplainer} (for {@link dev.ich.core.analysis.IchAnalyzer}) it
- * explains a head with the method, polarity, stage, prognosis class and steps given to the
- * {@link #builder(IchModel) builder} (by default the paper's Grad-CAM on the last stage, class death).
+ * explains a head with the method, polarity, stage, prognosis class and steps it was made with:
+ * {@link #forModel(IchModel)} chooses them for the model, {@link #builder(IchModel)} sets them, and
+ * {@link #Explainer(IchModel)} is the paper's Grad-CAM on the last stage (class death).
  *
  * <p>One call is one forward and one backward pass (integrated gradients: one per path step, see
  * {@link CamRequest#steps()}); the arrays it makes are freed before it
@@ -37,6 +40,12 @@ import java.util.Objects;
  */
 public final class Explainer implements HeatmapExplainer {
 
+    /**
+     * The rows and columns of input from which {@link #forModel(IchModel)} chooses Grad-CAM: the
+     * paper's 224, whose last stage has 7 × 7 cells in the plane.
+     */
+    public static final int GRAD_CAM_MIN_PLANE = 224;
+
     private final IchModel model;
     private final CamMethod method;
     private final Polarity polarity;
@@ -44,9 +53,36 @@ public final class Explainer implements HeatmapExplainer {
     private final int prognosisClass;
     private final int steps;
 
-    /** The paper's explainer: Grad-CAM, positive evidence, last stage, prognosis class death. */
+    /**
+     * The paper's explainer: Grad-CAM, positive evidence, last stage, prognosis class death. Its
+     * last stage is too coarse to place a bleed below the paper's input size (1 × 3 × 3 cells at
+     * the CPU preset); {@link #forModel(IchModel)} chooses a method that localises there.
+     */
     public Explainer(IchModel model) {
         this(builder(model));
+    }
+
+    /**
+     * An explainer whose heatmaps localise at {@code model}'s input size, chosen by this rule:
+     * <ul>
+     * <li>an input of at least the paper's {@value #GRAD_CAM_MIN_PLANE} × {@value #GRAD_CAM_MIN_PLANE}
+     * rows and columns (the last stage then has at least 7 × 7 cells): the paper's Grad-CAM on the
+     * last stage, one forward and one backward pass;</li>
+     * <li>a smaller input, such as the CPU preset's 80 × 80 (last stage 1 × 3 × 3 cells): integrated
+     * gradients with {@link CamRequest#DEFAULT_STEPS} steps, positive evidence, one forward and
+     * one backward pass per step.</li>
+     * </ul>
+     * The rule follows docs/explain.md ("Localisation on phantoms"): at the CPU preset the
+     * last-stage Grad-CAM family puts about the chance share of its energy inside the haematoma,
+     * integrated gradients two thirds to three quarters of it. The prognosis head is explained for
+     * class death.
+     */
+    public static Explainer forModel(IchModel model) {
+        NetworkConfig network = model.config();
+        if (Math.min(network.inputHeight(), network.inputWidth()) >= GRAD_CAM_MIN_PLANE) {
+            return new Explainer(model);
+        }
+        return builder(model).method(CamMethod.INTEGRATED_GRADIENTS).build();
     }
 
     private Explainer(Builder b) {
@@ -58,6 +94,7 @@ public final class Explainer implements HeatmapExplainer {
         this.steps = b.steps;
     }
 
+    /** A builder with the paper's settings, for choosing the method, polarity, stage, class and steps. */
     public static Builder builder(IchModel model) {
         return new Builder(model);
     }
@@ -117,7 +154,7 @@ public final class Explainer implements HeatmapExplainer {
     }
 
     /** The heatmap of {@code request} on the study's voxel grid. */
-    public Heatmap explain(PreprocessedStudy study, CamRequest request) throws IchException {
+    public StudyHeatmap explain(PreprocessedStudy study, CamRequest request) throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture c = capture(study.input(), request);
         return CamProjection.toStudy(c, request, study.mapping());
@@ -127,7 +164,7 @@ public final class Explainer implements HeatmapExplainer {
     @Override
     public StudyHeatmap explain(PreprocessedStudy study, Head head) throws IchException {
         Objects.requireNonNull(head, "head");
-        return explain(study, requestFor(head)).toStudyHeatmap();
+        return explain(study, requestFor(head));
     }
 
     /**
@@ -136,12 +173,12 @@ public final class Explainer implements HeatmapExplainer {
      * Grad-CAM family shares one capture of the stage; integrated gradients, if asked for, makes
      * its own of the input.
      */
-    public List<Heatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
-                                    List<Polarity> polarities) throws IchException {
+    public List<StudyHeatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
+                                         List<Polarity> polarities) throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture stageCapture = null;
         CamCapture inputCapture = null;
-        List<Heatmap> out = new ArrayList<>(methods.size() * polarities.size());
+        List<StudyHeatmap> out = new ArrayList<>(methods.size() * polarities.size());
         for (CamMethod m : methods) {
             CamRequest request = base.toBuilder().method(m).build();
             if (m.readsStage() && stageCapture == null) {
@@ -157,7 +194,7 @@ public final class Explainer implements HeatmapExplainer {
         return out;
     }
 
-    /** Options of an {@link Explainer}; {@link #build()} validates them. */
+    /** Options of an {@link Explainer}; each setter checks its value at once and names it when invalid. */
     public static final class Builder {
         private final IchModel model;
         private CamMethod method = CamMethod.GRAD_CAM;
@@ -170,11 +207,13 @@ public final class Explainer implements HeatmapExplainer {
             this.model = Objects.requireNonNull(model, "model");
         }
 
+        /** The method of the Grad-CAM family or integrated gradients; Grad-CAM by default. */
         public Builder method(CamMethod value) {
             method = Objects.requireNonNull(value, "method");
             return this;
         }
 
+        /** Which side of the evidence; positive (raises the output) by default. */
         public Builder polarity(Polarity value) {
             polarity = Objects.requireNonNull(value, "polarity");
             return this;
@@ -182,26 +221,31 @@ public final class Explainer implements HeatmapExplainer {
 
         /** 0 = stem, 1–4 = residual stages (4, the default, is the paper's). */
         public Builder stage(int value) {
+            // CamRequest's checks name the field and the value.
+            CamRequest.builder().stage(value).build();
             stage = value;
             return this;
         }
 
         /** The class score explained for the prognosis head: 1 = death (default), 0 = survival. */
         public Builder prognosisClass(int value) {
+            CamRequest.builder().head(Head.PROGNOSIS).classIndex(value).build();
             prognosisClass = value;
             return this;
         }
 
-        /** Path steps of integrated gradients (default {@link CamRequest#DEFAULT_STEPS}). */
+        /**
+         * Path steps of integrated gradients, 1 to {@link CamRequest#MAX_STEPS} (default
+         * {@link CamRequest#DEFAULT_STEPS}).
+         */
         public Builder steps(int value) {
+            CamRequest.builder().steps(value).build();
             steps = value;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the field and value that is invalid */
+        /** An explainer with these options. */
         public Explainer build() {
-            // CamRequest's checks name the field and the value.
-            CamRequest.builder().head(Head.PROGNOSIS).classIndex(prognosisClass).stage(stage).steps(steps).build();
             return new Explainer(this);
         }
     }

@@ -1,12 +1,13 @@
 package dev.ich.explain;
 
-import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
@@ -14,12 +15,12 @@ import dev.ich.core.preprocess.CropBox;
 import dev.ich.core.preprocess.InputMapping;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.preprocess.PreprocessedStudy;
+import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.explain.cam.CamMath;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
 import dev.ich.explain.testsupport.Npz;
-import dev.ich.core.preprocess.PreprocessingConfig;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import java.io.IOException;
@@ -196,13 +197,13 @@ class ExplainerParityTest {
         CamRequest base = integratedGradients("prognosis1", 4).toBuilder().stage(3).build();
         List<CamMethod> methods = List.of(CamMethod.INTEGRATED_GRADIENTS, CamMethod.HI_RES_CAM, CamMethod.GRAD_CAM);
         List<Polarity> polarities = List.of(Polarity.SIGNED, Polarity.POSITIVE);
-        List<Heatmap> all = explainer.explainAll(study, base, methods, polarities);
+        List<StudyHeatmap> all = explainer.explainAll(study, base, methods, polarities);
         assertThat(all).hasSize(6);
         int n = 0;
         for (CamMethod m : methods) {
             for (Polarity p : polarities) {
                 CamRequest r = base.toBuilder().method(m).polarity(p).build();
-                assertThat(all.get(n).request()).isEqualTo(r);
+                assertThat(all.get(n).method()).isEqualTo(r.describe());
                 assertThat(all.get(n++).raw()).as(r.describe()).containsExactly(explainer.explain(study, r).raw());
             }
         }

@@ -1,8 +1,9 @@
 package dev.ich.explain;
 
-import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.Affine;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
@@ -41,7 +42,7 @@ class MappingTest {
                 }
             }
         }
-        Heatmap map = CamProjection.toStudy(model, CamRequest.paper(Head.VOLUME), mapping);
+        StudyHeatmap map = CamProjection.toStudy(model, CamRequest.paper(Head.VOLUME), mapping);
         assertThat(map.geometry()).isEqualTo(study);
         Affine patientToModel = mapping.modelGeometry().patientToVoxel();
         Affine studyToPatient = study.voxelToPatient();

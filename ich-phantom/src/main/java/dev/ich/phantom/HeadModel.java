@@ -6,7 +6,8 @@ package dev.ich.phantom;
  * the level of the third ventricle in the middle of the brain.
  *
  * <p>Every parameter is drawn once from the anatomy stream in the constructor; {@link #evaluate}
- * then classifies one point and returns its noiseless HU without allocating. Layers are found by
+ * then classifies one point and returns its noiseless HU with its tissue, compartment and depth
+ * as a {@link Point}. The model is immutable, so one head can be evaluated from several threads. Layers are found by
  * the radial depth below the skin of a perturbed ellipsoid, so each layer's thickness holds in
  * millimetres whatever the head size. See {@code docs/phantoms.md} for every parameter and range.
  */
@@ -20,18 +21,24 @@ final class HeadModel {
     static final int SUPRATENTORIAL_RIGHT = 2;
     static final int INFRATENTORIAL = 3;
 
-    // Outer head surface: an ellipsoid (halves A, B; C above and below the origin) perturbed by
-    // low-order terms of the direction.
+    // Outer head surface: an ellipsoid (half width, half length; its own height above and below the
+    // origin) whose radius is scaled by 1 + a sum of low-order terms of the direction (nx, ny, nz).
     final double halfWidth;
     final double halfLength;
     final double heightUp;
     private final double heightDown;
-    private final double e1;
-    private final double e2;
-    private final double e3;
-    private final double e4;
-    private final double e5;
-    private final double e6;
+    /** Weight of ny: a longer forehead or occiput. */
+    private final double frontBackBulge;
+    /** Weight of nx·ny: one frontal and the opposite occipital quadrant wider (plagiocephaly). */
+    private final double diagonalSkew;
+    /** Weight of nx² − ny²: a rounder or a longer head. */
+    private final double roundness;
+    /** Weight of ny·nz: the top sloping towards the front or the back. */
+    private final double verticalSlope;
+    /** Weight of nx: one side fuller. */
+    private final double sideAsymmetry;
+    /** Weight of ny³: a pointed forehead or occiput. */
+    private final double frontBackPoint;
 
     final double scalpMm;
     final double skullMm;
@@ -43,12 +50,12 @@ final class HeadModel {
     private final double fissureMm;
     final double brainScale;
 
-    // Posterior fossa ellipsoid and brainstem.
-    private final double pfY;
-    private final double pfZ;
-    private final double pfA;
-    private final double pfB;
-    private final double pfC;
+    // Posterior fossa ellipsoid (centre on the midline) and brainstem.
+    private final double fossaCentreY;
+    private final double fossaCentreZ;
+    private final double fossaHalfWidth;
+    private final double fossaHalfLength;
+    private final double fossaHalfHeight;
     final double brainstemY;
     private final double brainstemR;
 
@@ -77,24 +84,29 @@ final class HeadModel {
     private final ValueNoise folia;
     private final ValueNoise airCells;
 
-    // Results of the last evaluate() besides its HU.
-    int lastTissue;
-    int lastCompartment;
-    double lastBrainDepth;
-    /** True when the point is far outside the head (no tissue within several centimetres). */
-    boolean lastFarOutside;
+    /**
+     * What {@link #evaluate} finds at a point.
+     *
+     * @param hu the noiseless HU
+     * @param tissue the {@link Tissue} ordinal
+     * @param compartment the brain compartment ({@link #NONE} outside the brain)
+     * @param brainDepth the depth below the brain's surface in mm, -1 outside the brain
+     * @param farOutside whether the point is far outside the head (no tissue within several centimetres)
+     */
+    record Point(float hu, int tissue, int compartment, double brainDepth, boolean farOutside) {
+    }
 
     HeadModel(Rng rng) {
         halfWidth = rng.uniform(67, 79);
         halfLength = rng.uniform(86, 98);
         heightUp = rng.uniform(82, 96);
         heightDown = rng.uniform(150, 190);
-        e1 = rng.uniform(-0.04, 0.04);
-        e2 = rng.uniform(-0.03, 0.03);
-        e3 = rng.uniform(-0.03, 0.03);
-        e4 = rng.uniform(-0.04, 0.04);
-        e5 = rng.uniform(-0.015, 0.015);
-        e6 = rng.uniform(-0.03, 0.03);
+        frontBackBulge = rng.uniform(-0.04, 0.04);
+        diagonalSkew = rng.uniform(-0.03, 0.03);
+        roundness = rng.uniform(-0.03, 0.03);
+        verticalSlope = rng.uniform(-0.04, 0.04);
+        sideAsymmetry = rng.uniform(-0.015, 0.015);
+        frontBackPoint = rng.uniform(-0.03, 0.03);
         scalpMm = rng.uniform(3.5, 6.5);
         skullMm = rng.uniform(5, 8);
         atrophy = rng.nextDouble();
@@ -105,11 +117,11 @@ final class HeadModel {
         fissureMm = 0.8 + 1.2 * atrophy;
         brainScale = halfLength / 92;
 
-        pfY = 0.5 * halfLength;
-        pfZ = -42;
-        pfA = 0.7 * halfWidth;
-        pfB = 0.5 * halfLength;
-        pfC = 34;
+        fossaCentreY = 0.5 * halfLength;
+        fossaCentreZ = -42;
+        fossaHalfWidth = 0.7 * halfWidth;
+        fossaHalfLength = 0.5 * halfLength;
+        fossaHalfHeight = 34;
         brainstemY = 0.12 * halfLength;
         brainstemR = 12 * brainScale;
 
@@ -173,23 +185,15 @@ final class HeadModel {
         return -9 - 0.005 * x * x - 0.004 * back * back;
     }
 
-    /**
-     * Classifies the point and returns its noiseless HU; the tissue, compartment and depth below
-     * the brain surface are left in {@link #lastTissue}, {@link #lastCompartment} and
-     * {@link #lastBrainDepth}.
-     */
-    float evaluate(double x, double y, double z) {
-        lastCompartment = NONE;
-        lastBrainDepth = -1;
-        lastFarOutside = false;
+    /** Classifies the point: its noiseless HU, tissue, compartment and depth below the brain surface. */
+    Point evaluate(double x, double y, double z) {
         double c = z > 0 ? heightUp : heightDown;
         double ex = x / halfWidth;
         double ey = y / halfLength;
         double ez = z / c;
         double rho2 = ex * ex + ey * ey + ez * ez;
         if (rho2 > 1.3) {
-            lastFarOutside = true;
-            return tissue(Tissue.AIR, airHu);
+            return new Point((float) airHu, Tissue.AIR.ordinal(), NONE, -1, true);
         }
         double rho = Math.sqrt(rho2);
         double depth;
@@ -203,19 +207,16 @@ final class HeadModel {
             nx = ex / rho;
             ny = ey / rho;
             double nz = ez / rho;
-            double f = 1 + e1 * ny + e2 * nx * ny + e3 * (nx * nx - ny * ny) + e4 * ny * nz + e5 * nx
-                + e6 * ny * ny * ny;
+            double f = 1 + frontBackBulge * ny + diagonalSkew * nx * ny + roundness * (nx * nx - ny * ny)
+                + verticalSlope * ny * nz + sideAsymmetry * nx + frontBackPoint * ny * ny * ny;
             double r = Math.sqrt(x * x + y * y + z * z);
             depth = r * (f / rho - 1);
         }
         if (depth < 0) {
             return tissue(Tissue.AIR, airHu);
         }
-        if (z < -16 && y < -0.5 * halfLength) {
-            float orbit = orbit(x, y, z);
-            if (lastTissue != Tissue.AIR.ordinal()) {
-                return orbit;
-            }
+        if (z < -16 && y < -0.5 * halfLength && inOrbit(x, y, z)) {
+            return orbit(x, y, z);
         }
         if (depth < scalpMm) {
             double f = depth / scalpMm;
@@ -248,13 +249,13 @@ final class HeadModel {
             }
             return tissue(Tissue.CSF, csfHu); // the cisterns around the brainstem
         }
-        double px = x / pfA;
-        double py = (y - pfY) / pfB;
-        double pz = (z - pfZ) / pfC;
+        double px = x / fossaHalfWidth;
+        double py = (y - fossaCentreY) / fossaHalfLength;
+        double pz = (z - fossaCentreZ) / fossaHalfHeight;
         double pf2 = px * px + py * py + pz * pz;
         double tent = tentorium(x, y);
         if (pf2 < 1 && z < tent) {
-            return posteriorFossa(x, y, z, brainDepth, (1 - Math.sqrt(pf2)) * pfB, tent - z);
+            return posteriorFossa(x, y, z, brainDepth, (1 - Math.sqrt(pf2)) * fossaHalfLength, tent - z);
         }
         double floor = floor(x, y);
         if (z < floor) {
@@ -267,7 +268,7 @@ final class HeadModel {
         return cerebrum(x, y, z, brainDepth);
     }
 
-    private float posteriorFossa(double x, double y, double z, double brainDepth, double wallDepth, double tentDepth) {
+    private Point posteriorFossa(double x, double y, double z, double brainDepth, double wallDepth, double tentDepth) {
         // The fossa's wall is bone (lined by CSF) below the floor of the middle fossa and the
         // tentorium (a thin dense dural sheet against the temporal and occipital lobes) above it.
         boolean boneWall = z < floor(x, y);
@@ -285,8 +286,8 @@ final class HeadModel {
         }
         // Cisterna magna behind the vermis, and the midline vallecula.
         double cmx = x / (9 * brainScale);
-        double cmy = (y - pfY - 0.75 * pfB) / 7;
-        double cmz = (z - pfZ + 12) / 10;
+        double cmy = (y - fossaCentreY - 0.75 * fossaHalfLength) / 7;
+        double cmz = (z - fossaCentreZ + 12) / 10;
         if (cmx * cmx + cmy * cmy + cmz * cmz < 1) {
             return tissue(Tissue.CSF, csfHu);
         }
@@ -299,7 +300,7 @@ final class HeadModel {
         return brain(Tissue.CEREBELLUM, INFRATENTORIAL, d, x, y, z, hu);
     }
 
-    private float cerebrum(double x, double y, double z, double brainDepth) {
+    private Point cerebrum(double x, double y, double z, double brainDepth) {
         double ax = Math.abs(x);
         // Interhemispheric fissure with the falx, except where the corpus callosum and the deep
         // structures join the hemispheres.
@@ -323,10 +324,9 @@ final class HeadModel {
             double width = sulcusWidth * (1 - brainDepth / 18);
             double ag = Math.abs(g);
             if (ag < width) {
-                lastTissue = Tissue.CSF.ordinal();
-                lastCompartment = x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT; // sulci belong to the compartment a bleed can fill
-                lastBrainDepth = brainDepth;
-                return (float) csfHu;
+                // Sulci belong to the compartment a bleed can fill.
+                int compartment = x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT;
+                return new Point((float) csfHu, Tissue.CSF.ordinal(), compartment, brainDepth, false);
             }
             if (brainDepth < cortexMm || ag < width + 0.22 * (1 - brainDepth / 18)) {
                 return brain(Tissue.GREY_MATTER, x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT, brainDepth, x, y, z, greyHu);
@@ -335,7 +335,7 @@ final class HeadModel {
         return brain(Tissue.WHITE_MATTER, x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT, brainDepth, x, y, z, whiteHu);
     }
 
-    private float skullBase(double x, double y, double z, double floor) {
+    private Point skullBase(double x, double y, double z, double floor) {
         double ax = Math.abs(x);
         double g = airCells.at(x, y, z);
         if (y > -0.12 * halfLength) {
@@ -360,17 +360,27 @@ final class HeadModel {
         return tissue(Tissue.SOFT_TISSUE, softHu + 10 * g);
     }
 
-    private float orbit(double x, double y, double z) {
-        double ax = Math.abs(x);
-        double cx = 0.42 * halfWidth;
-        double cy = -0.80 * halfLength;
+    /** True inside either orbit. */
+    private boolean inOrbit(double x, double y, double z) {
         double oz = (z + 36) / 15;
-        double ox = (ax - cx) / 15;
-        double oy = (y - cy) / 20;
-        if (ox * ox + oy * oy + oz * oz >= 1) {
-            lastTissue = Tissue.AIR.ordinal();
-            return 0;
-        }
+        double ox = (Math.abs(x) - orbitCentreX()) / 15;
+        double oy = (y - orbitCentreY()) / 20;
+        return ox * ox + oy * oy + oz * oz < 1;
+    }
+
+    private double orbitCentreX() {
+        return 0.42 * halfWidth;
+    }
+
+    private double orbitCentreY() {
+        return -0.80 * halfLength;
+    }
+
+    /** A point in an orbit: the globe (soft tissue) in orbital fat. */
+    private Point orbit(double x, double y, double z) {
+        double ax = Math.abs(x);
+        double cx = orbitCentreX();
+        double cy = orbitCentreY();
         double gx = ax - cx;
         double gy = y - (cy - 6);
         double gz = z + 36;
@@ -380,16 +390,12 @@ final class HeadModel {
         return tissue(Tissue.FAT, fatHu);
     }
 
-    private float brain(Tissue tissue, int compartment, double depth, double x, double y, double z, double hu) {
-        lastTissue = tissue.ordinal();
-        lastCompartment = compartment;
-        lastBrainDepth = depth;
-        return (float) (hu + textureHu * texture.at(x, y, z));
+    private Point brain(Tissue tissue, int compartment, double depth, double x, double y, double z, double hu) {
+        return new Point((float) (hu + textureHu * texture.at(x, y, z)), tissue.ordinal(), compartment, depth, false);
     }
 
-    private float tissue(Tissue tissue, double hu) {
-        lastTissue = tissue.ordinal();
-        return (float) hu;
+    private static Point tissue(Tissue tissue, double hu) {
+        return new Point((float) hu, tissue.ordinal(), NONE, -1, false);
     }
 
     /** True when the point lies in the ellipsoid {cx, cy, cz, ax, ay, az}. */
@@ -412,6 +418,6 @@ final class HeadModel {
 
     /** Posterior fossa centre and semi-axes, for placing infratentorial bleeds. */
     double[] posteriorFossa() {
-        return new double[] {0, pfY, pfZ, pfA, pfB, pfC};
+        return new double[] {0, fossaCentreY, fossaCentreZ, fossaHalfWidth, fossaHalfLength, fossaHalfHeight};
     }
 }

@@ -217,16 +217,17 @@ public final class PhantomGenerator {
                     double x = x0 + i * dxX;
                     double y = y0 + i * dxY;
                     double z = z0 + i * dxZ;
-                    float value = head.evaluate(x, y, z);
-                    int code = head.lastTissue | (head.lastCompartment << HaematomaGrower.COMPARTMENT_SHIFT);
-                    if (head.lastBrainDepth >= deep) {
+                    HeadModel.Point point = head.evaluate(x, y, z);
+                    float value = point.hu();
+                    int code = point.tissue() | (point.compartment() << HaematomaGrower.COMPARTMENT_SHIFT);
+                    if (point.brainDepth() >= deep) {
                         code |= HaematomaGrower.DEEP_FLAG;
                     }
                     codes[row + i] = (byte) code;
-                    if (thick && !head.lastFarOutside) {
+                    if (thick && !point.farOutside()) {
                         // Weights 1/4, 1/2, 1/4: a triangular slice profile, as a CT slice has.
-                        value = 0.5f * value + 0.25f * (head.evaluate(x - dzX, y - dzY, z - dzZ)
-                            + head.evaluate(x + dzX, y + dzY, z + dzZ));
+                        value = 0.5f * value + 0.25f * (head.evaluate(x - dzX, y - dzY, z - dzZ).hu()
+                            + head.evaluate(x + dzX, y + dzY, z + dzZ).hu());
                     }
                     hu[row + i] = value;
                 }
@@ -271,9 +272,9 @@ public final class PhantomGenerator {
                     x = rng.uniform(-0.9, 0.9) * head.halfWidth;
                     y = rng.uniform(-0.9, 0.9) * head.halfLength;
                     z = rng.uniform(-35, 0.75 * head.heightUp);
-                    head.evaluate(x, y, z);
-                    int tissue = head.lastTissue;
-                    double depth = head.lastBrainDepth;
+                    HeadModel.Point point = head.evaluate(x, y, z);
+                    int tissue = point.tissue();
+                    double depth = point.brainDepth();
                     boolean lobarTissue = tissue == Tissue.GREY_MATTER.ordinal() || tissue == Tissue.WHITE_MATTER.ordinal();
                     if (!lobarTissue || depth < 4 + 0.4 * radius || depth > 12 + 0.8 * radius
                         || nearNuclei(head, x, y, z, 18 * s)) {

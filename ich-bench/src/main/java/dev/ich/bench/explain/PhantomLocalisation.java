@@ -2,6 +2,7 @@ package dev.ich.bench.explain;
 
 import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.Prediction;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.preprocess.PreprocessedStudy;
@@ -14,7 +15,6 @@ import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
 import dev.ich.explain.Explainer;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.explain.cam.CamMethod;
 import dev.ich.explain.cam.Polarity;
@@ -130,7 +130,7 @@ public final class PhantomLocalisation {
             }).build().train(modelDir);
     }
 
-    private static void score(Map<String, double[]> sums, String name, Heatmap h, BinaryMask mask, BinaryMask region) {
+    private static void score(Map<String, double[]> sums, String name, StudyHeatmap h, BinaryMask mask, BinaryMask region) {
         LocalisationScores s = Localisation.score(h, mask, region, Localisation.DEFAULT_TOP_FRACTION);
         double[] acc = sums.computeIfAbsent(name, k -> new double[5]);
         if (!Double.isNaN(s.energyInside())) {
@@ -163,19 +163,24 @@ public final class PhantomLocalisation {
             Prediction p = model.predict(study.input());
             System.out.printf(Locale.ROOT, "%s: true %.1f ml, predicted %.1f ml%n", row.study().getFileName(),
                 row.volumeMl(), p.volumeMl());
-            List<Heatmap> maps = new ArrayList<>();
+            Map<CamRequest, StudyHeatmap> maps = new LinkedHashMap<>();
+            List<CamMethod> family = CamMethod.gradCamFamily();
             for (int stage = STAGES; stage >= 1; stage--) {
                 // One capture of the stage serves the whole family.
-                maps.addAll(explainer.explainAll(study, CamRequest.builder().head(Head.VOLUME).stage(stage).build(),
-                    CamMethod.gradCamFamily(), List.of(Polarity.POSITIVE)));
+                CamRequest base = CamRequest.builder().head(Head.VOLUME).stage(stage).build();
+                List<StudyHeatmap> stageMaps = explainer.explainAll(study, base, family, List.of(Polarity.POSITIVE));
+                for (int m = 0; m < family.size(); m++) {
+                    maps.put(base.toBuilder().method(family.get(m)).build(), stageMaps.get(m));
+                }
             }
             CamRequest integrated = CamRequest.builder().head(Head.VOLUME).method(CamMethod.INTEGRATED_GRADIENTS)
                 .steps(igSteps).build();
             // One capture serves both the map and the completeness check (32 passes each otherwise).
             CamCapture integratedCapture = explainer.capture(study.input(), integrated);
-            maps.add(CamProjection.toStudy(integratedCapture, integrated, study.mapping()));
-            for (Heatmap h : maps) {
-                CamRequest r = h.request();
+            maps.put(integrated, CamProjection.toStudy(integratedCapture, integrated, study.mapping()));
+            for (Map.Entry<CamRequest, StudyHeatmap> entry : maps.entrySet()) {
+                CamRequest r = entry.getKey();
+                StudyHeatmap h = entry.getValue();
                 score(sums, r.method().readsStage() ? "stage " + r.stage() + " " + r.method().cliName()
                     : r.method().cliName(), h, mask, region);
                 if (n < 2 && (r.method() == CamMethod.GRAD_CAM || !r.method().readsStage())) {

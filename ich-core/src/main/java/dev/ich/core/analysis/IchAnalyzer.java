@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Composes a {@link StudyReader}, an {@link IchPredictor}, an optional {@link HeatmapExplainer}
  * and {@link VolumeEstimator}s, all passed in explicitly. An analyzer is immutable and safe to share
- * between threads: concurrent {@link #analyze} calls give the same results as serial ones. It owns
- * the components given to it: {@link #close()} closes those that are {@link AutoCloseable}.
+ * between threads: concurrent {@link #analyze} calls give the same results as serial ones.
+ *
+ * <p>Ownership: what the caller made, the caller closes. The analyzer borrows the components it is
+ * given and closes none of them; {@link #close()} only ends the analyzer's own use. So a model can
+ * serve several analyzers, or be used directly after an analyzer is closed, and is closed once by
+ * whoever loaded it, after the analyzers that use it:
  *
  * <pre>{@code
- * try (IchAnalyzer analyzer = IchAnalyzer.builder()
- *         .reader(DicomStudyReader.create())
- *         .model(IchModel.load(modelDir))
- *         .build()) {
+ * try (IchModel model = IchModel.load(modelDir);
+ *      IchAnalyzer analyzer = IchAnalyzer.builder()
+ *          .reader(DicomStudyReader.create())
+ *          .model(model)
+ *          .build()) {
  *     AnalysisResult result = analyzer.analyze(studyDir);
  * }
  * }</pre>
@@ -58,6 +62,7 @@ public final class IchAnalyzer implements AutoCloseable {
         this.optionWarnings = List.copyOf(optionWarnings);
     }
 
+    /** An empty builder: the reader and the model are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -121,37 +126,13 @@ public final class IchAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Closes the reader, model, explainer and estimators that are {@link AutoCloseable}; a failure
-     * to close one is rethrown (unchecked) after the others were closed.
+     * Ends this analyzer's use: later {@link #analyze} calls throw {@link IllegalStateException}.
+     * Closes none of the components it was given (reader, model, explainer, estimators): they
+     * belong to the caller, who closes them. Repeated calls do nothing.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        Exception first = null;
-        Set<Object> seen = new HashSet<>();
-        List<Object> parts = new ArrayList<>(List.of(reader, model));
-        if (explainer != null) {
-            parts.add(explainer);
-        }
-        parts.addAll(estimators);
-        for (Object part : parts) {
-            if (part instanceof AutoCloseable && seen.add(part)) {
-                try {
-                    ((AutoCloseable) part).close();
-                } catch (Exception e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
-        }
-        if (first != null) {
-            throw new IllegalStateException("closing a part of the analyzer failed: " + first, first);
-        }
+        closed.set(true);
     }
 
     /** Measures consecutive stages. */
@@ -166,7 +147,10 @@ public final class IchAnalyzer implements AutoCloseable {
         }
     }
 
-    /** Builds an {@link IchAnalyzer}; {@link #build()} checks that the parts fit together. */
+    /**
+     * Builds an {@link IchAnalyzer}. Each setter checks its value at once; {@link #build()} checks
+     * that the required parts are there and fit together.
+     */
     public static final class Builder {
         private StudyReader reader;
         private IchPredictor model;
@@ -181,19 +165,25 @@ public final class IchAnalyzer implements AutoCloseable {
 
         /** Required: how studies are read (ich-dicom's {@code DicomStudyReader}). */
         public Builder reader(StudyReader value) {
-            this.reader = value;
+            this.reader = Objects.requireNonNull(value, "reader");
             return this;
         }
 
-        /** Required: the trained network (ich-model's {@code IchModel}). */
+        /**
+         * Required: the trained network (ich-model's {@code IchModel}). The analyzer borrows it:
+         * the caller closes it, after the analyzer.
+         */
         public Builder model(IchPredictor value) {
-            this.model = value;
+            this.model = Objects.requireNonNull(value, "model");
             return this;
         }
 
-        /** The explainer (ich-explain's Grad-CAM); needed when heads are to be explained. */
+        /**
+         * The explainer (ich-explain's {@code Explainer.forModel(model)}); needed when heads are to
+         * be explained. Borrowed like the model.
+         */
         public Builder explainer(HeatmapExplainer value) {
-            this.explainer = value;
+            this.explainer = Objects.requireNonNull(value, "explainer");
             return this;
         }
 
@@ -205,12 +195,23 @@ public final class IchAnalyzer implements AutoCloseable {
 
         /** Classical estimates to report beside the network's (ich-eval's ABC/2, planimetry). */
         public Builder estimators(VolumeEstimator... values) {
-            estimators.addAll(List.of(values));
+            for (VolumeEstimator estimator : values) {
+                Objects.requireNonNull(estimator, "estimator");
+                for (VolumeEstimator earlier : estimators) {
+                    if (earlier.name().equals(estimator.name())) {
+                        throw new IllegalArgumentException("two estimators are named '" + estimator.name() + "'");
+                    }
+                }
+                estimators.add(estimator);
+            }
             return this;
         }
 
         /** Threads for preprocessing; 2 by default (the network's threads are set on the engine). */
         public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + value);
+            }
             this.threads = value;
             return this;
         }
@@ -220,10 +221,16 @@ public final class IchAnalyzer implements AutoCloseable {
          * different one is recorded as a warning in every result.
          */
         public Builder window(HuWindow value) {
-            this.window = value;
+            this.window = Objects.requireNonNull(value, "window");
             return this;
         }
 
+        /**
+         * An analyzer of these parts.
+         *
+         * @throws IllegalStateException when the reader or the model is missing, or heads are to be
+         *     explained without an explainer
+         */
         public IchAnalyzer build() {
             if (reader == null) {
                 throw new IllegalStateException("reader must be set (for example DicomStudyReader.create())");
@@ -233,15 +240,6 @@ public final class IchAnalyzer implements AutoCloseable {
             }
             if (!explainedHeads.isEmpty() && explainer == null) {
                 throw new IllegalStateException("explain(" + explainedHeads + ") needs an explainer, but explainer is not set");
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
-            Set<String> names = new HashSet<>();
-            for (VolumeEstimator estimator : estimators) {
-                if (!names.add(estimator.name())) {
-                    throw new IllegalArgumentException("two estimators are named '" + estimator.name() + "'");
-                }
             }
             PreprocessingConfig preprocessing = model.preprocessing();
             List<String> warnings = new ArrayList<>();

@@ -10,10 +10,34 @@ package dev.ich.core.preprocess;
  * <p>Why this order: the width pass reads each source row once, contiguously, and shrinks the
  * data most for CT (512 → 224); the height and depth passes then combine whole rows and planes,
  * loops the JIT vectorises. Only the source rows and slices some output reads are touched.
+ *
+ * <p>The preprocessing resizes the cropped study with it, {@link InputMapping} maps back to the
+ * study grid with it, and ich-explain upsamples class-activation maps to the model input with it.
  */
-final class Trilinear {
+public final class Trilinear {
 
     private Trilinear() {
+    }
+
+    /**
+     * Resizes {@code source}, a {@code inD × inH × inW} block with {@code width} fastest, to
+     * {@code outD × outH × outW}, on the calling thread.
+     *
+     * @return a new array, {@code width} fastest
+     * @throws IllegalArgumentException when a size is below 1 or {@code source} does not hold
+     *     {@code inD·inH·inW} values
+     */
+    public static float[] resize(float[] source, int inD, int inH, int inW, int outD, int outH, int outW) {
+        if (inD < 1 || inH < 1 || inW < 1 || outD < 1 || outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("sizes must be positive, got " + inD + "×" + inH + "×" + inW
+                + " → " + outD + "×" + outH + "×" + outW);
+        }
+        if ((long) inD * inH * inW != source.length) {
+            throw new IllegalArgumentException("source has " + source.length + " values but "
+                + inD + "×" + inH + "×" + inW + " needs " + (long) inD * inH * inW);
+        }
+        RowReader rows = (j, k, row) -> System.arraycopy(source, (k * inH + j) * inW, row, 0, inW);
+        return resize(rows, inD, inH, inW, outD, outH, outW, 1);
     }
 
     /** Returns the resized block, {@code width} fastest. */

@@ -106,7 +106,7 @@ class IchAnalyzerTest {
             assertThat(result.provenance().preprocessingFingerprint()).isEqualTo(SMALL.fingerprint());
             assertThat(result.provenance().libraryVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
-        assertThat(model.closed.get()).isEqualTo(1);
+        assertThat(model.closed.get()).as("the caller closes the model it made").isZero();
     }
 
     @Test
@@ -132,6 +132,20 @@ class IchAnalyzerTest {
             .hasMessageContaining("explain([VOLUME]) needs an explainer");
         assertThatThrownBy(() -> IchAnalyzer.builder().reader(p -> null).model(model).threads(0).build())
             .hasMessageContaining("threads must be at least 1, got 0");
+    }
+
+    @Test
+    void closingTheAnalyzerLeavesTheModelToTheCaller() throws Exception {
+        CtVolume ct = headWithBleed();
+        MeanPredictor model = new MeanPredictor();
+        AnalysisResult first;
+        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(p -> ct).model(model).build()) {
+            first = analyzer.analyze(ct);
+        }
+        try (IchAnalyzer again = IchAnalyzer.builder().reader(p -> ct).model(model).build()) {
+            assertThat(again.analyze(ct).prediction()).isEqualTo(first.prediction());
+        }
+        assertThat(model.closed.get()).isZero();
     }
 
     @Test

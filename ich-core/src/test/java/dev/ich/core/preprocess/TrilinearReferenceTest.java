@@ -1,6 +1,7 @@
 package dev.ich.core.preprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,18 @@ class TrilinearReferenceTest {
                         threads)
                     .isLessThanOrEqualTo(TOLERANCE);
             }
+            float[] fromArray = Trilinear.resize(x, in[0], in[1], in[2], out[0], out[1], out[2]);
+            assertThat(PreprocessReference.maxAbsDifference(fromArray, expected)).as("%s from an array", key)
+                .isLessThanOrEqualTo(TOLERANCE);
         }
+    }
+
+    @Test
+    void refusesAnArrayThatDoesNotHoldTheGivenBlock() {
+        assertThatThrownBy(() -> Trilinear.resize(new float[7], 2, 2, 2, 4, 4, 4))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source has 7 values but 2×2×2 needs 8");
+        assertThatThrownBy(() -> Trilinear.resize(new float[8], 2, 2, 2, 0, 4, 4))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sizes must be positive");
     }
 
     @Test

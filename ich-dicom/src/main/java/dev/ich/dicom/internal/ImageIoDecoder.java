@@ -181,16 +181,11 @@ final class ImageIoDecoder {
                 components = (d[q + 32] & 0xFF) << 8 | (d[q + 33] & 0xFF);
             }
         } else {
-            int type = JpegStream.frameType(d);
-            int p = 2;
-            while (type >= 0 && p + 10 <= d.length) {
-                if ((d[p + 1] & 0xFF) == type) {
-                    h = (d[p + 5] & 0xFF) << 8 | (d[p + 6] & 0xFF);
-                    w = (d[p + 7] & 0xFF) << 8 | (d[p + 8] & 0xFF);
-                    components = d[p + 9] & 0xFF;
-                    break;
-                }
-                p += 2 + ((d[p + 2] & 0xFF) << 8 | (d[p + 3] & 0xFF));
+            int p = JpegStream.frameHeaderOffset(d);
+            if (p >= 0 && p + 10 <= d.length) {
+                h = (d[p + 5] & 0xFF) << 8 | (d[p + 6] & 0xFF);
+                w = (d[p + 7] & 0xFF) << 8 | (d[p + 8] & 0xFF);
+                components = d[p + 9] & 0xFF;
             }
         }
         long pixels = (long) format.rows() * format.columns();

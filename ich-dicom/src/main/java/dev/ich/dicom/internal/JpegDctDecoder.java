@@ -8,7 +8,7 @@ import dev.ich.core.error.IchException;
  * pure-Java ImageIO decoders do not read. The inverse DCT is computed in double precision and
  * rounded, so results may differ from libjpeg's integer IDCT by one grey level.
  */
-final class JpegDctDecoder {
+final class JpegDctDecoder implements JpegStream.Headers {
 
     private static final int[] ZIGZAG = {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
@@ -26,6 +26,7 @@ final class JpegDctDecoder {
     }
 
     private final JpegStream s;
+    private final PixelFormat format;
     private final int[][] quant = new int[4][];
     private int precision;
     private int width;
@@ -34,62 +35,36 @@ final class JpegDctDecoder {
     private JpegStream.HuffmanTable dc;
     private JpegStream.HuffmanTable ac;
 
-    private JpegDctDecoder(JpegStream stream) {
+    private JpegDctDecoder(JpegStream stream, PixelFormat format) {
         this.s = stream;
+        this.format = format;
     }
 
     /** True for a sequential Huffman DCT stream with 12-bit samples. */
     static boolean isTwelveBitSequential(byte[] data) {
-        int type = JpegStream.frameType(data);
-        if (type != 0xC0 && type != 0xC1) {
+        int p = JpegStream.frameHeaderOffset(data);
+        if (p < 0) {
             return false;
         }
-        int p = 2;
-        while (p + 4 < data.length) {
-            int marker = data[p + 1] & 0xFF;
-            if (marker == type) {
-                return (data[p + 4] & 0xFF) == 12;
-            }
-            p += 2 + ((data[p + 2] & 0xFF) << 8 | (data[p + 3] & 0xFF));
-        }
-        return false;
+        int type = data[p + 1] & 0xFF;
+        return (type == 0xC0 || type == 0xC1) && p + 4 < data.length && (data[p + 4] & 0xFF) == 12;
     }
 
     static void decode(byte[] data, PixelFormat format, int[] out, String name) throws IchException {
-        new JpegDctDecoder(new JpegStream(data, name, "JPEG")).run(format, out);
+        JpegDctDecoder decoder = new JpegDctDecoder(new JpegStream(data, name, "JPEG"), format);
+        decoder.s.readHeaders(decoder, "sequential Huffman JPEG", true);
+        decoder.decodeScan(out);
     }
 
-    private void run(PixelFormat format, int[] out) throws IchException {
-        while (true) {
-            int marker = s.nextMarker();
-            if (marker == JpegStream.EOI) {
-                throw s.corrupt("the stream ends before its scan");
-            }
-            int len = s.u16();
-            int end = s.pos + len - 2;
-            if (len < 2 || end > s.data.length) {
-                throw s.corrupt("a marker segment overruns the stream");
-            }
-            if (marker == 0xC0 || marker == 0xC1) {
-                readFrameHeader(format);
-            } else if (marker == JpegStream.DQT) {
-                readQuantTables(end);
-            } else if (marker == JpegStream.DHT) {
-                s.readHuffmanTables(end, true);
-            } else if (marker == JpegStream.DRI) {
-                s.restartInterval = s.u16();
-            } else if (marker == JpegStream.SOS) {
-                if (width == 0) {
-                    throw s.corrupt("the scan comes before the frame header");
-                }
-                readScanHeader();
-                s.pos = end;
-                decodeScan(out);
-                return;
-            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC8 && marker != 0xCC) {
-                throw s.corrupt("not a sequential Huffman JPEG stream (frame type FF" + Integer.toHexString(marker) + ")");
-            }
-            s.pos = end;
+    @Override
+    public boolean readsFrame(int marker) {
+        return marker == 0xC0 || marker == 0xC1;
+    }
+
+    @Override
+    public void readOther(int marker, int end) throws IchException {
+        if (marker == JpegStream.DQT) {
+            readQuantTables(end);
         }
     }
 
@@ -109,7 +84,8 @@ final class JpegDctDecoder {
         }
     }
 
-    private void readFrameHeader(PixelFormat format) throws IchException {
+    @Override
+    public void readFrame() throws IchException {
         precision = s.u8();
         height = s.u16();
         width = s.u16();
@@ -132,7 +108,8 @@ final class JpegDctDecoder {
         }
     }
 
-    private void readScanHeader() throws IchException {
+    @Override
+    public void readScan() throws IchException {
         int ns = s.u8();
         if (ns != 1) {
             throw s.corrupt("the scan has " + ns + " components");

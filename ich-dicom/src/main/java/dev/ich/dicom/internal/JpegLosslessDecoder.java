@@ -8,24 +8,27 @@ import dev.ich.core.error.IchException;
  * wrong last sample on a corpus frame that dcmtk decodes correctly; this one is checked bit-exact
  * against the uncompressed originals of the corpus.
  */
-final class JpegLosslessDecoder {
+final class JpegLosslessDecoder implements JpegStream.Headers {
 
     static final int SOF3 = 0xC3;
     /** Bits looked up at once: a Huffman code and its difference bits together, when they fit. */
     private static final int LOOKUP_BITS = 12;
 
     private final JpegStream s;
+    private final PixelFormat format;
     private int precision;
     private int width;
     private int height;
     private JpegStream.HuffmanTable table;
     private int pointTransform;
+    private int predictor;
     /** Per {@link #LOOKUP_BITS}-bit prefix: bits used (0 = not in the table) and the difference. */
     private int[] lookupLength;
     private int[] lookupDifference;
 
-    private JpegLosslessDecoder(JpegStream stream) {
+    private JpegLosslessDecoder(JpegStream stream, PixelFormat format) {
         this.s = stream;
+        this.format = format;
     }
 
     static boolean isLossless(byte[] data) {
@@ -33,42 +36,18 @@ final class JpegLosslessDecoder {
     }
 
     static void decode(byte[] data, PixelFormat format, int[] out, String name) throws IchException {
-        new JpegLosslessDecoder(new JpegStream(data, name, "JPEG lossless")).run(format, out);
+        JpegLosslessDecoder decoder = new JpegLosslessDecoder(new JpegStream(data, name, "JPEG lossless"), format);
+        decoder.s.readHeaders(decoder, "lossless Huffman JPEG", false);
+        decoder.decodeScan(out);
     }
 
-    private void run(PixelFormat format, int[] out) throws IchException {
-        while (true) {
-            int marker = s.nextMarker();
-            if (marker == JpegStream.EOI) {
-                throw s.corrupt("the stream ends before its scan");
-            }
-            int len = s.u16();
-            int end = s.pos + len - 2;
-            if (len < 2 || end > s.data.length) {
-                throw s.corrupt("a marker segment overruns the stream");
-            }
-            if (marker == SOF3) {
-                readFrameHeader(format);
-            } else if (marker == JpegStream.DHT) {
-                s.readHuffmanTables(end, false);
-            } else if (marker == JpegStream.DRI) {
-                s.restartInterval = s.u16();
-            } else if (marker == JpegStream.SOS) {
-                if (width == 0) {
-                    throw s.corrupt("the scan comes before the frame header");
-                }
-                int predictor = readScanHeader();
-                s.pos = end;
-                decodeScan(predictor, out);
-                return;
-            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC8 && marker != 0xCC) {
-                throw s.corrupt("not a lossless Huffman JPEG stream (frame type FF" + Integer.toHexString(marker) + ")");
-            }
-            s.pos = end;
-        }
+    @Override
+    public boolean readsFrame(int marker) {
+        return marker == SOF3;
     }
 
-    private void readFrameHeader(PixelFormat format) throws IchException {
+    @Override
+    public void readFrame() throws IchException {
         precision = s.u8();
         height = s.u16();
         width = s.u16();
@@ -85,7 +64,8 @@ final class JpegLosslessDecoder {
         }
     }
 
-    private int readScanHeader() throws IchException {
+    @Override
+    public void readScan() throws IchException {
         int ns = s.u8();
         if (ns != 1) {
             throw s.corrupt("the scan has " + ns + " components");
@@ -93,7 +73,7 @@ final class JpegLosslessDecoder {
         s.u8();
         table = s.table(s.u8() >> 4);
         buildLookup();
-        int predictor = s.u8();
+        predictor = s.u8();
         s.u8();
         pointTransform = s.u8() & 0x0F;
         if (predictor < 1 || predictor > 7) {
@@ -102,10 +82,9 @@ final class JpegLosslessDecoder {
         if (pointTransform >= precision) {
             throw s.corrupt("point transform " + pointTransform + " for " + precision + "-bit samples");
         }
-        return predictor;
     }
 
-    private void decodeScan(int predictor, int[] out) throws IchException {
+    private void decodeScan(int[] out) throws IchException {
         int mask = 0xFFFF;
         int initial = 1 << (precision - pointTransform - 1);
         int sinceRestart = 0;

@@ -47,18 +47,74 @@ final class JpegStream {
 
     /** The frame type (SOFn marker) of a stream, or -1 when none is found. */
     static int frameType(byte[] data) {
+        int p = frameHeaderOffset(data);
+        return p < 0 ? -1 : data[p + 1] & 0xFF;
+    }
+
+    /**
+     * The offset of the frame header's marker (SOFn) in a stream, found by walking the marker
+     * segments from the start without decoding them, or -1 when none is found.
+     */
+    static int frameHeaderOffset(byte[] data) {
         int p = 2;
         while (p + 4 <= data.length) {
             if ((data[p] & 0xFF) != 0xFF) {
                 return -1;
             }
-            int marker = data[p + 1] & 0xFF;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC) {
-                return marker;
+            if (isFrameMarker(data[p + 1] & 0xFF)) {
+                return p;
             }
             p += 2 + ((data[p + 2] & 0xFF) << 8 | (data[p + 3] & 0xFF));
         }
         return -1;
+    }
+
+    /** SOF0–SOF15, without DHT, JPG (0xC8) and DAC (0xCC), which share the range. */
+    private static boolean isFrameMarker(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
+    }
+
+    /**
+     * Reads the marker segments up to the first scan: Huffman tables and the restart interval
+     * here, the frame header, the scan header and any other segment through {@code headers}.
+     * Leaves the stream at the scan's entropy-coded data.
+     *
+     * @param kind the kind of stream the decoder reads, for the message on another frame type
+     * @param allowAc whether Huffman tables of class AC may appear (not in lossless streams)
+     */
+    void readHeaders(Headers headers, String kind, boolean allowAc) throws IchException {
+        boolean frameRead = false;
+        while (true) {
+            int marker = nextMarker();
+            if (marker == EOI) {
+                throw corrupt("the stream ends before its scan");
+            }
+            int len = u16();
+            int end = pos + len - 2;
+            if (len < 2 || end > data.length) {
+                throw corrupt("a marker segment overruns the stream");
+            }
+            if (headers.readsFrame(marker)) {
+                headers.readFrame();
+                frameRead = true;
+            } else if (marker == DHT) {
+                readHuffmanTables(end, allowAc);
+            } else if (marker == DRI) {
+                restartInterval = u16();
+            } else if (marker == SOS) {
+                if (!frameRead) {
+                    throw corrupt("the scan comes before the frame header");
+                }
+                headers.readScan();
+                pos = end;
+                return;
+            } else if (isFrameMarker(marker)) {
+                throw corrupt("not a " + kind + " stream (frame type FF" + Integer.toHexString(marker) + ")");
+            } else {
+                headers.readOther(marker, end);
+            }
+            pos = end;
+        }
     }
 
     int nextMarker() throws IchException {
@@ -236,6 +292,23 @@ final class JpegStream {
     IchException corrupt(String why) {
         return new IchException(ErrorCode.CORRUPT_DATA, name, "the " + what + " pixel data is damaged: " + why,
             "copy the file again from the scanner or PACS");
+    }
+
+    /** What one decoder reads of the marker segments that {@link #readHeaders} walks. */
+    interface Headers {
+
+        /** True for the frame types (SOFn markers) the decoder reads. */
+        boolean readsFrame(int marker);
+
+        /** Reads a frame header; the stream stands just after the segment's length. */
+        void readFrame() throws IchException;
+
+        /** Reads the scan header; the stream stands just after the segment's length. */
+        void readScan() throws IchException;
+
+        /** Reads a segment that {@link #readHeaders} does not read itself; the default skips it. */
+        default void readOther(int marker, int end) throws IchException {
+        }
     }
 
     /** A canonical Huffman table with a lookup for codes of up to {@link #FAST_BITS} bits. */

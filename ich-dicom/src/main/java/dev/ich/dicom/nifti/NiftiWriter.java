@@ -277,7 +277,11 @@ public final class NiftiWriter {
         }
     }
 
-    /** Options of a {@link NiftiWriter}; {@link #build()} checks them. */
+    /**
+     * Options of a {@link NiftiWriter}. Each setter checks its value at once
+     * ({@link NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the
+     * option for a value the writer does not support).
+     */
     public static final class Builder {
         private NiftiDataType dataType = NiftiDataType.FLOAT32;
         private ExistingOutput existingOutput = ExistingOutput.REFUSE;
@@ -288,34 +292,35 @@ public final class NiftiWriter {
         }
 
         /** The voxel order on disk; {@link NiftiLayout#AS_IS} by default. */
-        public Builder setLayout(NiftiLayout layout) {
-            this.layout = Objects.requireNonNull(layout, "layout");
+        public Builder layout(NiftiLayout value) {
+            this.layout = Objects.requireNonNull(value, "layout");
             return this;
         }
 
         /** FLOAT32 (default), INT16 or UINT8 for volumes and maps; masks are always UINT8. */
-        public Builder setDataType(NiftiDataType type) {
-            this.dataType = Objects.requireNonNull(type, "dataType");
+        public Builder dataType(NiftiDataType value) {
+            Objects.requireNonNull(value, "dataType");
+            if (value != NiftiDataType.FLOAT32 && value != NiftiDataType.INT16 && value != NiftiDataType.UINT8) {
+                throw new IllegalArgumentException("dataType must be FLOAT32, INT16 or UINT8, got " + value);
+            }
+            this.dataType = value;
             return this;
         }
 
         /** What to do when the output file exists; {@link ExistingOutput#REFUSE} by default. */
-        public Builder setExistingOutput(ExistingOutput existing) {
-            this.existingOutput = Objects.requireNonNull(existing, "existingOutput");
+        public Builder existingOutput(ExistingOutput value) {
+            this.existingOutput = Objects.requireNonNull(value, "existingOutput");
             return this;
         }
 
         /** Little-endian (default, what every current tool writes) or big-endian. */
-        public Builder setByteOrder(ByteOrder order) {
-            this.byteOrder = Objects.requireNonNull(order, "byteOrder");
+        public Builder byteOrder(ByteOrder value) {
+            this.byteOrder = Objects.requireNonNull(value, "byteOrder");
             return this;
         }
 
+        /** A writer with these options. */
         public NiftiWriter build() {
-            if (dataType != NiftiDataType.FLOAT32 && dataType != NiftiDataType.INT16
-                    && dataType != NiftiDataType.UINT8) {
-                throw new IllegalArgumentException("dataType must be FLOAT32, INT16 or UINT8, got " + dataType);
-            }
             return new NiftiWriter(this);
         }
     }

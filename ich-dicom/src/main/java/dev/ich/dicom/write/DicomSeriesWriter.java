@@ -220,9 +220,14 @@ public final class DicomSeriesWriter {
         return StandardCharsets.US_ASCII.newEncoder().canEncode(s);
     }
 
-    /** Options of a {@link DicomSeriesWriter}; {@link #build()} checks them. */
+    /**
+     * Options of a {@link DicomSeriesWriter}. Each setter checks its value at once
+     * ({@link NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the
+     * option for a value DICOM cannot hold); messages never repeat identifying values.
+     */
     public static final class Builder {
         private static final int MAX_LO = 64;
+        private static final int MAX_SERIES_NUMBER = 99_999_999;
 
         private DicomTransferSyntax syntax = DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         private RescaleMode rescaleMode = RescaleMode.GLOBAL;
@@ -240,100 +245,102 @@ public final class DicomSeriesWriter {
         private Builder() {
         }
 
-        /** Explicit VR little endian by default. */
-        public Builder setTransferSyntax(DicomTransferSyntax syntax) {
-            this.syntax = Objects.requireNonNull(syntax, "transferSyntax");
+        /** The transfer syntax of every file; explicit VR little endian by default. */
+        public Builder transferSyntax(DicomTransferSyntax value) {
+            this.syntax = Objects.requireNonNull(value, "transferSyntax");
             return this;
         }
 
-        public Builder setRescaleMode(RescaleMode mode) {
-            this.rescaleMode = Objects.requireNonNull(mode, "rescaleMode");
+        /** How HU become stored values; {@link RescaleMode#GLOBAL} by default. */
+        public Builder rescaleMode(RescaleMode value) {
+            this.rescaleMode = Objects.requireNonNull(value, "rescaleMode");
             return this;
         }
 
         /** Window Center/Width written into every file; the paper's brain window [40, 110] HU by default. */
-        public Builder setWindow(HuWindow window) {
-            this.window = Objects.requireNonNull(window, "window");
-            return this;
-        }
-
-        /** Patient Name (PN, at most 64 characters); empty when not set. */
-        public Builder setPatientName(String name) {
-            this.patientName = name;
-            return this;
-        }
-
-        /** Patient ID (LO); empty when not set. */
-        public Builder setPatientId(String id) {
-            this.patientId = id;
-            return this;
-        }
-
-        /** Patient Birth Date; empty when not set. */
-        public Builder setPatientBirthDate(LocalDate date) {
-            this.patientBirthDate = date;
-            return this;
-        }
-
-        /** Series Description (LO); absent when not set. */
-        public Builder setSeriesDescription(String description) {
-            this.seriesDescription = description;
-            return this;
-        }
-
-        public Builder setSeriesNumber(int number) {
-            this.seriesNumber = number;
+        public Builder window(HuWindow value) {
+            this.window = Objects.requireNonNull(value, "window");
             return this;
         }
 
         /**
-         * Derives every UID from this seed instead of random UUIDs, so the same input gives the same
-         * files (test data, phantoms). The seed becomes part of public UIDs: never use identity.
+         * Patient Name (PN, at most 64 characters, no backslash or control character); empty when
+         * not set.
          */
-        public Builder setUidSeed(String seed) {
-            this.uidSeed = seed;
+        public Builder patientName(String value) {
+            this.patientName = requireText("patientName", value);
             return this;
         }
 
-        /** Puts the series into an existing study; a new study UID is made when not set. */
-        public Builder setStudyInstanceUid(String uid) {
-            this.studyUid = uid;
+        /** Patient ID (LO, at most 64 characters, no backslash or control character); empty when not set. */
+        public Builder patientId(String value) {
+            this.patientId = requireText("patientId", value);
             return this;
         }
 
-        public Builder setSeriesInstanceUid(String uid) {
-            this.seriesUid = uid;
+        /** Patient Birth Date; empty when not set. */
+        public Builder patientBirthDate(LocalDate value) {
+            this.patientBirthDate = Objects.requireNonNull(value, "patientBirthDate");
+            return this;
+        }
+
+        /** Series Description (LO, at most 64 characters); absent when not set. */
+        public Builder seriesDescription(String value) {
+            this.seriesDescription = requireText("seriesDescription", value);
+            return this;
+        }
+
+        /** Series Number, 0 to 99999999; 1 by default. */
+        public Builder seriesNumber(int value) {
+            if (value < 0 || value > MAX_SERIES_NUMBER) {
+                throw new IllegalArgumentException("seriesNumber must be 0 to " + MAX_SERIES_NUMBER + ", got " + value);
+            }
+            this.seriesNumber = value;
+            return this;
+        }
+
+        /**
+         * Derives every UID from this seed (not empty) instead of random UUIDs, so the same input
+         * gives the same files (test data, phantoms). The seed becomes part of public UIDs: never use
+         * identity.
+         */
+        public Builder uidSeed(String value) {
+            Objects.requireNonNull(value, "uidSeed");
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("uidSeed must not be empty");
+            }
+            this.uidSeed = value;
+            return this;
+        }
+
+        /** Puts the series into an existing study (a valid DICOM UID); a new study UID is made when not set. */
+        public Builder studyInstanceUid(String value) {
+            this.studyUid = requireUid("studyInstanceUid", value);
+            return this;
+        }
+
+        /** The Series Instance UID (a valid DICOM UID); made from the seed or at random when not set. */
+        public Builder seriesInstanceUid(String value) {
+            this.seriesUid = requireUid("seriesInstanceUid", value);
             return this;
         }
 
         /** What to do when a slice file exists; {@link ExistingOutput#REFUSE} by default. */
-        public Builder setExistingOutput(ExistingOutput existing) {
-            this.existingOutput = Objects.requireNonNull(existing, "existingOutput");
+        public Builder existingOutput(ExistingOutput value) {
+            this.existingOutput = Objects.requireNonNull(value, "existingOutput");
             return this;
         }
 
+        /** A writer with these options. */
         public DicomSeriesWriter build() {
-            requireText("patientName", patientName, MAX_LO);
-            requireText("patientId", patientId, MAX_LO);
-            requireText("seriesDescription", seriesDescription, MAX_LO);
-            if (seriesNumber < 0 || seriesNumber > 99_999_999) {
-                throw new IllegalArgumentException("seriesNumber must be 0 to 99999999, got " + seriesNumber);
-            }
-            requireUid("studyInstanceUid", studyUid);
-            requireUid("seriesInstanceUid", seriesUid);
-            if (uidSeed != null && uidSeed.isEmpty()) {
-                throw new IllegalArgumentException("uidSeed must not be empty");
-            }
             return new DicomSeriesWriter(this);
         }
 
         // Values are not echoed in these messages: they may be patient identity.
-        private static void requireText(String field, String value, int maxLength) {
-            if (value == null) {
-                return;
-            }
-            if (value.length() > maxLength) {
-                throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, got "
+        private static String requireText(String field, String value) {
+            Objects.requireNonNull(value, field);
+            if (value.length() > MAX_LO) {
+                throw new IllegalArgumentException(field + " must be at most " + MAX_LO + " characters, got "
                     + value.length());
             }
             for (int n = 0; n < value.length(); n++) {
@@ -343,12 +350,15 @@ public final class DicomSeriesWriter {
                         + " (found one at position " + n + ")");
                 }
             }
+            return value;
         }
 
-        private static void requireUid(String field, String uid) {
-            if (uid != null && !DicomUids.isValid(uid)) {
+        private static String requireUid(String field, String uid) {
+            Objects.requireNonNull(uid, field);
+            if (!DicomUids.isValid(uid)) {
                 throw new IllegalArgumentException(field + " is not a valid DICOM UID: '" + uid + "'");
             }
+            return uid;
         }
     }
 }

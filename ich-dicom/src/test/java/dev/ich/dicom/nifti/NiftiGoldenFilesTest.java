@@ -60,12 +60,12 @@ class NiftiGoldenFilesTest {
     private static void writeAll(Path folder) throws Exception {
         ExistingOutput mode = ExistingOutput.REPLACE;
         VolumeGeometry oblique = obliqueGrid();
-        NiftiWriter.builder().setExistingOutput(mode).build().write(
+        NiftiWriter.builder().existingOutput(mode).build().write(
             new CtVolume(oblique, TestGeometries.values(oblique), Provenance.synthetic("golden", oblique.nz())),
             folder.resolve("oblique_f32.nii.gz"));
-        NiftiWriter.builder().setExistingOutput(mode).setDataType(NiftiDataType.INT16).build()
+        NiftiWriter.builder().existingOutput(mode).dataType(NiftiDataType.INT16).build()
             .write(shearedGrid(), fractionalHu(shearedGrid()), folder.resolve("sheared_i16.nii"));
-        NiftiWriter.builder().setExistingOutput(mode).build().write(mask(), folder.resolve("mask_u8.nii.gz"));
+        NiftiWriter.builder().existingOutput(mode).build().write(mask(), folder.resolve("mask_u8.nii.gz"));
     }
 
     @Test

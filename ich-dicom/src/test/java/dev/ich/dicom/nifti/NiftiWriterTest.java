@@ -79,7 +79,7 @@ class NiftiWriterTest {
                 float[] values = TestGeometries.values(g);
                 CtVolume volume = new CtVolume(g, values, Provenance.synthetic("test", g.nz()));
                 Path file = dir.resolve(order + "-" + g.nx() + name);
-                NiftiWriter.builder().setByteOrder(order).build().write(volume, file);
+                NiftiWriter.builder().byteOrder(order).build().write(volume, file);
                 CtVolume back = NiftiReader.readCtVolume(file);
                 assertThat(back.huCopy()).containsExactly(values);
                 assertThat(back.geometry().sameGrid(g, GRID_TOLERANCE_MM))
@@ -92,7 +92,7 @@ class NiftiWriterTest {
     @Test
     void int16KeepsWholeHuExactlyAndQuantisesFractionsWithinHalfASlope() throws IchException {
         VolumeGeometry g = TestGeometries.sheared(6, 5, 4);
-        NiftiWriter int16 = NiftiWriter.builder().setDataType(NiftiDataType.INT16).build();
+        NiftiWriter int16 = NiftiWriter.builder().dataType(NiftiDataType.INT16).build();
         float[] whole = new float[g.voxelCount()];
         for (int n = 0; n < whole.length; n++) {
             whole[n] = (n * 37) % 3000 - 1024;
@@ -148,7 +148,7 @@ class NiftiWriterTest {
             });
         assertThat(Files.readString(file)).isEqualTo("the user's file");
 
-        NiftiWriter.builder().setExistingOutput(ExistingOutput.REPLACE).build().write(g, new float[8], file);
+        NiftiWriter.builder().existingOutput(ExistingOutput.REPLACE).build().write(g, new float[8], file);
         assertThat(NiftiReader.read(file).values()).containsExactly(new float[8]);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("out.nii.gz"); // no temporaries
@@ -160,7 +160,7 @@ class NiftiWriterTest {
         VolumeGeometry g = TestGeometries.anisotropic(2, 2, 2);
         assertThatThrownBy(() -> NiftiWriter.defaults().write(g, new float[8], dir.resolve("out.img")))
             .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
-        assertThatThrownBy(() -> NiftiWriter.builder().setDataType(NiftiDataType.FLOAT64).build())
+        assertThatThrownBy(() -> NiftiWriter.builder().dataType(NiftiDataType.FLOAT64))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOAT64");
     }
 

@@ -55,8 +55,8 @@ final class ResultFixture {
     /** Writes the source series into {@code folder} and reads it back. */
     static ResultFixture create(Path folder) throws IchException {
         Head head = Head.make();
-        DicomSeriesWriter.builder().setPatientName(NAME).setPatientId(ID).setPatientBirthDate(BIRTH_DATE)
-            .setUidSeed(SEED + "/source").build().write(head.ct, folder);
+        DicomSeriesWriter.builder().patientName(NAME).patientId(ID).patientBirthDate(BIRTH_DATE)
+            .uidSeed(SEED + "/source").build().write(head.ct, folder);
         CtVolume ct = DicomStudyReader.create().read(folder);
         SourceStudy source = SourceStudy.read(folder, ct.provenance().seriesInstanceUid());
         Map<String, Double> estimates = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ class Dcm2niixLayoutTest {
         CtVolume volume = ReferenceSeries.all().get(name).getValue();
         WriterReference ref = WriterReference.load(name + ".ref");
         Path file = dir.resolve(name + ".nii.gz");
-        NiftiWriter.builder().setLayout(NiftiLayout.DCM2NIIX).build().write(volume, file);
+        NiftiWriter.builder().layout(NiftiLayout.DCM2NIIX).build().write(volume, file);
         NiftiImage ours = NiftiReader.read(file);
 
         int[] shape = ref.ints("dcm2niix_shape");

@@ -46,8 +46,8 @@ class DicomSeriesWriterTest {
         WrittenSeries plain = DicomSeriesWriter.builder().build().write(small(), dir.resolve("plain"));
         String bytes = new String(Files.readAllBytes(plain.files().get(0)), StandardCharsets.ISO_8859_1);
         assertThat(bytes).doesNotContain(ReferenceSeries.MARKER_NAME);
-        WrittenSeries marked = DicomSeriesWriter.builder().setPatientName(ReferenceSeries.MARKER_NAME)
-            .setPatientId(ReferenceSeries.MARKER_ID).build().write(small(), dir.resolve("marked"));
+        WrittenSeries marked = DicomSeriesWriter.builder().patientName(ReferenceSeries.MARKER_NAME)
+            .patientId(ReferenceSeries.MARKER_ID).build().write(small(), dir.resolve("marked"));
         String markedBytes = new String(Files.readAllBytes(marked.files().get(2)), StandardCharsets.ISO_8859_1);
         assertThat(markedBytes).contains(ReferenceSeries.MARKER_NAME).contains(ReferenceSeries.MARKER_ID);
     }
@@ -64,7 +64,7 @@ class DicomSeriesWriterTest {
             });
         assertThat(folder.resolve("IM00001.dcm")).doesNotExist();
         assertThat(Files.readString(folder.resolve("IM00002.dcm"))).isEqualTo("the user's file");
-        DicomSeriesWriter.builder().setExistingOutput(ExistingOutput.REPLACE).build().write(small(), folder);
+        DicomSeriesWriter.builder().existingOutput(ExistingOutput.REPLACE).build().write(small(), folder);
         assertThat(Files.size(folder.resolve("IM00002.dcm"))).isGreaterThan(300);
     }
 
@@ -81,16 +81,21 @@ class DicomSeriesWriterTest {
     }
 
     @Test
-    void builderRejectsBadValuesWithoutEchoingIdentity() {
-        assertThatThrownBy(() -> DicomSeriesWriter.builder().setPatientName("SECRET\\NAME").build())
+    void eachSetterRejectsABadValueAtOnceWithoutEchoingIdentity() {
+        DicomSeriesWriter.Builder b = DicomSeriesWriter.builder();
+        assertThatThrownBy(() -> b.patientName("SECRET\\NAME"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patientName")
             .hasMessageNotContaining("SECRET");
-        assertThatThrownBy(() -> DicomSeriesWriter.builder().setPatientId("X".repeat(65)).build())
+        assertThatThrownBy(() -> b.patientId("X".repeat(65)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patientId").hasMessageContaining("65");
-        assertThatThrownBy(() -> DicomSeriesWriter.builder().setSeriesInstanceUid("1.02.3").build())
+        assertThatThrownBy(() -> b.seriesInstanceUid("1.02.3"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seriesInstanceUid");
-        assertThatThrownBy(() -> DicomSeriesWriter.builder().setSeriesNumber(-1).build())
+        assertThatThrownBy(() -> b.studyInstanceUid(null))
+            .isInstanceOf(NullPointerException.class).hasMessageContaining("studyInstanceUid");
+        assertThatThrownBy(() -> b.seriesNumber(-1))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seriesNumber");
+        assertThatThrownBy(() -> b.uidSeed(""))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uidSeed");
     }
 
     @Test

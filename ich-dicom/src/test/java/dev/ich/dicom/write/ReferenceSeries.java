@@ -70,23 +70,23 @@ final class ReferenceSeries {
         Map<String, Map.Entry<DicomSeriesWriter, CtVolume>> m = new LinkedHashMap<>();
         CtVolume whole = wholeHu(oblique());
         for (DicomTransferSyntax ts : DicomTransferSyntax.values()) {
-            m.put(ts.name().toLowerCase(java.util.Locale.ROOT), Map.entry(base("whole").setTransferSyntax(ts).build(),
+            m.put(ts.name().toLowerCase(java.util.Locale.ROOT), Map.entry(base("whole").transferSyntax(ts).build(),
                 whole));
         }
         m.put("explicit_head_to_feet", Map.entry(base("feet").build(), wholeHu(feetFirst())));
-        m.put("explicit_per_slice_intercepts", Map.entry(base("intercepts").setRescaleMode(RescaleMode.PER_SLICE)
+        m.put("explicit_per_slice_intercepts", Map.entry(base("intercepts").rescaleMode(RescaleMode.PER_SLICE)
             .build(), wholeHu(oblique())));
-        m.put("per_slice_fractional_tilted", Map.entry(base("fractional").setRescaleMode(RescaleMode.PER_SLICE)
+        m.put("per_slice_fractional_tilted", Map.entry(base("fractional").rescaleMode(RescaleMode.PER_SLICE)
             .build(), fractionalHu(tilted())));
-        m.put("global_fractional_identity", Map.entry(base("identity").setPatientName(MARKER_NAME)
-            .setPatientId(MARKER_ID).setPatientBirthDate(MARKER_BIRTH_DATE).setSeriesDescription("reference")
-            .setTransferSyntax(DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN).build(), fractionalHu(oblique())));
+        m.put("global_fractional_identity", Map.entry(base("identity").patientName(MARKER_NAME)
+            .patientId(MARKER_ID).patientBirthDate(MARKER_BIRTH_DATE).seriesDescription("reference")
+            .transferSyntax(DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN).build(), fractionalHu(oblique())));
         return m;
     }
 
     private static DicomSeriesWriter.Builder base(String seed) {
-        return DicomSeriesWriter.builder().setUidSeed("ich-reference-" + seed)
-            .setExistingOutput(ExistingOutput.REPLACE);
+        return DicomSeriesWriter.builder().uidSeed("ich-reference-" + seed)
+            .existingOutput(ExistingOutput.REPLACE);
     }
 
     static void writeAll(Path root) throws IchException {

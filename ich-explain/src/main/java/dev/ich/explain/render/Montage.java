@@ -1,10 +1,9 @@
 package dev.ich.explain.render;
 
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.explain.Heatmap;
-import dev.ich.explain.cam.Polarity;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -47,7 +46,7 @@ public final class Montage {
      * @param title a line drawn at the top (for example {@link dev.ich.explain.CamRequest#describe()});
      *     it must not contain patient identity
      */
-    public static BufferedImage render(CtVolume ct, Heatmap heatmap, String title, MontageOptions options) {
+    public static BufferedImage render(CtVolume ct, StudyHeatmap heatmap, String title, MontageOptions options) {
         Objects.requireNonNull(ct, "ct");
         Objects.requireNonNull(heatmap, "heatmap");
         Objects.requireNonNull(options, "options");
@@ -91,7 +90,7 @@ public final class Montage {
                     orientation(gr, g, flipI, flipJ, x0, y0, tileW, tileH);
                 }
             }
-            colourBar(gr, options.colorMap(), heatmap.polarity(), saturation, imgW - BAR_AREA + 14, TITLE_HEIGHT,
+            colourBar(gr, options.colorMap(), heatmap.signed(), saturation, imgW - BAR_AREA + 14, TITLE_HEIGHT,
                 Math.max(120, Math.min(imgH - TITLE_HEIGHT - 2 * MARGIN, 360)));
         } finally {
             gr.dispose();
@@ -184,11 +183,11 @@ public final class Montage {
      * colours saturate: the smallest strength at which the voxels up to it, weakest first, hold
      * {@code energyQuantile} of the map's summed strength.
      */
-    static double saturation(Heatmap h, double energyQuantile) {
+    static double saturation(StudyHeatmap h, double energyQuantile) {
         if (energyQuantile >= 1) {
             return 1;
         }
-        boolean signed = h.polarity() == Polarity.SIGNED;
+        boolean signed = h.signed();
         float[] v = h.normalised();
         int n = 0;
         double total = 0;
@@ -211,11 +210,11 @@ public final class Montage {
     }
 
     /** Slice {@code k} at one pixel per voxel, the heatmap blended over the windowed CT. */
-    static BufferedImage slice(CtVolume ct, Heatmap h, int k, MontageOptions o, double saturation,
+    static BufferedImage slice(CtVolume ct, StudyHeatmap h, int k, MontageOptions o, double saturation,
                                boolean flipI, boolean flipJ) {
         VolumeGeometry g = ct.geometry();
         BufferedImage img = new BufferedImage(g.nx(), g.ny(), BufferedImage.TYPE_INT_RGB);
-        boolean signed = h.polarity() == Polarity.SIGNED;
+        boolean signed = h.signed();
         for (int j = 0; j < g.ny(); j++) {
             for (int i = 0; i < g.nx(); i++) {
                 int idx = g.index(i, j, k);
@@ -245,7 +244,7 @@ public final class Montage {
             : new String[] {"≥ " + s, String.format(Locale.ROOT, "%.2g", saturation / 2), "0"};
     }
 
-    private static void colourBar(Graphics2D gr, ColorMap map, Polarity polarity, double saturation, int x, int y,
+    private static void colourBar(Graphics2D gr, ColorMap map, boolean signed, double saturation, int x, int y,
                                   int height) {
         for (int p = 0; p < height; p++) {
             double t = 1 - (double) p / (height - 1);
@@ -256,13 +255,13 @@ public final class Montage {
         gr.setStroke(new BasicStroke(1f));
         gr.drawRect(x, y, BAR_WIDTH, height - 1);
         FontMetrics fm = gr.getFontMetrics();
-        String[] labels = barLabels(polarity == Polarity.SIGNED, saturation);
+        String[] labels = barLabels(signed, saturation);
         for (int n = 0; n < 3; n++) {
             int ty = y + (int) Math.round(n * (height - 1) / 2.0);
             gr.drawLine(x + BAR_WIDTH, ty, x + BAR_WIDTH + 4, ty);
             gr.drawString(labels[n], x + BAR_WIDTH + 7, ty + fm.getAscent() / 2 - 1);
         }
-        gr.drawString(polarity == Polarity.SIGNED ? "signed" : "relative", x - 4, y + height + 16);
+        gr.drawString(signed ? "signed" : "relative", x - 4, y + height + 16);
         gr.drawString("evidence", x - 4, y + height + 30);
     }
 }

@@ -1,8 +1,7 @@
 package dev.ich.explain.render;
 
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.volume.CtVolume;
-import dev.ich.explain.Heatmap;
-import dev.ich.explain.cam.Polarity;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -32,7 +31,7 @@ public final class SliceOverlays {
      * The pictures of {@code heatmap} over {@code ct} (the same grid), each rendered when asked for.
      * The colours saturate where the whole volume's map does, so slices compare.
      */
-    public static IntFunction<BufferedImage> of(CtVolume ct, Heatmap heatmap, MontageOptions options) {
+    public static IntFunction<BufferedImage> of(CtVolume ct, StudyHeatmap heatmap, MontageOptions options) {
         Objects.requireNonNull(ct, "ct");
         Objects.requireNonNull(options, "options");
         if (!ct.geometry().sameGrid(heatmap.geometry(), 1e-3)) {
@@ -43,7 +42,7 @@ public final class SliceOverlays {
         return k -> render(ct, heatmap, k, options, saturation);
     }
 
-    private static BufferedImage render(CtVolume ct, Heatmap heatmap, int k, MontageOptions options,
+    private static BufferedImage render(CtVolume ct, StudyHeatmap heatmap, int k, MontageOptions options,
                                         double saturation) {
         BufferedImage image = Montage.slice(ct, heatmap, k, options, saturation, false, false);
         int w = image.getWidth();
@@ -61,7 +60,7 @@ public final class SliceOverlays {
             FontMetrics fm = g.getFontMetrics();
             g.setColor(TEXT);
             g.drawString(RESEARCH_USE, margin, margin + fm.getAscent());
-            colourBar(g, options.colorMap(), heatmap.polarity() == Polarity.SIGNED, saturation, w, h, margin, fm);
+            colourBar(g, options.colorMap(), heatmap.signed(), saturation, w, h, margin, fm);
         } finally {
             g.dispose();
         }

@@ -1,7 +1,7 @@
 package dev.ich.explain.score;
 
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.volume.BinaryMask;
-import dev.ich.explain.Heatmap;
 import java.util.BitSet;
 import java.util.Objects;
 
@@ -18,7 +18,7 @@ public final class Localisation {
     }
 
     /** Scores over the whole grid with {@link #DEFAULT_TOP_FRACTION}. */
-    public static LocalisationScores score(Heatmap heatmap, BinaryMask mask) {
+    public static LocalisationScores score(StudyHeatmap heatmap, BinaryMask mask) {
         return score(heatmap, mask, null, DEFAULT_TOP_FRACTION);
     }
 
@@ -28,7 +28,7 @@ public final class Localisation {
      * @param region the voxels that take part (for example the brain), or {@code null} for all
      * @param topFraction the share of region voxels counted as the map's top, in (0, 1]
      */
-    public static LocalisationScores score(Heatmap heatmap, BinaryMask mask, BinaryMask region, double topFraction) {
+    public static LocalisationScores score(StudyHeatmap heatmap, BinaryMask mask, BinaryMask region, double topFraction) {
         Objects.requireNonNull(heatmap, "heatmap");
         Objects.requireNonNull(mask, "mask");
         if (!mask.geometry().sameGrid(heatmap.geometry(), 1e-3)) {
@@ -77,7 +77,7 @@ public final class Localisation {
             regionCount);
     }
 
-    private static double topIou(Heatmap heatmap, BinaryMask mask, BitSet in, int regionCount, int maskCount,
+    private static double topIou(StudyHeatmap heatmap, BinaryMask mask, BitSet in, int regionCount, int maskCount,
                                  double topFraction) {
         int k = Math.max(1, (int) Math.round(topFraction * regionCount));
         float[] values = new float[regionCount];

@@ -2,6 +2,7 @@ package dev.ich.explain.cam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ich.core.preprocess.Trilinear;
 import dev.ich.explain.testsupport.Npz;
 import java.io.IOException;
 import java.util.ArrayList;

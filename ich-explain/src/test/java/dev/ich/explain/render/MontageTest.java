@@ -1,14 +1,15 @@
 package dev.ich.explain.render;
 
-import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
+import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.testsupport.TinyHead;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -59,7 +60,8 @@ class MontageTest {
     @Test
     void heatmapIsColouredOverTheBleedAndTheCtStaysGreyElsewhere() throws IOException {
         CtVolume ct = TinyHead.ct(GRID, 60, 40, 15, 8);
-        Heatmap h = Heatmap.of(GRID, TinyHead.blob(GRID, 60, 40, 15, 6), CamRequest.paper(Head.VOLUME));
+        StudyHeatmap h =
+            CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, TinyHead.blob(GRID, 60, 40, 15, 6));
         MontageOptions o = MontageOptions.builder().slices(1).columns(1).tileSize(192).build();
         BufferedImage img = Montage.render(ct, h, "Grad-CAM, volume head, stage 4", o);
         assertThat(img.getWidth()).isEqualTo(10 + 192 + 10 + 96);
@@ -82,7 +84,7 @@ class MontageTest {
         for (int v = 1; v <= 100; v++) {
             raw[GRID.index(v % 50 + 20, v / 50 + 40, 15)] = v;   // 100 voxels of 1..100, the rest no evidence
         }
-        Heatmap h = Heatmap.of(GRID, raw, CamRequest.paper(Head.VOLUME));
+        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, raw);
         assertThat(Montage.saturation(h, 1)).isEqualTo(1);
         // 1 + … + 95 = 4560 is the first sum ≥ 0.9 · 5050; 1 + … + 7 = 28 the first ≥ 0.005 · 5050.
         assertThat(Montage.saturation(h, 0.9)).isCloseTo(0.95, within(1e-6));

@@ -2,12 +2,13 @@ package dev.ich.explain.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.Provenance;
+import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
-import dev.ich.explain.Heatmap;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class SliceOverlaysTest {
         java.util.Arrays.fill(hu, 75); // mid-grey in the brain window
         map[GRID.index(30, 60, 1)] = 1;
         CtVolume ct = new CtVolume(GRID, hu, Provenance.synthetic("test", 3));
-        Heatmap heatmap = Heatmap.of(GRID, map, CamRequest.paper(dev.ich.core.analysis.Head.VOLUME));
+        CamRequest paper = CamRequest.paper(dev.ich.core.analysis.Head.VOLUME);
+        StudyHeatmap heatmap = CamProjection.heatmap(paper, GRID, map);
         MontageOptions options = MontageOptions.defaults();
         BufferedImage slice = SliceOverlays.of(ct, heatmap, options).apply(1);
         assertThat(slice.getWidth()).isEqualTo(120);

@@ -1,14 +1,15 @@
 package dev.ich.explain.score;
 
-import dev.ich.core.analysis.Head;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.BinaryMask;
+import dev.ich.explain.CamProjection;
 import dev.ich.explain.CamRequest;
-import dev.ich.explain.Heatmap;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LocalisationTest {
     @Test
     void mapEqualToTheMaskScoresPerfectly() {
         BinaryMask mask = box(2, 4, 1, 3, 2, 4);
-        Heatmap h = Heatmap.of(GRID, mask.toFloats(), CamRequest.paper(Head.VOLUME));
+        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, mask.toFloats());
         LocalisationScores s = Localisation.score(h, mask, null, 27.0 / GRID.voxelCount());
         assertThat(s.energyInside()).isEqualTo(1.0);
         assertThat(s.pointingHit()).isTrue();
@@ -50,7 +51,8 @@ class LocalisationTest {
         }
         raw[GRID.index(8, 7, 0)] = 3f; // the peak, outside
         raw[GRID.index(0, 0, 0)] = -5f; // negative values carry no energy
-        Heatmap h = Heatmap.of(GRID, raw, CamRequest.builder().polarity(dev.ich.explain.cam.Polarity.SIGNED).build());
+        CamRequest signed = CamRequest.builder().polarity(dev.ich.explain.cam.Polarity.SIGNED).build();
+        StudyHeatmap h = CamProjection.heatmap(signed, GRID, raw);
         // top 28 voxels: the peak + 27 mask voxels → intersection 27, union 28
         LocalisationScores s = Localisation.score(h, mask, null, 28.0 / 480);
         assertThat(s.energyInside()).isCloseTo(27.0 / 30.0, within(TOLERANCE));
@@ -64,7 +66,7 @@ class LocalisationTest {
         BinaryMask region = box(0, 5, 0, 5, 0, 5); // 216 voxels; excludes the outside peak
         float[] raw = mask.toFloats();
         raw[GRID.index(8, 7, 0)] = 3f;
-        Heatmap h = Heatmap.of(GRID, raw, CamRequest.paper(Head.VOLUME));
+        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, raw);
         LocalisationScores s = Localisation.score(h, mask, region, 27.0 / 216);
         assertThat(s.energyInside()).isEqualTo(1.0);
         assertThat(s.pointingHit()).isTrue();
@@ -76,7 +78,7 @@ class LocalisationTest {
     @Test
     void anAllZeroMapHasNoEnergyAndNoHit() {
         BinaryMask mask = box(2, 4, 1, 3, 2, 4);
-        Heatmap h = Heatmap.of(GRID, new float[GRID.voxelCount()], CamRequest.paper(Head.VOLUME));
+        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, new float[GRID.voxelCount()]);
         LocalisationScores s = Localisation.score(h, mask);
         assertThat(s.energyInside()).isNaN();
         assertThat(s.pointingHit()).isFalse();

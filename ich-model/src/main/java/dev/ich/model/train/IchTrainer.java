@@ -2,11 +2,12 @@ package dev.ich.model.train;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
-import dev.ich.model.ComputeDevice;
 import dev.ich.core.preprocess.PreprocessingConfig;
+import dev.ich.model.ComputeDevice;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.PreprocessingSettings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,57 +36,19 @@ import java.util.Objects;
  */
 public final class IchTrainer {
 
-    final NetworkConfig network;
-    final double learningRate;
-    final LearningRateSchedule schedule;
-    final int warmupEpochs;
-    final boolean regressionStartsAtMean;
-    final RegressionLoss regressionLoss;
-    final ModelSelection selection;
-    final double momentum;
-    final double weightDecay;
-    final int epochs;
-    final int batchSize;
-    final double regressionWeight;
-    final double classificationWeight;
-    final TaskMode taskMode;
-    final long seed;
-    final List<TrainingExample> trainingSet;
-    final List<TrainingExample> validationSet;
-    final TrainingListener listener;
-    final Augmentation augmentation;
-    final ComputeDevice device;
-    final int threads;
-    final double threshold;
-    final PreprocessingSettings preprocessing;
+    private final TrainingSettings settings;
+    private final List<TrainingExample> trainingSet;
+    private final List<TrainingExample> validationSet;
+    private final TrainingListener listener;
 
-    private IchTrainer(Builder b) {
-        network = b.network;
-        learningRate = b.learningRate;
-        schedule = b.schedule;
-        warmupEpochs = b.warmupEpochs;
-        regressionStartsAtMean = b.regressionStartsAtMean;
-        selection = b.selection;
-        regressionLoss = b.regressionLoss;
-        momentum = b.momentum;
-        weightDecay = b.weightDecay;
-        epochs = b.epochs;
-        batchSize = b.batchSize;
-        regressionWeight = b.regressionWeight;
-        classificationWeight = b.classificationWeight;
-        taskMode = b.taskMode;
-        seed = b.seed;
-        trainingSet = List.copyOf(b.trainingSet);
-        validationSet = List.copyOf(b.validationSet);
-        listener = b.listener;
-        augmentation = b.augmentation;
-        device = b.device;
-        threads = b.threads;
-        threshold = b.threshold;
-        preprocessing = b.preprocessing != null ? PreprocessingSettings.of(b.preprocessing)
-            : PreprocessingSettings.paperFor(b.network);
+    private IchTrainer(TrainingSettings settings, Builder b) {
+        this.settings = settings;
+        this.trainingSet = List.copyOf(b.trainingSet);
+        this.validationSet = List.copyOf(b.validationSet);
+        this.listener = b.listener;
     }
 
+    /** A builder with the paper's settings. */
     public static Builder builder() {
         return new Builder();
     }
@@ -105,7 +68,7 @@ public final class IchTrainer {
      *     {@link #checkpointDirectory(Path)}
      */
     public TrainingResult train(Path modelDirectory) throws IchException {
-        return new TrainingRun(this, modelDirectory, false).run();
+        return run(modelDirectory, false);
     }
 
     /**
@@ -114,24 +77,19 @@ public final class IchTrainer {
      * the epoch count and the data must be the same as before.
      */
     public TrainingResult resume(Path modelDirectory) throws IchException {
-        return new TrainingRun(this, modelDirectory, true).run();
+        return run(modelDirectory, true);
     }
 
-    /** Settings that a resumed run must share with the original one (everything but the epoch count). */
-    String settingsFingerprint() {
-        // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
-        String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
-        if (warmupEpochs > 0) {
-            length += "/warmup " + warmupEpochs;
-        }
-        return String.join("|", network.toString(), Double.toString(learningRate), length,
-            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), selection.name(), Double.toString(momentum),
-            Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
-            Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
-            Double.toString(threshold), preprocessing.fingerprint());
+    private TrainingResult run(Path modelDirectory, boolean resume) throws IchException {
+        Objects.requireNonNull(modelDirectory, "modelDirectory");
+        return new TrainingRun(settings, trainingSet, validationSet, listener, modelDirectory, resume).run();
     }
 
-    /** A fluent builder; {@link #build()} checks every value and names the bad one. */
+    /**
+     * A fluent builder. Each setter checks its value at once and names the option in its
+     * {@link IllegalArgumentException} or {@link NullPointerException}; {@link #build()} checks the
+     * values that depend on one another.
+     */
     public static final class Builder {
         private NetworkConfig network = NetworkConfig.cpu();
         private double learningRate = 1e-4;
@@ -160,12 +118,15 @@ public final class IchTrainer {
         private Builder() {
         }
 
+        /** The network to train; {@link NetworkConfig#cpu()} by default. */
         public Builder network(NetworkConfig value) {
             network = Objects.requireNonNull(value, "network");
             return this;
         }
 
+        /** The base learning rate of SGD, finite and above 0; the paper's 1e-4 by default. */
         public Builder learningRate(double value) {
+            require(value > 0 && Double.isFinite(value), "learningRate", value, "> 0");
             learningRate = value;
             return this;
         }
@@ -178,10 +139,11 @@ public final class IchTrainer {
 
         /**
          * Epochs over which the rate rises linearly to its full value (from rate/w, w = the warm-up's
-         * steps) before the schedule takes over the remaining steps; 0, the paper's, by default.
-         * See {@link LearningRateSchedule#factor(long, long, long)}.
+         * steps) before the schedule takes over the remaining steps; 0, the paper's, by default, and
+         * fewer than {@link #epochs(int)}. See {@link LearningRateSchedule#factor(long, long, long)}.
          */
         public Builder warmupEpochs(int value) {
+            require(value >= 0, "warmupEpochs", value, ">= 0");
             warmupEpochs = value;
             return this;
         }
@@ -207,43 +169,63 @@ public final class IchTrainer {
             return this;
         }
 
+        /** SGD momentum in [0, 1); the paper's 0.9 by default. */
         public Builder momentum(double value) {
+            require(value >= 0 && value < 1, "momentum", value, "in [0, 1)");
             momentum = value;
             return this;
         }
 
+        /** SGD weight decay, finite and at least 0, added to the gradient as PyTorch does; 5e-4 by default. */
         public Builder weightDecay(double value) {
+            require(value >= 0 && Double.isFinite(value), "weightDecay", value, ">= 0");
             weightDecay = value;
             return this;
         }
 
+        /** Epochs of the whole run (a resumed run continues up to this count), at least 1; 300 by default. */
         public Builder epochs(int value) {
+            require(value >= 1, "epochs", value, ">= 1");
             epochs = value;
             return this;
         }
 
+        /** Studies per training step, at least 1; the paper's 8 by default. */
         public Builder batchSize(int value) {
+            require(value >= 1, "batchSize", value, ">= 1");
             batchSize = value;
             return this;
         }
 
-        /** {@code w_reg} and {@code w_cls} of the loss (both 1 by default). */
+        /**
+         * {@code w_reg} and {@code w_cls} of the loss, each finite and at least 0 (both 1 by
+         * default); a multi-task run needs one above 0.
+         */
         public Builder lossWeights(double regression, double classification) {
+            require(regression >= 0 && Double.isFinite(regression), "regressionWeight", regression, ">= 0");
+            require(classification >= 0 && Double.isFinite(classification), "classificationWeight", classification,
+                ">= 0");
             regressionWeight = regression;
             classificationWeight = classification;
             return this;
         }
 
+        /** Which heads are trained; both ({@link TaskMode#MULTI}) by default. */
         public Builder taskMode(TaskMode value) {
             taskMode = Objects.requireNonNull(value, "taskMode");
             return this;
         }
 
+        /**
+         * The seed of the initial weights, the batch order and the augmentation; the same seed, data
+         * and settings give the same model (same machine, same thread count). 42 by default.
+         */
         public Builder seed(long value) {
             seed = value;
             return this;
         }
 
+        /** Required: the studies trained on, each preprocessed to the network's input shape. */
         public Builder trainingSet(List<TrainingExample> value) {
             trainingSet = Objects.requireNonNull(value, "trainingSet");
             return this;
@@ -255,11 +237,13 @@ public final class IchTrainer {
             return this;
         }
 
+        /** Told of every batch and epoch, on the training thread; none by default. */
         public Builder listener(TrainingListener value) {
             listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
+        /** Random changes to training inputs, drawn from the epoch's random stream; none by default. */
         public Builder augmentation(Augmentation value) {
             augmentation = Objects.requireNonNull(value, "augmentation");
             return this;
@@ -271,47 +255,51 @@ public final class IchTrainer {
             return this;
         }
 
-        /** libtorch intra-op threads for the process (0 = leave as is; 2 is best on 2 cores). */
+        /** libtorch intra-op threads for the process (0, the default, leaves them as they are). */
         public Builder threads(int value) {
+            require(value >= 0, "threads", value, ">= 0");
             threads = value;
             return this;
         }
 
-        /** The probability of death at or above which the outcome is "died" (0.5). */
+        /** The probability of death at or above which the outcome is "died", in (0, 1); 0.5 by default. */
         public Builder threshold(double value) {
+            require(value > 0 && value < 1, "threshold", value, "in (0, 1)");
             threshold = value;
             return this;
         }
 
         /**
-         * The preprocessing the inputs were made with, recorded in the model directory (default:
-         * the paper's, resized to the network's input).
+         * The preprocessing the inputs were made with, recorded in the model directory; its target
+         * shape must be the network's input (default: the paper's, resized to the network's input).
          */
         public Builder preprocessing(PreprocessingConfig value) {
             preprocessing = Objects.requireNonNull(value, "preprocessing");
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the option and its bad value */
+        /**
+         * A trainer with these settings.
+         *
+         * @throws IllegalArgumentException naming the options that do not fit together: a warm-up
+         *     not shorter than the run, both loss weights 0 for multi-task training, or a
+         *     preprocessing whose target shape is not the network's input
+         */
         public IchTrainer build() {
-            require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "> 0");
-            require(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)");
-            require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", weightDecay, ">= 0");
-            require(epochs >= 1, "epochs", epochs, ">= 1");
-            require(warmupEpochs >= 0 && warmupEpochs < epochs, "warmupEpochs", warmupEpochs, "in [0, epochs)");
-            require(batchSize >= 1, "batchSize", batchSize, ">= 1");
-            require(regressionWeight >= 0 && Double.isFinite(regressionWeight), "regressionWeight", regressionWeight, ">= 0");
-            require(classificationWeight >= 0 && Double.isFinite(classificationWeight), "classificationWeight",
-                classificationWeight, ">= 0");
+            require(warmupEpochs < epochs, "warmupEpochs", warmupEpochs, "in [0, epochs = " + epochs + ")");
             require(taskMode != TaskMode.MULTI || regressionWeight + classificationWeight > 0, "lossWeights",
                 regressionWeight + "+" + classificationWeight, "not both 0");
-            require(threads >= 0, "threads", threads, ">= 0");
-            require(threshold > 0 && threshold < 1, "threshold", threshold, "in (0, 1)");
-            require(preprocessing == null || java.util.Arrays.equals(preprocessing.targetShape(),
-                    new int[] {network.inputDepth(), network.inputHeight(), network.inputWidth()}),
-                "preprocessing target shape", preprocessing == null ? "" : java.util.Arrays.toString(preprocessing.targetShape()),
-                "the network's input " + network.inputDepth() + "×" + network.inputHeight() + "×" + network.inputWidth());
-            return new IchTrainer(this);
+            int[] input = {network.inputDepth(), network.inputHeight(), network.inputWidth()};
+            require(preprocessing == null || Arrays.equals(preprocessing.targetShape(), input),
+                "preprocessing target shape", preprocessing == null ? "" : Arrays.toString(preprocessing.targetShape()),
+                "the network's input " + input[0] + "×" + input[1] + "×" + input[2]);
+            PreprocessingSettings recorded = preprocessing != null ? PreprocessingSettings.of(preprocessing)
+                : PreprocessingSettings.paperFor(network);
+            TrainingSettings settings = new TrainingSettings(network, learningRate, schedule, warmupEpochs,
+                regressionStartsAtMean, regressionLoss, selection, momentum, weightDecay, epochs, batchSize,
+                regressionWeight, classificationWeight, taskMode, seed, augmentation, device, threads, threshold,
+                recorded);
+            return new IchTrainer(settings, this);
         }
 
         private static void require(boolean ok, String field, Object value, String rule) {

@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import dev.ich.core.analysis.LibraryVersion;
+import dev.ich.core.analysis.Outcome;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.ModelInput;
-import dev.ich.core.analysis.LibraryVersion;
 import dev.ich.model.ModelManifest;
 import dev.ich.model.NetworkConfig;
-import dev.ich.core.analysis.Outcome;
 import dev.ich.model.TargetTransform;
 import dev.ich.model.TrainingProvenance;
 import dev.ich.model.arch.IchNetwork;
@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One call of {@link IchTrainer#train} or {@link IchTrainer#resume}. */
+/** One call of {@link IchTrainer#train} or {@link IchTrainer#resume}: the settings, the data and the listener it was given. */
 final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -40,74 +40,83 @@ final class TrainingRun {
     /** Mixes the epoch number into the seed (the 64-bit golden ratio, as SplittableRandom uses). */
     private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
 
-    private final IchTrainer t;
+    private final TrainingSettings settings;
+    private final List<TrainingExample> trainingSet;
+    private final List<TrainingExample> validationSet;
+    private final TrainingListener listener;
     private final Path modelDir;
     private final Path checkpointDir;
     private final boolean resume;
 
-    TrainingRun(IchTrainer trainer, Path modelDirectory, boolean resume) {
-        this.t = trainer;
+    TrainingRun(TrainingSettings settings, List<TrainingExample> trainingSet, List<TrainingExample> validationSet,
+                TrainingListener listener, Path modelDirectory, boolean resume) {
+        this.settings = settings;
+        this.trainingSet = trainingSet;
+        this.validationSet = validationSet;
+        this.listener = listener;
         this.modelDir = modelDirectory.toAbsolutePath().normalize();
         this.checkpointDir = IchTrainer.checkpointDirectory(modelDirectory);
         this.resume = resume;
     }
 
     TrainingResult run() throws IchException {
-        checkData(t.trainingSet, "training set", true);
-        if (!t.validationSet.isEmpty()) {
-            checkData(t.validationSet, "validation set", false);
+        checkData(trainingSet, "training set", true);
+        if (!validationSet.isEmpty()) {
+            checkData(validationSet, "validation set", false);
         }
         String dataHash = dataHash();
         checkOutputs();
-        if (t.threads > 0) {
-            Engines.setIntraOpThreads(t.threads);
+        if (settings.threads() > 0) {
+            Engines.setIntraOpThreads(settings.threads());
         }
-        Device device = Engines.resolve(t.device);
+        Device device = Engines.resolve(settings.device());
         Engines.noGradientsOnThisThread();
         try (NDManager manager = Engines.pytorch().newBaseManager(device)) {
-            IchNetwork network = new IchNetwork(t.network);
+            IchNetwork network = new IchNetwork(settings.network());
             network.initialize(manager, DataType.FLOAT32, network.inputShape(1));
-            Weights.initialize(network, t.seed);
+            Weights.initialize(network, settings.seed());
             double meanTarget = meanTarget();
-            if (t.regressionStartsAtMean) {
+            if (settings.regressionStartsAtMean()) {
                 network.torchParameters().get("fc_reg.bias").getArray().set(new float[] {(float) meanTarget});
             }
-            Loss loss = new Loss(t.taskMode, t.regressionWeight, t.classificationWeight, t.regressionLoss, meanTarget);
+            Loss loss = new Loss(settings.taskMode(), settings.regressionWeight(), settings.classificationWeight(),
+                settings.regressionLoss(), meanTarget);
             Checkpoint.State state = new Checkpoint.State(0, List.of(), 0, Double.POSITIVE_INFINITY,
-                t.settingsFingerprint(), dataHash);
+                settings.fingerprint(), dataHash);
             List<float[]> momentum = null;
             if (resume) {
                 state = Checkpoint.readState(checkpointDir);
-                if (!state.settings().equals(t.settingsFingerprint()) || !state.dataSha256().equals(dataHash)) {
+                if (!state.settings().equals(settings.fingerprint()) || !state.dataSha256().equals(dataHash)) {
                     throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
                         "the checkpoint was made with other settings or other data",
                         "Resume with the same options and manifest, or start again without --resume after removing it");
                 }
                 Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.PARAMETERS), manager);
                 momentum = Checkpoint.readMomentum(checkpointDir);
-                LOG.info("Resuming after epoch {} of {}", state.epochsDone(), t.epochs);
+                LOG.info("Resuming after epoch {} of {}", state.epochsDone(), settings.epochs());
             }
-            try (TrainStep step = new TrainStep(manager, network, loss, t.momentum, t.weightDecay)) {
+            try (TrainStep step = new TrainStep(manager, network, loss, settings.momentum(), settings.weightDecay())) {
                 if (momentum != null) {
                     step.optimizer().restore(momentum);
                 }
                 List<EpochMetrics> history = new ArrayList<>(state.history());
                 int bestEpoch = state.bestEpoch();
                 double bestScore = state.bestScore();
-                for (int epoch = state.epochsDone() + 1; epoch <= t.epochs; epoch++) {
+                for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
                     long start = System.nanoTime();
                     double trainLoss = trainEpoch(manager, network, step, epoch);
                     EpochMetrics m = validate(manager, network, loss, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
                     history.add(m);
-                    double score = t.validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
-                    boolean improved = t.selection == ModelSelection.LAST_EPOCH || bestEpoch == 0 || score < bestScore;
+                    double score = validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
+                    boolean improved = settings.selection() == ModelSelection.LAST_EPOCH || bestEpoch == 0
+                        || score < bestScore;
                     if (improved) {
                         bestEpoch = epoch;
                         bestScore = score;
                     }
                     Checkpoint.write(checkpointDir, new Checkpoint.State(epoch, history, bestEpoch, bestScore,
-                        t.settingsFingerprint(), dataHash), network, step.optimizer(), improved);
-                    t.listener.onEpoch(m, t.epochs);
+                        settings.fingerprint(), dataHash), network, step.optimizer(), improved);
+                    listener.onEpoch(m, settings.epochs());
                 }
                 if (history.isEmpty()) {
                     throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
@@ -115,9 +124,10 @@ final class TrainingRun {
                 }
                 Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.BEST), manager);
                 EpochMetrics best = history.get(bestEpoch - 1);
-                ModelManifest manifest = new ModelManifest(t.network, TRANSFORM, t.threshold, t.preprocessing,
-                    new TrainingProvenance(t.seed, history.size(), bestEpoch, t.taskMode.name(), dataHash,
-                        libraryVersion(), best.asMap()), "");
+                TrainingProvenance provenance = new TrainingProvenance(settings.seed(), history.size(), bestEpoch,
+                    settings.taskMode().name(), dataHash, libraryVersion(), best.asMap());
+                ModelManifest manifest = new ModelManifest(settings.network(), TRANSFORM, settings.threshold(),
+                    settings.preprocessing(), provenance, "");
                 ModelManifest written = ModelFiles.write(modelDir, network, manifest);
                 Checkpoint.remove(checkpointDir);
                 return new TrainingResult(modelDir, written, history, bestEpoch);
@@ -162,15 +172,15 @@ final class TrainingRun {
      */
     private double meanTarget() {
         double sum = 0;
-        for (TrainingExample e : t.trainingSet) {
+        for (TrainingExample e : trainingSet) {
             sum += TRANSFORM.toTarget(e.volumeMl());
         }
-        return sum / t.trainingSet.size();
+        return sum / trainingSet.size();
     }
 
     private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) throws IchException {
-        SplittableRandom random = new SplittableRandom(t.seed ^ (epoch * EPOCH_MIX));
-        int n = t.trainingSet.size();
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ (epoch * EPOCH_MIX));
+        int n = trainingSet.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -181,21 +191,21 @@ final class TrainingRun {
             order[i] = order[j];
             order[j] = tmp;
         }
-        int batches = (n + t.batchSize - 1) / t.batchSize;
+        int batches = (n + settings.batchSize() - 1) / settings.batchSize();
         double sum = 0;
-        int size = t.network.inputSize();
+        int size = settings.network().inputSize();
         for (int b = 0; b < batches; b++) {
-            int from = b * t.batchSize;
-            int count = Math.min(t.batchSize, n - from);
+            int from = b * settings.batchSize();
+            int count = Math.min(settings.batchSize(), n - from);
             float[] data = new float[count * size];
             float[] targets = new float[count];
             int[] outcomes = new int[count];
             for (int i = 0; i < count; i++) {
-                TrainingExample e = t.trainingSet.get(order[from + i]);
-                if (t.augmentation.isNone()) {
+                TrainingExample e = trainingSet.get(order[from + i]);
+                if (settings.augmentation().isNone()) {
                     e.input().copyTo(data, i * size);
                 } else {
-                    t.augmentation.apply(e.input(), random, data, i * size);
+                    settings.augmentation().apply(e.input(), random, data, i * size);
                 }
                 targets[i] = (float) TRANSFORM.toTarget(e.volumeMl());
                 outcomes[i] = e.outcome().ordinal();
@@ -204,8 +214,7 @@ final class TrainingRun {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = FloatTensors.of(batch, network.inputShape(count), data);
                 long stepIndex = (long) (epoch - 1) * batches + b;
-                double rate = t.learningRate * t.schedule.factor(stepIndex, (long) t.epochs * batches,
-                    (long) t.warmupEpochs * batches);
+                double rate = settings.learningRateAt(stepIndex, batches);
                 loss = step.run(batch, x, targets, outcomes, rate);
             } catch (NonFiniteStepException e) {
                 throw new IchException(ErrorCode.NON_FINITE_RESULT, "training", "diverged at epoch " + epoch
@@ -214,13 +223,13 @@ final class TrainingRun {
                     + " (--warmup), or check the training data", e);
             }
             sum += loss;
-            t.listener.onBatch(epoch, b + 1, batches, loss);
+            listener.onBatch(epoch, b + 1, batches, loss);
         }
         return sum / batches;
     }
 
     private EpochMetrics validate(NDManager manager, IchNetwork network, Loss loss, int epoch, double trainLoss, double trainSeconds) {
-        List<TrainingExample> v = t.validationSet;
+        List<TrainingExample> v = validationSet;
         if (v.isEmpty()) {
             return new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 trainSeconds);
@@ -232,8 +241,8 @@ final class TrainingRun {
         double[] probability = new double[n];
         int[] outcome = new int[n];
         double lossSum = 0;
-        for (int from = 0; from < n; from += t.batchSize) {
-            int count = Math.min(t.batchSize, n - from);
+        for (int from = 0; from < n; from += settings.batchSize()) {
+            int count = Math.min(settings.batchSize(), n - from);
             List<ModelInput> inputs = new ArrayList<>(count);
             float[] targets = new float[count];
             int[] outcomes = new int[count];
@@ -260,7 +269,8 @@ final class TrainingRun {
         }
         double seconds = trainSeconds + (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, trainLoss, lossSum / n, ValidationMetrics.mae(predicted, truth),
-            ValidationMetrics.mapePercent(predicted, truth), ValidationMetrics.accuracy(probability, outcome, t.threshold),
+            ValidationMetrics.mapePercent(predicted, truth),
+            ValidationMetrics.accuracy(probability, outcome, settings.threshold()),
             ValidationMetrics.auc(probability, outcome), seconds);
     }
 
@@ -269,7 +279,7 @@ final class TrainingRun {
             throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "is empty", "Give at least two studies, "
                 + "with both outcomes when the prognosis is trained");
         }
-        NetworkConfig c = t.network;
+        NetworkConfig c = settings.network();
         int died = 0;
         for (int i = 0; i < data.size(); i++) {
             ModelInput in = data.get(i).input();
@@ -288,7 +298,7 @@ final class TrainingRun {
             }
             died += data.get(i).outcome() == Outcome.DIED ? 1 : 0;
         }
-        if (training && t.taskMode.trainsPrognosis() && (died == 0 || died == data.size())) {
+        if (training && settings.taskMode().trainsPrognosis() && (died == 0 || died == data.size())) {
             throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "has only one outcome ("
                 + (died == 0 ? Outcome.SURVIVED : Outcome.DIED) + " for all " + data.size() + " studies)",
                 "The prognosis head needs studies of both outcomes; add some, or train with the volume task only");
@@ -297,7 +307,7 @@ final class TrainingRun {
 
     private String dataHash() {
         MessageDigest digest = Sha256.newDigest();
-        for (List<TrainingExample> set : List.of(t.trainingSet, t.validationSet)) {
+        for (List<TrainingExample> set : List.of(trainingSet, validationSet)) {
             digest.update((byte) set.size());
             for (TrainingExample e : set) {
                 float[] values = e.input().data();

@@ -101,8 +101,8 @@ public final class CohortWriter {
         String id = caseId(index);
         String study = "studies/" + id;
         String mask = "masks/" + id + ".nii.gz";
-        DicomSeriesWriter.builder().setUidSeed("ich-phantom/" + seed + "/" + index)
-            .setSeriesDescription("ich phantom " + id).build()
+        DicomSeriesWriter.builder().uidSeed("ich-phantom/" + seed + "/" + index)
+            .seriesDescription("ich phantom " + id).build()
             .write(phantom.volume(), folder.resolve(study));
         NiftiWriter.defaults().write(phantom.mask(), folder.resolve(mask));
         double abc2 = ClinicalVolumeEstimator.volumeMl(phantom.mask(), VolumeMethod.ABC2);

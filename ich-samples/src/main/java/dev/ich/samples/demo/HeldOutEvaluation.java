@@ -2,6 +2,7 @@ package dev.ich.samples.demo;
 
 import dev.ich.core.analysis.AnalysisResult;
 import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.core.analysis.StudyHeatmap;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.preprocess.Preprocessor;
@@ -12,8 +13,8 @@ import dev.ich.dicom.nifti.NiftiReader;
 import dev.ich.eval.estimators.HaematomaSegmenter;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.explain.CamProjection;
 import dev.ich.explain.Explainer;
-import dev.ich.explain.Heatmap;
 import dev.ich.explain.render.Montage;
 import dev.ich.explain.render.MontageOptions;
 import dev.ich.explain.score.Localisation;
@@ -57,25 +58,26 @@ final class HeldOutEvaluation {
      */
     List<HeldOutCase> evaluate(List<CohortCase> test, Path modelDir, Path prognosisOnlyDir) throws IchException {
         DicomStudyReader reader = DicomStudyReader.create();
-        IchModel model = IchModel.load(modelDir);
-        Explainer explainer = new Explainer(model);
-        Preprocessor preprocessor = new Preprocessor(model.preprocessing());
         HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
         List<HeldOutCase> cases = new ArrayList<>();
-        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader).model(model)
+        try (IchModel model = IchModel.load(modelDir);
+             IchModel prognosisOnly = prognosisOnlyDir == null ? null : IchModel.load(prognosisOnlyDir);
+             IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader).model(model)
                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter),
                     SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY, segmenter))
                 .build();
-             IchAnalyzer ablation = prognosisOnlyDir == null ? null : IchAnalyzer.builder().reader(reader)
-                .model(IchModel.load(prognosisOnlyDir)).build();
+             IchAnalyzer ablation = prognosisOnly == null ? null
+                : IchAnalyzer.builder().reader(reader).model(prognosisOnly).build();
              DemoProgress.Task task = progress.begin("evaluation", test.size())) {
+            Explainer explainer = new Explainer(model);
+            Preprocessor preprocessor = new Preprocessor(model.preprocessing());
             for (int n = 0; n < test.size(); n++) {
                 CohortCase c = test.get(n);
                 CtVolume ct = reader.read(cohort.resolve(c.study()));
                 AnalysisResult result = analyzer.analyze(ct);
                 double ablationProbability = ablation == null ? Double.NaN : ablation.analyze(ct).probabilityOfDeath();
                 BinaryMask mask = NiftiReader.readMask(cohort.resolve(c.mask()), ct.geometry(), GRID_TOLERANCE_MM);
-                Heatmap heatmap = explainer.explain(preprocessor.preprocess(ct), DemoPipeline.EXPLANATION);
+                StudyHeatmap heatmap = explainer.explain(preprocessor.preprocess(ct), DemoPipeline.EXPLANATION);
                 LocalisationScores scores = Localisation.score(heatmap, mask, segmenter.intracranialRegion(ct),
                     Localisation.DEFAULT_TOP_FRACTION);
                 if (n < montageCount) {
@@ -90,15 +92,15 @@ final class HeldOutEvaluation {
     }
 
     /** The heatmap montage beside the same slices with the true mask, in one PNG. */
-    private void writeMontage(CohortCase c, CtVolume ct, Heatmap heatmap, BinaryMask mask, double predictedMl)
+    private void writeMontage(CohortCase c, CtVolume ct, StudyHeatmap heatmap, BinaryMask mask, double predictedMl)
         throws IchException {
         MontageOptions options = DemoPipeline.MONTAGE;
         String caseLine = String.format(Locale.ROOT, "%s (%s): true %.1f ml, predicted %.1f ml", c.id(),
             c.location(), c.volumeMl(), predictedMl);
         BufferedImage cam = Montage.render(ct, heatmap, DemoPipeline.EXPLANATION.describe() + " — " + caseLine,
             options);
-        BufferedImage truth = Montage.render(ct, Heatmap.of(ct.geometry(), mask.toFloats(), DemoPipeline.EXPLANATION),
-            "true haematoma mask — " + c.id(), options);
+        StudyHeatmap truthMap = CamProjection.heatmap(DemoPipeline.EXPLANATION, ct.geometry(), mask.toFloats());
+        BufferedImage truth = Montage.render(ct, truthMap, "true haematoma mask — " + c.id(), options);
         BufferedImage pair = new BufferedImage(cam.getWidth() + truth.getWidth(),
             Math.max(cam.getHeight(), truth.getHeight()), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = pair.createGraphics();

@@ -120,8 +120,8 @@ class ExamplesEndToEndTest {
         while (studies.size() < 20) {
             studies.add(studies.get(studies.size() % cases.size()));
         }
-        IchModel net = IchModel.load(model);
-        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader).model(net)
+        try (IchModel net = IchModel.load(model);
+             IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader).model(net)
                 .explainer(new Explainer(net)).explain(Head.VOLUME).build()) {
             List<AnalysisResult> serial = new ArrayList<>();
             for (CtVolume ct : studies) {
