@@ -6,7 +6,7 @@
 #        tools/experiments/run.sh --bone-shell SEL [T,...]   (blood-like voxels per bone threshold; BoneShell.java)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cp=$(cat "$here/../../ich-samples/target/ich.classpath")
+cp=$(cat "$here/../../ich-cli/target/ich.classpath")
 classes=$(mktemp -d)
 javac -cp "$cp" -d "$classes" "$here/TrainExperiment.java" "$here/ModelProbe.java" "$here/SelectionScore.java" \
     "$here/BoneShell.java"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference values for ich-core's phantom tests (dev.ich.core.phantom).
+"""Reference values for ich-phantom's tests (dev.ich.phantom).
 
 Computed independently of the Java code, from the published definitions:
   * SplitMix64 (Steele, Lea, Flood 2014) outputs, and the stream derivation the generator documents;
@@ -9,7 +9,7 @@ Computed independently of the Java code, from the published definitions:
     integrated numerically (no sampling).
 
 Run with Debian's python: /usr/bin/python3 tools/reference/phantom_reference.py
-It writes ich-core/src/test/resources/phantom/reference.properties.
+It writes ich-phantom/src/test/resources/phantom/reference.properties.
 """
 import math
 import os
@@ -102,7 +102,7 @@ def death_rate(loc):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out = os.path.join(here, "..", "..", "ich-core", "src", "test", "resources", "phantom", "reference.properties")
+    out = os.path.join(here, "..", "..", "ich-phantom", "src", "test", "resources", "phantom", "reference.properties")
     lines = ["# Made by tools/reference/phantom_reference.py (Debian /usr/bin/python3, numpy " + np.__version__ + ")."]
     for seed in (0, 42, -7):
         values = splitmix(seed & MASK, 5)

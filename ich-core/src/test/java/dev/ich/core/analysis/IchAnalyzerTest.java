@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The facade's own behaviour: composition, validation, timings, warnings and ownership. The
  * network here is a transparent function of the input (its mean intensity), so every number the
- * analyzer reports can be recomputed; the real network is exercised end to end in ich-samples.
+ * analyzer reports can be recomputed; the real network is exercised end to end in ich-samples and ich-cli.
  */
 class IchAnalyzerTest {
 

@@ -1,7 +1,7 @@
 package dev.ich.samples.demo;
 
 import dev.ich.core.analysis.AnalysisResult;
-import dev.ich.samples.cohort.CohortCase;
+import dev.ich.phantom.cohort.CohortCase;
 
 /**
  * One held-out study after analysis.

@@ -19,7 +19,7 @@ import dev.ich.explain.render.MontageOptions;
 import dev.ich.explain.score.Localisation;
 import dev.ich.explain.score.LocalisationScores;
 import dev.ich.model.IchModel;
-import dev.ich.samples.cohort.CohortCase;
+import dev.ich.phantom.cohort.CohortCase;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

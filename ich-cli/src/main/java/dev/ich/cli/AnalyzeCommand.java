@@ -1,0 +1,173 @@
+package dev.ich.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.ich.core.analysis.AnalysisResult;
+import dev.ich.core.analysis.Head;
+import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.core.analysis.StudyHeatmap;
+import dev.ich.core.error.IchException;
+import dev.ich.core.geometry.VolumeGeometry;
+import dev.ich.core.io.OutputBatch;
+import dev.ich.core.json.Json;
+import dev.ich.core.volume.CtVolume;
+import dev.ich.dicom.AnyStudyReader;
+import dev.ich.eval.estimators.SegmentationVolumeEstimator;
+import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.explain.Explainer;
+import dev.ich.explain.Heatmap;
+import dev.ich.explain.render.Montage;
+import dev.ich.explain.render.MontageOptions;
+import dev.ich.model.IchModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ich analyze}: one study through {@link IchAnalyzer}: {@code result.json}, the volume-head
+ * Grad-CAM as NIfTI on the study's grid, and its overlay montage. Never replaces a file: every
+ * output is checked before the study is read, and all are written together at the end.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Volume, prognosis, ABC/2 and a Grad-CAM heatmap for one study (result.json, NIfTI, PNG).")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final String RESULT = "result.json";
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SeriesChoice choice;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<study>", description = "A DICOM folder or file, or a NIfTI file in HU.")
+    Path study;
+
+    @Option(names = "--model", required = true, paramLabel = "<dir>", description = "The model directory.")
+    Path modelDir;
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created; files in it are never replaced).")
+    Path out;
+
+    @Option(names = "--prognosis-heatmap", description = "Also explain the prognosis head (heatmap_prognosis.nii.gz).")
+    boolean prognosisHeatmap;
+
+    @Override
+    public Integer call() throws IchException {
+        List<Head> heads = prognosisHeatmap ? List.of(Head.VOLUME, Head.PROGNOSIS) : List.of(Head.VOLUME);
+        List<String> files = new ArrayList<>();
+        for (Head head : heads) {
+            files.add(heatmapFile(head));
+            files.add(overlayFile(head));
+        }
+        files.add(RESULT);
+        try (OutputBatch batch = OutputFiles.prepare(out, files)) {
+            AnyStudyReader reader = choice.reader();
+            CtVolume ct = reader.read(study);
+            IchModel model = IchModel.load(modelDir);
+            Explainer explainer = new Explainer(model);
+            IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
+                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
+            heads.forEach(builder::explain);
+            try (IchAnalyzer analyzer = builder.build()) {
+                AnalysisResult result = analyzer.analyze(ct);
+                for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
+                    StudyHeatmap map = e.getValue();
+                    OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
+                    Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
+                    OutputFiles.write(batch, overlayFile(e.getKey()),
+                        Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
+                }
+                OutputFiles.write(batch, RESULT, json(result));
+                batch.commit();
+                print(result);
+            }
+        }
+        return 0;
+    }
+
+    private static String heatmapFile(Head head) {
+        return "heatmap_" + head.cliName() + ".nii.gz";
+    }
+
+    private static String overlayFile(Head head) {
+        return "overlay_" + head.cliName() + ".png";
+    }
+
+    private void print(AnalysisResult result) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "volume: %.1f ml (size %.1f mm); ABC/2 %.1f ml; planimetry %.1f ml%n",
+            result.volumeMl(), result.prediction().sizeMm(), result.classicalEstimatesMl().get("abc2"),
+            result.classicalEstimatesMl().get("planimetry"));
+        stdout.printf(Locale.ROOT, "probability of death: %.3f (%s)%n", result.probabilityOfDeath(),
+            result.prediction().outcome().name().toLowerCase(Locale.ROOT));
+        result.warnings().forEach(w -> stdout.println("warning: " + w));
+        stdout.println("wrote " + out.resolve(RESULT));
+    }
+
+    /** The result without patient identity: numbers, geometry, warnings, timings, provenance. */
+    static String json(AnalysisResult r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("volume_ml", r.volumeMl());
+        o.addProperty("size_mm", r.prediction().sizeMm());
+        o.addProperty("probability_of_death", r.probabilityOfDeath());
+        o.addProperty("predicted_outcome", r.prediction().outcome().name().toLowerCase(Locale.ROOT));
+        JsonObject estimates = new JsonObject();
+        r.classicalEstimatesMl().forEach(estimates::addProperty);
+        o.add("classical_estimates_ml", estimates);
+        JsonObject heatmaps = new JsonObject();
+        r.heatmaps().forEach((head, map) -> heatmaps.addProperty(head.cliName(),
+            "heatmap_" + head.cliName() + ".nii.gz (" + map.method() + ")"));
+        o.add("heatmaps", heatmaps);
+        o.add("geometry", geometry(r.geometry()));
+        JsonArray warnings = new JsonArray();
+        r.warnings().forEach(warnings::add);
+        o.add("warnings", warnings);
+        JsonObject timings = new JsonObject();
+        r.timings().forEach((stage, d) -> timings.addProperty(stage.name().toLowerCase(Locale.ROOT), d.toNanos() / 1e6));
+        o.add("timings_ms", timings);
+        JsonObject provenance = new JsonObject();
+        provenance.addProperty("series_instance_uid", r.provenance().seriesInstanceUid());
+        provenance.addProperty("slices", r.provenance().sliceCount());
+        provenance.addProperty("transfer_syntax_uid", r.provenance().transferSyntaxUid());
+        provenance.addProperty("model_sha256", r.provenance().modelSha256());
+        provenance.addProperty("preprocessing_fingerprint", r.provenance().preprocessingFingerprint());
+        provenance.addProperty("library_version", r.provenance().libraryVersion());
+        o.add("provenance", provenance);
+        return Json.toJson(o);
+    }
+
+    private static JsonObject geometry(VolumeGeometry g) {
+        JsonObject o = new JsonObject();
+        JsonArray dims = new JsonArray();
+        dims.add(g.nx());
+        dims.add(g.ny());
+        dims.add(g.nz());
+        o.add("dimensions", dims);
+        JsonArray spacing = new JsonArray();
+        for (double v : g.spacing().toArray()) {
+            spacing.add(v);
+        }
+        o.add("spacing_mm", spacing);
+        JsonArray affine = new JsonArray();
+        for (double v : g.voxelToPatient().toRowMajor4x4()) {
+            affine.add(v);
+        }
+        o.add("voxel_to_lps_row_major", affine);
+        return o;
+    }
+}

@@ -1,2 +1,0 @@
-/** Runnable examples of ich-explain: how well the heatmaps localise haematomas on phantoms. */
-package dev.ich.samples.explain;
