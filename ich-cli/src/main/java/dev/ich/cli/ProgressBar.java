@@ -120,6 +120,7 @@ final class ProgressBar implements AutoCloseable {
         if (style == Style.LIVE && drawn) {
             out.println();
             drawn = false;
+            lastLine = "";
         }
         out.println(line);
         out.flush();
@@ -130,20 +131,24 @@ final class ProgressBar implements AutoCloseable {
         int filled = total == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * done / total);
         String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
         Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-        String eta = done == 0 || done == total ? ""
-            : " ~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %s%s%s", task, bar, done, total, format(elapsed), eta,
-            suffix.isEmpty() ? "" : "  " + suffix);
+        String eta = timeLeft(elapsed);
+        return String.format(Locale.ROOT, "%s [%s] %d/%d %s%s%s", task, bar, done, total, format(elapsed),
+            eta.isEmpty() ? "" : " " + eta, suffix.isEmpty() ? "" : "  " + suffix);
     }
 
     /** The plain line as it would be written now. */
     String renderPlain(long nowNanos) {
         long percent = total == 0 ? 100 : 100 * done / total;
         Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
-        String eta = done == 0 || done == total ? ""
-            : ", ~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
+        String eta = timeLeft(elapsed);
         return String.format(Locale.ROOT, "%s %d/%d (%d %%) %s%s%s", task.strip(), done, total, percent,
-            format(elapsed), eta, suffix.isEmpty() ? "" : "  " + suffix);
+            format(elapsed), eta.isEmpty() ? "" : ", " + eta, suffix.isEmpty() ? "" : "  " + suffix);
+    }
+
+    /** "~m:ss left" at the pace so far, or nothing before the first and after the last unit. */
+    private String timeLeft(Duration elapsed) {
+        return done == 0 || done == total ? ""
+            : "~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
     }
 
     private static String format(Duration d) {
