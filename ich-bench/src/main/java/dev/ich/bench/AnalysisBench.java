@@ -91,7 +91,7 @@ public final class AnalysisBench {
         return IchModel.untrained(Preset.CPU.network(), Preset.CPU.preprocessing(), seed);
     }
 
-    private static Path createTempFolder() throws IchException {
+    static Path createTempFolder() throws IchException {
         try {
             return Files.createTempDirectory("ich-bench-analyses");
         } catch (IOException e) {
@@ -101,7 +101,7 @@ public final class AnalysisBench {
     }
 
     /** Deletes the phantom this benchmark wrote (only files it made: the folder is its own temporary one). */
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

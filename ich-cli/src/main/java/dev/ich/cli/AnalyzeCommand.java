@@ -2,6 +2,7 @@ package dev.ich.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ich.batch.StudyList;
 import dev.ich.core.analysis.AnalysisResult;
 import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.IchAnalyzer;
@@ -12,6 +13,7 @@ import dev.ich.core.io.OutputBatch;
 import dev.ich.core.json.Json;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.dicom.AnyStudyReader;
+import dev.ich.dicom.result.SourceStudy;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
 import dev.ich.explain.Explainer;
@@ -30,16 +32,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ich analyze}: one study through {@link IchAnalyzer}: {@code result.json}, the volume-head
- * Grad-CAM as NIfTI on the study's grid, and its overlay montage. Never replaces a file: every
- * output is checked before the study is read, and all are written together at the end.
+ * Grad-CAM as NIfTI on the study's grid, and its overlay montage; with {@code --dicom-out} also
+ * the DICOM result objects ({@link DicomResultsOutput}). Never replaces a file: every output is
+ * checked before the study is read, and all are written together at the end. Several studies, a
+ * manifest CSV or {@code --batch} with a folder of studies go to {@link ArchiveRun}.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Volume, prognosis, ABC/2 and a Grad-CAM heatmap for one study (result.json, NIfTI, PNG).")
+    description = {"Volume, prognosis, ABC/2 and a Grad-CAM heatmap for one study (result.json, NIfTI, PNG).",
+        "Several studies, a manifest CSV (a 'study' column) or --batch with a folder of studies: one row each in "
+            + "results.csv and results.parquet; a run started again goes on where it stopped."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     private static final String RESULT = "result.json";
@@ -53,8 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "<study>", description = "A DICOM folder or file, or a NIfTI file in HU.")
-    Path study;
+    @Parameters(paramLabel = "<study>", arity = "1..*",
+        description = "A DICOM folder or file, or a NIfTI file in HU; several of them, or a manifest CSV.")
+    List<Path> studies;
 
     @Option(names = "--model", required = true, paramLabel = "<dir>", description = "The model directory.")
     Path modelDir;
@@ -62,21 +70,49 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created; files in it are never replaced).")
     Path out;
 
+    @Option(names = "--dicom-out", paramLabel = "<dir>", description = "Also write a DICOM segmentation, "
+        + "structured report and heatmap overlay series of the source study (DICOM input only; files are never "
+        + "replaced).")
+    Path dicomOut;
+
     @Option(names = "--prognosis-heatmap", description = "Also explain the prognosis head (heatmap_prognosis.nii.gz).")
     boolean prognosisHeatmap;
 
+    @Option(names = "--batch", description = "The one folder given holds studies: each entry is a study.")
+    boolean batch;
+
+    @Option(names = "--workers", paramLabel = "N",
+        description = "Several studies: studies analysed at once, each with its share of the threads (default: the"
+            + " processors available).")
+    @Range(min = 1, max = 256)
+    Integer workers;
+
+    @Option(names = "--heatmaps",
+        description = "Several studies: also write each study's heatmaps and overlays (heatmaps/<row>_<name>/).")
+    boolean heatmaps;
+
     @Override
     public Integer call() throws IchException {
-        List<Head> heads = prognosisHeatmap ? List.of(Head.VOLUME, Head.PROGNOSIS) : List.of(Head.VOLUME);
-        List<String> files = new ArrayList<>();
-        for (Head head : heads) {
-            files.add(heatmapFile(head));
-            files.add(overlayFile(head));
+        if (batch || studies.size() > 1 || StudyList.isManifest(studies.get(0))) {
+            if (dicomOut != null) {
+                throw new ParameterException(spec.commandLine(), "--dicom-out writes the objects of one study;"
+                    + " give one study, or leave --dicom-out out for several");
+            }
+            int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+            return new ArchiveRun(choice.reader(), modelDir, out, n, heatmaps ? heads() : List.of(), spec)
+                .run(batch ? StudyList.folder(studies.get(0)) : StudyList.of(studies));
         }
+        Path study = studies.get(0);
+        List<Head> heads = heads();
+        List<String> files = new ArrayList<>(heatmapFiles(heads));
         files.add(RESULT);
+        if (dicomOut != null) {
+            DicomResultsOutput.check(dicomOut);
+        }
         try (OutputBatch batch = OutputFiles.prepare(out, files)) {
             AnyStudyReader reader = choice.reader();
             CtVolume ct = reader.read(study);
+            SourceStudy source = dicomOut == null ? null : DicomResultsOutput.source(study, ct);
             IchModel model = IchModel.load(modelDir);
             Explainer explainer = new Explainer(model);
             IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
@@ -85,19 +121,44 @@ final class AnalyzeCommand implements Callable<Integer> {
             heads.forEach(builder::explain);
             try (IchAnalyzer analyzer = builder.build()) {
                 AnalysisResult result = analyzer.analyze(ct);
-                for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
-                    StudyHeatmap map = e.getValue();
-                    OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
-                    Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
-                    OutputFiles.write(batch, overlayFile(e.getKey()),
-                        Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
-                }
+                writeHeatmaps(batch, result, ct, explainer);
                 OutputFiles.write(batch, RESULT, json(result));
+                if (dicomOut != null) {
+                    StudyHeatmap volume = result.heatmaps().get(Head.VOLUME);
+                    DicomResultsOutput.write(dicomOut, source, ct, result,
+                        Heatmap.of(volume.geometry(), volume.raw(), explainer.requestFor(Head.VOLUME)));
+                }
                 batch.commit();
                 print(result);
             }
         }
         return 0;
+    }
+
+    private List<Head> heads() {
+        return prognosisHeatmap ? List.of(Head.VOLUME, Head.PROGNOSIS) : List.of(Head.VOLUME);
+    }
+
+    /** The heatmap and overlay file names of {@code heads}. */
+    static List<String> heatmapFiles(List<Head> heads) {
+        List<String> files = new ArrayList<>();
+        for (Head head : heads) {
+            files.add(heatmapFile(head));
+            files.add(overlayFile(head));
+        }
+        return files;
+    }
+
+    /** Writes each heatmap of {@code result} as NIfTI and its overlay on {@code ct} as PNG. */
+    static void writeHeatmaps(OutputBatch batch, AnalysisResult result, CtVolume ct, Explainer explainer)
+        throws IchException {
+        for (Map.Entry<Head, StudyHeatmap> e : result.heatmaps().entrySet()) {
+            StudyHeatmap map = e.getValue();
+            OutputFiles.writeNifti(batch, heatmapFile(e.getKey()), map.geometry(), map.raw());
+            Heatmap overlay = Heatmap.of(map.geometry(), map.raw(), explainer.requestFor(e.getKey()));
+            OutputFiles.write(batch, overlayFile(e.getKey()),
+                Montage.png(Montage.render(ct, overlay, map.method(), MontageOptions.defaults())));
+        }
     }
 
     private static String heatmapFile(Head head) {
@@ -117,6 +178,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             result.prediction().outcome().name().toLowerCase(Locale.ROOT));
         result.warnings().forEach(w -> stdout.println("warning: " + w));
         stdout.println("wrote " + out.resolve(RESULT));
+        if (dicomOut != null) {
+            stdout.println("wrote DICOM segmentation, report and overlay series to " + dicomOut);
+        }
     }
 
     /** The result without patient identity: numbers, geometry, warnings, timings, provenance. */

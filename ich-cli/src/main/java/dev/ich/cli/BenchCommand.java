@@ -1,6 +1,7 @@
 package dev.ich.cli;
 
 import dev.ich.bench.AnalysisBench;
+import dev.ich.bench.BatchBench;
 import dev.ich.bench.BenchDicom;
 import dev.ich.bench.BenchHead;
 import dev.ich.bench.BenchStats;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
  * pipeline stage. Each mode warms the JIT up, then times {@code --runs} runs and prints the median.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval|--analyses).")
+    description = "Time a pipeline stage: median ms, peak memory (--preprocess|--dicom|--shape|--explain|--eval|--analyses|--batch).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Which stage to measure; modes exclude each other. */
@@ -71,6 +72,12 @@ final class BenchCommand implements Callable<Integer> {
                 + " resident memory and live heap after the warm-up and at the end; see --model, --study.")
         @Range(min = 1, max = 10_000)
         Integer analyses;
+        @Option(names = "--batch", required = true, paramLabel = "N",
+            description = "N phantom studies through the batch analysis (results.csv and .parquet) for the CPU and"
+                + " paper presets with 1 and 2 workers: studies/hour, stage ms, 1→2 speed-up, resident memory,"
+                + " batch time against the single-study stage sum.")
+        @Range(min = 2, max = 100_000)
+        Integer batch;
     }
 
     @Mixin
@@ -143,6 +150,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (mode.shape != null) {
             return benchModel(spec.commandLine().getOut());
+        }
+        if (mode.batch != null) {
+            return BatchBench.run(spec.commandLine().getOut(), mode.batch, seed);
         }
         if (mode.analyses != null) {
             // An analysis takes seconds; five warm-up runs suffice unless asked.

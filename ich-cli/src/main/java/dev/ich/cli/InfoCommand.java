@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.Vec3;
 import dev.ich.dicom.DicomInspector;
+import dev.ich.dicom.OtherSeriesSummary;
 import dev.ich.dicom.SeriesSummary;
 import dev.ich.dicom.StudySummary;
 import java.io.PrintWriter;
@@ -52,7 +53,8 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(StudySummary s, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %d file(s), %d image series%s%n", s.path(), s.fileCount(), s.series().size(),
+        out.printf(Locale.ROOT, "%s: %d file(s), %d image series%s%s%n", s.path(), s.fileCount(), s.series().size(),
+            s.otherSeries().isEmpty() ? "" : ", " + s.otherSeries().size() + " other series",
             s.nonDicomFiles() > 0 ? ", " + s.nonDicomFiles() + " non-DICOM file(s) skipped" : "");
         for (SeriesSummary x : s.series()) {
             out.printf(Locale.ROOT, "%nseries %s%s%n", x.seriesInstanceUid(), x.chosen() ? "  [read by default]" : "");
@@ -72,6 +74,14 @@ final class InfoCommand implements Callable<Integer> {
             if (x.problem() != null) {
                 out.printf(Locale.ROOT, "  cannot be read as a volume: %s%n", x.problem());
             }
+        }
+        for (OtherSeriesSummary x : s.otherSeries()) {
+            out.printf(Locale.ROOT, "%nseries %s  [not a CT image series]%n", x.seriesInstanceUid());
+            out.printf(Locale.ROOT, "  study %s%n",
+                x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
+            out.printf(Locale.ROOT, "  modality %s, %d file(s), SOP class %s%n", x.modality().isEmpty() ? "unknown"
+                : x.modality(), x.fileCount(), x.sopClassUid().isEmpty() ? "unknown" : x.sopClassUid());
+            out.printf(Locale.ROOT, "  not read: %s%n", x.reason());
         }
         for (String skipped : s.skipped()) {
             out.printf(Locale.ROOT, "%nskipped: %s%n", skipped);
@@ -107,6 +117,18 @@ final class InfoCommand implements Callable<Integer> {
             series.add(e);
         }
         m.put("series", series);
+        List<Object> others = new ArrayList<>();
+        for (OtherSeriesSummary x : s.otherSeries()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("seriesInstanceUid", x.seriesInstanceUid());
+            e.put("studyInstanceUid", x.studyInstanceUid());
+            e.put("modality", x.modality());
+            e.put("sopClassUid", x.sopClassUid());
+            e.put("fileCount", x.fileCount());
+            e.put("reason", x.reason());
+            others.add(e);
+        }
+        m.put("otherSeries", others);
         m.put("skipped", s.skipped());
         return m;
     }

@@ -151,7 +151,8 @@ final class ProgressBar implements AutoCloseable {
             : "~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
     }
 
-    private static String format(Duration d) {
+    /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+    static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
             : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

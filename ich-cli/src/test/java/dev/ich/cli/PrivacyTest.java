@@ -47,6 +47,8 @@ class PrivacyTest {
         TinyModel.train(model);
         Path out = dir.resolve("out");
         Files.createDirectories(out);
+        // The one output that carries identity: DICOM result objects filed with the patient's study.
+        Path dicomOut = dir.resolve("dicom-out");
 
         List<String[]> commands = List.of(
             new String[] {"info", study.toString()},
@@ -56,6 +58,10 @@ class PrivacyTest {
             new String[] {"predict", "--model", model.toString(), out.resolve("study.nii.gz").toString()},
             new String[] {"analyze", "--model", model.toString(), "--out", out.resolve("analyze").toString(),
                 study.toString()},
+            new String[] {"analyze", "--model", model.toString(), "--out", out.resolve("analyze-dicom").toString(),
+                "--dicom-out", dicomOut.toString(), study.toString()},
+            new String[] {"info", dicomOut.toString()},
+            new String[] {"info", "--json", dicomOut.toString()},
             new String[] {"explain", "--model", model.toString(), "--out", out.resolve("explain").toString(),
                 "--slices", "2", "--tile", "64", study.toString()},
             // An error path: the output exists, so the command fails and says why.
@@ -81,6 +87,12 @@ class PrivacyTest {
         assertThat(everything).contains("ML").doesNotContain(NAME).doesNotContain(ID).doesNotContain(BIRTH_DATE);
         assertThat(grep(out)).as("output files holding a marker").isEmpty();
         assertThat(Files.list(out.resolve("analyze")).count()).isGreaterThanOrEqualTo(3);
+        try (Stream<Path> results = Files.list(dicomOut)) {
+            List<Path> objects = results.toList();
+            assertThat(objects).hasSize(2 + phantom.volume().geometry().nz());
+            assertThat(grep(dicomOut)).as("every result object carries the patient's identity")
+                .containsExactlyInAnyOrderElementsOf(objects);
+        }
     }
 
     /** The files below {@code folder} (gzip files uncompressed) that contain a marker. */

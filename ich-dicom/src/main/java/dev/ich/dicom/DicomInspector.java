@@ -11,6 +11,7 @@ import dev.ich.dicom.internal.SeriesSelector;
 import dev.ich.dicom.internal.StudyScan;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Lists the image series in a file or folder with their geometry, transfer syntaxes and the
  * problems a read would meet (an unusable slice, an unsupported transfer syntax, a compressed
  * stream cut short or whose header does not match), without decoding any pixels (for
- * {@code ich info}).
+ * {@code ich info}); and the series of other objects (reports, segmentations, colour images),
+ * which cannot be read as a CT volume.
  */
 public final class DicomInspector {
 
@@ -44,10 +46,21 @@ public final class DicomInspector {
             out.add(summarise(scan, e.getKey(), e.getValue(), e.getKey().equals(chosen), path.toString()));
         }
         List<String> skipped = new ArrayList<>();
-        for (IchException r : scan.rejected()) {
-            skipped.add(r.getMessage());
+        Map<String, List<StudyScan.Rejected>> others = new LinkedHashMap<>();
+        for (StudyScan.Rejected r : scan.rejectedObjects()) {
+            if (r.seriesUid().isEmpty()) {
+                skipped.add(r.reason().getMessage());
+            } else {
+                others.computeIfAbsent(r.seriesUid(), k -> new ArrayList<>()).add(r);
+            }
         }
-        return new StudySummary(path.toString(), scan.fileCount(), out, skipped, scan.skippedNonDicom());
+        List<OtherSeriesSummary> otherSeries = new ArrayList<>();
+        for (Map.Entry<String, List<StudyScan.Rejected>> e : others.entrySet()) {
+            StudyScan.Rejected first = e.getValue().get(0);
+            otherSeries.add(new OtherSeriesSummary(e.getKey(), first.studyUid(), first.modality(), first.sopClassUid(),
+                e.getValue().size(), first.reason().problem()));
+        }
+        return new StudySummary(path.toString(), scan.fileCount(), out, otherSeries, skipped, scan.skippedNonDicom());
     }
 
     private static SeriesSummary summarise(StudyScan scan, String uid, List<DicomImage> images, boolean chosen,

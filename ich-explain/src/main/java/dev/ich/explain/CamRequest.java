@@ -27,8 +27,9 @@ public record CamRequest(Head head, int classIndex, CamMethod method, Polarity p
     /** The class index of death in the prognosis head. */
     public static final int DEATH = 1;
     /**
-     * Integrated gradients' default path steps: on 24 phantoms the map then sums to the output
-     * difference within 2.4 % on average, less closely for large bleeds (see docs/explain.md).
+     * Integrated gradients' default path steps. The map's sum approaches the output difference
+     * as the steps grow ({@code Explainer.completeness} reports the gap; figures in
+     * docs/explain.md).
      */
     public static final int DEFAULT_STEPS = 32;
     /** More steps than this would only repeat nearly equal gradients. */

@@ -23,8 +23,8 @@ public enum Preset {
 
     /**
      * Above the window (110 HU) and above any acute blood (below 100 HU), below the skull's
-     * inner table (several hundred HU). With it the demo's network has a volume MAPE of 17–18 % on
-     * the selection cohort (two seeds) against 29–32 % without (docs/model.md, the fifth round).
+     * inner table (several hundred HU): bone is suppressed, blood never is (what it does to the
+     * demo's volume error: docs/preprocessing.md, "Bone suppression").
      */
     public static final double CPU_BONE_SUPPRESSION_HU = 150;
 

@@ -1,5 +1,6 @@
 package dev.ich.model;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +19,8 @@ public record TrainingProvenance(long seed, int epochs, int bestEpoch, String ta
                                  String libraryVersion, Map<String, Double> finalMetrics) {
 
     public TrainingProvenance {
-        finalMetrics = Map.copyOf(new TreeMap<>(finalMetrics));
+        // Sorted, not Map.copyOf: that map's order changes from one JVM to the next, and the model
+        // directory's checksum is taken over this record's JSON, so another JVM could not load it.
+        finalMetrics = Collections.unmodifiableMap(new TreeMap<>(finalMetrics));
     }
 }

@@ -51,5 +51,10 @@ public enum ErrorCode {
     /** An output would overwrite something the user has, or cannot be written. */
     OUTPUT_NOT_WRITABLE,
     /** The input holds several studies or patients where one is expected; the caller must name one. */
-    AMBIGUOUS_INPUT
+    AMBIGUOUS_INPUT,
+    /**
+     * An analysis failed for a reason that is not the input's (a defect in the library or the
+     * runtime); the message names the failure. Reported per study in a batch, which goes on.
+     */
+    UNEXPECTED_FAILURE
 }

@@ -32,6 +32,12 @@ final class DicomElements {
         sequences.put(tag, List.copyOf(items));
     }
 
+    /** The raw value of {@code tag} as stored (a copy), or null when absent. */
+    byte[] raw(int tag) {
+        byte[] v = values.get(tag);
+        return v == null ? null : v.clone();
+    }
+
     boolean has(int tag) {
         return values.containsKey(tag);
     }

@@ -208,6 +208,21 @@ public final class DicomImage {
         return file.elements().uid(Tags.STUDY_INSTANCE_UID);
     }
 
+    /** The SOPClassUID (see {@link DicomElements#uid}; empty when absent). */
+    public String sopClassUid() {
+        return file.elements().uid(Tags.SOP_CLASS_UID);
+    }
+
+    /** The SOPInstanceUID (see {@link DicomElements#uid}; empty when absent). */
+    public String sopInstanceUid() {
+        return file.elements().uid(Tags.SOP_INSTANCE_UID);
+    }
+
+    /** The FrameOfReferenceUID (see {@link DicomElements#uid}; empty when absent). */
+    public String frameOfReferenceUid() {
+        return file.elements().uid(Tags.FRAME_OF_REFERENCE_UID);
+    }
+
     /** The PatientID, only to tell patients apart: never shown, logged or written. */
     String patientId() {
         String s = file.elements().string(Tags.PATIENT_ID);

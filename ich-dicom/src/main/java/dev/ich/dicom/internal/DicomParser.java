@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -16,7 +17,7 @@ import java.util.zip.Inflater;
  * (private tags, nested sequences of defined or undefined length, odd lengths). Every length is
  * checked against the bytes that remain before anything is read or allocated.
  */
-public final class DicomParser {
+final class DicomParser {
 
     /** Larger kept values are not plausible for the attributes we read (they are short strings). */
     private static final int MAX_VALUE_BYTES = 1 << 20;
@@ -25,15 +26,23 @@ public final class DicomParser {
 
     private final Path path;
     private final String name;
+    /** Top-level attributes kept beside {@link Tags#VALUES}, for {@link HeaderValues} only. */
+    private final Set<Integer> extra;
 
-    private DicomParser(Path path) {
+    private DicomParser(Path path, Set<Integer> extra) {
         this.path = path;
         this.name = path.toString();
+        this.extra = extra;
     }
 
     /** Parses the header of {@code file}; the pixel data is located but not read. */
     public static DicomFile parse(Path file) throws IchException {
-        DicomParser parser = new DicomParser(file);
+        return parse(file, Set.of());
+    }
+
+    /** Parses the header and also keeps the top-level attributes {@code extra}. */
+    static DicomFile parse(Path file, Set<Integer> extra) throws IchException {
+        DicomParser parser = new DicomParser(file, extra);
         try (ByteSource src = ByteSource.open(file)) {
             return parser.parse(src);
         } catch (NoSuchFileException e) {
@@ -280,7 +289,7 @@ public final class DicomParser {
             in.require(len);
             if (Tags.SEQUENCES.contains(tag) && vr.equals("SQ")) {
                 out.putSequence(tag, readSequence(in, explicit, depth, in.position() + len));
-            } else if (Tags.VALUES.contains(tag)) {
+            } else if (Tags.VALUES.contains(tag) || depth == 0 && extra.contains(tag)) {
                 out.put(tag, checkedValue(in, tag, len));
             } else {
                 in.skip(len);

@@ -90,7 +90,10 @@ public final class StudyScan {
                 series.computeIfAbsent(image.seriesUid(), k -> new ArrayList<>()).add(image);
             } catch (IchException e) {
                 if (e.code() == ErrorCode.NOT_AN_IMAGE || e.code() == ErrorCode.UNSUPPORTED_IMAGE) {
-                    rejected.add(new Rejected(f, file.elements().uid(Tags.SERIES_INSTANCE_UID), e));
+                    DicomElements el = file.elements();
+                    String modality = el.shownTerm(Tags.MODALITY, Tags.MODALITIES);
+                    rejected.add(new Rejected(f, el.uid(Tags.SERIES_INSTANCE_UID), el.uid(Tags.STUDY_INSTANCE_UID),
+                        modality == null ? "" : modality, el.uid(Tags.SOP_CLASS_UID), e));
                 } else {
                     throw e;
                 }
@@ -127,9 +130,18 @@ public final class StudyScan {
      *
      * @param file the file
      * @param seriesUid its SeriesInstanceUID, empty when absent
+     * @param studyUid its StudyInstanceUID, empty when absent
+     * @param modality its Modality ({@code "invalid"} when not a DICOM term; empty when absent)
+     * @param sopClassUid its SOPClassUID, empty when absent
      * @param reason why it was left out
      */
-    public record Rejected(Path file, String seriesUid, IchException reason) {
+    public record Rejected(Path file, String seriesUid, String studyUid, String modality, String sopClassUid,
+                           IchException reason) {
+    }
+
+    /** The objects left out of the series, with what identifies their own series. */
+    public List<Rejected> rejectedObjects() {
+        return List.copyOf(rejected);
     }
 
     /** Objects skipped because they hold no image or an unsupported (colour) image, with the reason. */

@@ -5,14 +5,15 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** DICOM Decimal String (DS) values: at most 16 characters, as close to the double as that allows. */
-final class DecimalStrings {
+public final class DecimalStrings {
 
     static final int MAX_LENGTH = 16;
 
     private DecimalStrings() {
     }
 
-    static String format(double v) {
+    /** The shortest DS text of at most 16 characters nearest to {@code v}, which must be finite. */
+    public static String format(double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("a DS value must be finite, got " + v);
         }

@@ -7,8 +7,6 @@ import dev.ich.core.geometry.VolumeGeometry;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.HuWindow;
 import dev.ich.dicom.write.DataSetEncoder.Vr;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +38,6 @@ public final class DicomSeriesWriter {
     private static final Logger LOG = LoggerFactory.getLogger(DicomSeriesWriter.class);
 
     private static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
-    private static final String IMPLEMENTATION_VERSION = "ICH_DICOM_0_1";
     private static final double ORTHOGONALITY_TOLERANCE = 1e-4;
     private static final int MAX_SLICES = 99_999;
 
@@ -124,7 +119,7 @@ public final class DicomSeriesWriter {
             String sop = uid("instance/" + (k + 1));
             byte[] dataSet = dataSet(g, k, sop, study, series, frame, position, position.dot(normal), planeSpacing,
                 scale, stored);
-            byte[] file = file(sop, dataSet);
+            byte[] file = Part10.file(CT_IMAGE_STORAGE, sop, syntax, dataSet);
             AtomicFileWriter.write(files.get(k), existingOutput, out -> out.write(file));
         }
         LOG.debug("wrote {} CT slices of {}×{} in {}, rescale {}, largest quantisation error {} HU", g.nz(), g.nx(),
@@ -211,47 +206,6 @@ public final class DicomSeriesWriter {
         e.text(0x00281054, Vr.LO, "HU");
         e.ow(0x7FE00010, stored);
         return e.toByteArray();
-    }
-
-    private byte[] file(String sop, byte[] dataSet) {
-        DataSetEncoder meta = new DataSetEncoder(true, ByteOrder.LITTLE_ENDIAN);
-        meta.raw(0x00020001, Vr.OB, new byte[] {0, 1});
-        meta.text(0x00020002, Vr.UI, CT_IMAGE_STORAGE);
-        meta.text(0x00020003, Vr.UI, sop);
-        meta.text(0x00020010, Vr.UI, syntax.uid());
-        meta.text(0x00020012, Vr.UI, DicomUids.IMPLEMENTATION_CLASS_UID);
-        meta.text(0x00020013, Vr.SH, IMPLEMENTATION_VERSION);
-        byte[] metaBytes = meta.toByteArray();
-        byte[] groupLength = new DataSetEncoder(true, ByteOrder.LITTLE_ENDIAN).ul(0x00020000, metaBytes.length)
-            .toByteArray();
-        byte[] body = syntax.deflated() ? deflate(dataSet) : dataSet;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(132 + groupLength.length + metaBytes.length + body.length);
-        out.write(new byte[128], 0, 128);
-        out.write('D');
-        out.write('I');
-        out.write('C');
-        out.write('M');
-        out.write(groupLength, 0, groupLength.length);
-        out.write(metaBytes, 0, metaBytes.length);
-        out.write(body, 0, body.length);
-        return out.toByteArray();
-    }
-
-    /** Raw deflate without zlib header (PS3.5 §A.5), padded to an even length. */
-    private static byte[] deflate(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try (DeflaterOutputStream d = new DeflaterOutputStream(out, deflater)) {
-            d.write(data);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("in-memory deflate failed", e);
-        } finally {
-            deflater.end();
-        }
-        if ((out.size() & 1) == 1) {
-            out.write(0);
-        }
-        return out.toByteArray();
     }
 
     private static String ds(double... values) {

@@ -210,8 +210,9 @@ public final class Montage {
         return 1;
     }
 
-    private static BufferedImage slice(CtVolume ct, Heatmap h, int k, MontageOptions o, double saturation,
-                                       boolean flipI, boolean flipJ) {
+    /** Slice {@code k} at one pixel per voxel, the heatmap blended over the windowed CT. */
+    static BufferedImage slice(CtVolume ct, Heatmap h, int k, MontageOptions o, double saturation,
+                               boolean flipI, boolean flipJ) {
         VolumeGeometry g = ct.geometry();
         BufferedImage img = new BufferedImage(g.nx(), g.ny(), BufferedImage.TYPE_INT_RGB);
         boolean signed = h.polarity() == Polarity.SIGNED;

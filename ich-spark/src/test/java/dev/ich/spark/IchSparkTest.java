@@ -1,0 +1,157 @@
+package dev.ich.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ich.batch.ArchiveAnalysis;
+import dev.ich.batch.PhantomArchive;
+import dev.ich.batch.ResultSchema;
+import dev.ich.batch.StudyList;
+import dev.ich.core.analysis.IchAnalyzer;
+import dev.ich.core.error.ErrorCode;
+import dev.ich.core.error.IchException;
+import dev.ich.dicom.AnyStudyReader;
+import dev.ich.eval.estimators.SegmentationVolumeEstimator;
+import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.model.IchModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On {@code local[2]}, the Spark job's rows for a small phantom archive (4 phantoms, 3 broken
+ * studies) equal the single-machine batch's results.csv row for row: the same numbers, the same
+ * error codes and messages; only the timings differ. The manifest's columns are carried, and
+ * Spark's Parquet reader reads the batch's results.parquet as the same table as its CSV.
+ */
+class IchSparkTest {
+
+    @TempDir
+    static Path shared;
+
+    private static SparkSession spark;
+    private static Path archive;
+    private static Path model;
+
+    @BeforeAll
+    static void start() throws Exception {
+        archive = shared.resolve("archive");
+        PhantomArchive.write(archive, 4);
+        model = shared.resolve("model");
+        PhantomArchive.trainModel(model);
+        // The same libtorch threads as a Spark task with one core: the numbers do not depend on it.
+        IchModel.setIntraOpThreads(1);
+    }
+
+    /** The test session; the submit entry point stops the one it used, so each test asks again. */
+    private static SparkSession session() {
+        spark = SparkSession.builder().master("local[2]").appName("ich-spark-test").config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        return spark;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** study → column → text, without the timing columns. */
+    private static Map<String, Map<String, String>> byStudy(List<String> header, List<List<String>> rows) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (List<String> row : rows) {
+            Map<String, String> r = new TreeMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                if (!header.get(i).endsWith("_ms")) {
+                    r.put(header.get(i), row.get(i));
+                }
+            }
+            out.put(row.get(0), r);
+        }
+        return out;
+    }
+
+    @Test
+    void sparkRowsEqualTheSingleMachineBatchRows() throws Exception {
+        Path manifest = PhantomArchive.manifest(archive, shared.resolve("manifest.csv"));
+        StudyList studies = StudyList.manifest(manifest);
+        Path out = shared.resolve("batch");
+        try (IchModel local = IchModel.load(model);
+             IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(local).threads(1)
+                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                     SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY)).build()) {
+            ArchiveAnalysis.builder(analyzer, local.parametersSha256()).estimators(ExecutorAnalyzers.ESTIMATORS)
+                .build().run(studies, out);
+        }
+        List<String> header;
+        List<List<String>> expected = new ArrayList<>();
+        try (CSVParser csv = CSVParser.parse(out.resolve(ArchiveAnalysis.CSV), StandardCharsets.UTF_8,
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            header = csv.getHeaderNames();
+            for (CSVRecord record : csv) {
+                List<String> row = new ArrayList<>();
+                record.forEach(v -> row.add(v.isEmpty() ? null : v));
+                expected.add(row);
+            }
+        }
+
+        Dataset<Row> input = AnalyzeArchive.studies(session(), studies, 3);
+        Dataset<Row> result = IchSpark.analyze(input, model, manifest.getParent());
+        assertThat(List.of(result.columns())).isEqualTo(header);
+        ResultSchema schema = ResultSchema.of(studies.carried(), ExecutorAnalyzers.ESTIMATORS);
+        List<List<String>> actual = new ArrayList<>();
+        for (Row row : result.collectAsList()) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                texts.add(row.isNullAt(i) ? null : row.get(i).toString());
+            }
+            actual.add(texts);
+        }
+        assertThat(actual).hasSize(expected.size());
+        assertThat(byStudy(header, actual)).isEqualTo(byStudy(header, expected));
+        long errors = actual.stream().filter(r -> ResultSchema.ERROR.equals(r.get(header.indexOf("status")))).count();
+        assertThat(errors).isEqualTo(PhantomArchive.BROKEN.size());
+        assertThat(schema.names()).isEqualTo(header);
+
+        // Spark's own Parquet reader, a second judge of the batch's results.parquet: the CSV's content.
+        List<List<String>> parquet = new ArrayList<>();
+        for (Row row : session().read().parquet(out.resolve(ArchiveAnalysis.PARQUET).toString()).collectAsList()) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                texts.add(row.isNullAt(i) ? null : row.get(i).toString());
+            }
+            parquet.add(texts);
+        }
+        assertThat(parquet).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theSubmitEntryPointWritesParquetAndRefusesAnExistingOutput() throws Exception {
+        Path manifest = PhantomArchive.manifest(archive, shared.resolve("manifest-submit.csv"));
+        Path out = shared.resolve("submitted.parquet");
+        String[] args = {"--manifest", manifest.toString(), "--model", model.toString(), "--out", out.toString(),
+            "--partitions", "2"};
+        assertThat(AnalyzeArchive.run(args)).isZero();
+        Dataset<Row> written = session().read().parquet(out.toString());
+        assertThat(written.count()).isEqualTo(4 + PhantomArchive.BROKEN.size());
+        assertThat(written.filter("status = 'ok' and model_sha256 is not null").count()).isEqualTo(4);
+        assertThat(Files.exists(out.resolve("_SUCCESS"))).isTrue();
+        assertThatThrownBy(() -> AnalyzeArchive.run(args)).isInstanceOfSatisfying(IchException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+    }
+}
