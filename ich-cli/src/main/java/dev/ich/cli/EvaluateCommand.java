@@ -18,6 +18,7 @@ import dev.ich.eval.metrics.Estimate;
 import dev.ich.eval.metrics.PrognosisEvaluation;
 import dev.ich.eval.metrics.VolumeEvaluation;
 import dev.ich.eval.metrics.VolumeMetric;
+import dev.ich.eval.plot.EvaluationFigures;
 import dev.ich.eval.report.EvaluationWriter;
 import dev.ich.eval.table.CaseTable;
 import dev.ich.eval.table.PredictionsCsv;
@@ -26,7 +27,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -122,8 +122,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IchException {
         EvaluationOptions options = new EvaluationOptions(threshold, new BootstrapSettings(resamples, seed, level),
             calibrationBins);
-        Optional<TrainingLog> log = trainingLog == null ? Optional.empty() : Optional.of(TrainingLog.read(trainingLog));
-        EvaluationWriter writer = new EvaluationWriter(force, log);
+        EvaluationFigures figures = trainingLog == null ? new EvaluationFigures()
+            : new EvaluationFigures(TrainingLog.read(trainingLog));
+        EvaluationWriter writer = new EvaluationWriter(force, List.of(figures));
         writer.checkFolder(out);
         CaseTable cases = loadCases();
         Evaluation evaluation;

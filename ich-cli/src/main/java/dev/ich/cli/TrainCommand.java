@@ -188,9 +188,15 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpoch(EpochMetrics m, int epochs) {
-            err.printf(Locale.ROOT, "%nepoch %d/%d: loss %.4f, val loss %.4f, val MAE %.2f ml, MAPE %.1f %%, "
-                    + "accuracy %.3f, AUC %.3f (%.0f s)%n", m.epoch(), epochs, m.trainLoss(), m.validationLoss(),
-                m.validationMaeMl(), m.validationMapePercent(), m.validationAccuracy(), m.validationAuc(), m.seconds());
+            String line = String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, val loss %.4f, val MAE %.2f ml, "
+                    + "MAPE %.1f %%, accuracy %.3f, AUC %.3f (%.0f s)", m.epoch(), epochs, m.trainLoss(),
+                m.validationLoss(), m.validationMaeMl(), m.validationMapePercent(), m.validationAccuracy(),
+                m.validationAuc(), m.seconds());
+            if (bar != null) {
+                bar.message(line);
+            } else {
+                err.println(line);
+            }
             if (m.epoch() == epochs && bar != null) {
                 bar.close();
             }

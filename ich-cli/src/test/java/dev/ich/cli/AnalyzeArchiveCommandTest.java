@@ -61,7 +61,7 @@ class AnalyzeArchiveCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(PHANTOMS + 1 + " studies: " + PHANTOMS + " analysed, 1 failed")
             .containsPattern("\\d+ studies/hour with 2 workers").contains("results.parquet");
-        assertThat(run.err()).contains("analyze [").contains("studies/h");
+        assertThat(run.err()).contains("analyze 9/9 (100 %)").contains("studies/h").doesNotContain("\r");
         List<String> rows = lines(out.resolve("results.csv"));
         assertThat(rows).hasSize(1 + PHANTOMS + 1);
         assertThat(rows.get(0)).startsWith("study,volume_ml,outcome,mask,location,abc2_ml,rater_1_ml,status,"

@@ -81,13 +81,17 @@ class EvaluateCommandTest {
             "--force").code()).isZero();
     }
 
-    /** The bootstrap, the bulk of the work on a large table, shows its progress: 100 resamples × (model, abc2). */
+    /**
+     * The bootstrap, the bulk of the work on a large table, shows its progress: 100 resamples × (model, abc2),
+     * as plain lines since the test's standard error is no terminal.
+     */
     @Test
     void theBootstrapShowsItsProgress() throws IOException {
         Run r = run("evaluate", "--predictions", predictions().toString(), "--out", dir.resolve("eval").toString(),
             "--bootstrap", "100");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("bootstrap [").contains("200/200");
+        assertThat(r.err()).contains("bootstrap 100/200 (50 %)").contains("bootstrap 200/200 (100 %)")
+            .doesNotContain("\r");
     }
 
     /** Not even --force writes through a link: the file it points to, outside --out, keeps its content. */

@@ -60,7 +60,8 @@ class EdgeCaseTest {
         assertThat(files).hasSize(28);
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setErr(capture);
         try {
             for (Path f : files) {
                 IchException e = failure(DicomStudyReader.create(), f);
@@ -69,6 +70,7 @@ class EdgeCaseTest {
                 assertThat(e.getMessage()).as(f.getFileName().toString()).doesNotContain("\n")
                     .doesNotContain("ThreadDeath");
             }
+            assertThat(System.err).as("the host's stream, not replaced").isSameAs(capture);
         } finally {
             System.setErr(stderr);
         }

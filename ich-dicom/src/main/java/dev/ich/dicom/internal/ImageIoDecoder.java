@@ -33,9 +33,7 @@ final class ImageIoDecoder {
         checkHeader(data, syntax, format, name);
         long budget = timeBudgetMillis(format);
         Object[] result = new Object[1];
-        QuietDecoderThreads.install();
         Thread worker = new Thread(() -> {
-            QuietDecoderThreads.quiet();
             try {
                 decodeNow(data, syntax, format, out, name);
             } catch (Throwable e) {
@@ -68,6 +66,7 @@ final class ImageIoDecoder {
             Throwable t = (Throwable) result[0];
             // jj2000 gives up on a damaged codestream by throwing ThreadDeath, which says nothing more.
             String why = t.getClass() == ThreadDeath.class ? "the decoder stopped on damaged data"
+                : t instanceof CodestreamInput.EndOfCodestream ? t.getMessage()
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
             throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title
                 + " pixel data cannot be decoded (" + why + ")",
@@ -107,7 +106,8 @@ final class ImageIoDecoder {
         reader.addIIOReadWarningListener((source, warning) -> complaints.add(warning));
         // jj2000 reports damage through its own per-thread logger, which prints to stderr by default.
         FacilityManager.registerMsgLogger(Thread.currentThread(), new CollectingMsgLogger(complaints));
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream iis = syntax.codec == Syntax.Codec.JPEG2000 ? new CodestreamInput(data)
+            : new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(iis, true, true);
             Raster raster;
             if (reader.canReadRaster()) {

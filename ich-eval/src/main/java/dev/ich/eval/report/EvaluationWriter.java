@@ -4,30 +4,21 @@ import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.io.OutputBatch;
 import dev.ich.eval.Evaluation;
-import dev.ich.eval.PrognosisRow;
-import dev.ich.eval.metrics.CalibrationCurve;
-import dev.ich.eval.metrics.RocCurve;
-import dev.ich.eval.plot.ChartFiles;
-import dev.ich.eval.plot.Figures;
-import dev.ich.eval.table.TrainingLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.jfree.chart.JFreeChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes an evaluation folder: {@code metrics.json}, Table 1 and Table 2 as CSV, Markdown and JSON,
- * and the figures as PNG, all or none ({@link OutputBatch}). Before any work it checks that none of
- * these files exists, so a user's files are never overwritten unless {@code overwrite} is set, and
- * that none is a link: nothing is ever written through one.
+ * and any further {@link EvaluationFiles} (the figures of {@code ich-eval-plots}), all or none
+ * ({@link OutputBatch}). Before any work it checks that none of these files exists, so a user's
+ * files are never overwritten unless {@code overwrite} is set, and that none is a link: nothing is
+ * ever written through one.
  */
 public final class EvaluationWriter {
 
@@ -39,27 +30,34 @@ public final class EvaluationWriter {
     public static final String TABLE2 = "table2_prognosis";
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationWriter.class);
-    private static final int SIZE = 900;
 
     private final boolean overwrite;
-    private final Optional<TrainingLog> trainingLog;
+    private final List<EvaluationFiles> extras;
+
+    /**
+     * A writer of the metrics and tables only.
+     *
+     * @param overwrite replace files of an earlier evaluation in the folder
+     */
+    public EvaluationWriter(boolean overwrite) {
+        this(overwrite, List.of());
+    }
 
     /**
      * @param overwrite replace files of an earlier evaluation in the folder
-     * @param trainingLog a training log to plot as training_curves.png, if any
+     * @param extras further files to write in the same batch, such as the figures
      */
-    public EvaluationWriter(boolean overwrite, Optional<TrainingLog> trainingLog) {
+    public EvaluationWriter(boolean overwrite, List<? extends EvaluationFiles> extras) {
         this.overwrite = overwrite;
-        this.trainingLog = trainingLog;
+        this.extras = List.copyOf(extras);
     }
 
     /** The names of the files {@link #write} creates, in order. */
     public List<String> fileNames() {
         List<String> names = new ArrayList<>(List.of(METRICS, TABLE1 + ".csv", TABLE1 + ".md", TABLE1 + ".json",
-            TABLE2 + ".csv", TABLE2 + ".md", TABLE2 + ".json", "roc.png", "calibration.png", "bland_altman.png",
-            "scatter.png", "volume_histogram.png"));
-        if (trainingLog.isPresent()) {
-            names.add("training_curves.png");
+            TABLE2 + ".csv", TABLE2 + ".md", TABLE2 + ".json"));
+        for (EvaluationFiles extra : extras) {
+            names.addAll(extra.fileNames());
         }
         return names;
     }
@@ -97,31 +95,13 @@ public final class EvaluationWriter {
             text(batch, TABLE2 + ".csv", t2.toCsv());
             text(batch, TABLE2 + ".md", "# Table 2: prognosis\n\n" + t2.toMarkdown());
             text(batch, TABLE2 + ".json", t2.toJson());
-
-            Map<String, RocCurve> rocs = new LinkedHashMap<>();
-            Map<String, CalibrationCurve> calibrations = new LinkedHashMap<>();
-            for (PrognosisRow row : evaluation.prognosisRows()) {
-                rocs.put(row.name(), row.evaluation().roc());
-                calibrations.put(row.name(), row.evaluation().calibration());
-            }
-            double[] reference = evaluation.cases().trueVolumeMl();
-            double[] model = evaluation.cases().predictedVolumeMl();
-            png(batch, Figures.roc(rocs), "roc.png", SIZE, SIZE);
-            png(batch, Figures.calibration(calibrations), "calibration.png", SIZE, SIZE);
-            png(batch, Figures.blandAltman(reference, model, "model"), "bland_altman.png", 1100, SIZE);
-            png(batch, Figures.scatter(reference, model, "model"), "scatter.png", SIZE, SIZE);
-            png(batch, Figures.volumeHistogram(reference, 20), "volume_histogram.png", 1400, 700);
-            if (trainingLog.isPresent()) {
-                png(batch, Figures.trainingCurves(trainingLog.get()), "training_curves.png", 1100, 1000);
+            for (EvaluationFiles extra : extras) {
+                extra.write(evaluation, batch);
             }
             List<Path> written = batch.commit();
             LOG.debug("wrote {} evaluation files to {}", written.size(), folder);
             return written;
         }
-    }
-
-    private static void png(OutputBatch batch, JFreeChart chart, String name, int width, int height) throws IchException {
-        ChartFiles.writePng(chart, batch.temporary(name), width, height, true);
     }
 
     private static void text(OutputBatch batch, String name, String content) throws IchException {

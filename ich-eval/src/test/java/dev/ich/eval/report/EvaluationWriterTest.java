@@ -15,20 +15,15 @@ import dev.ich.eval.metrics.ConfusionMatrix;
 import dev.ich.eval.metrics.DeLong;
 import dev.ich.eval.metrics.VolumeErrorAccumulator;
 import dev.ich.eval.table.CaseTable;
-import dev.ich.eval.table.TrainingLog;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The evaluation folder: metrics.json agrees with the metrics, tables and figures are written, files are protected. */
+/** The evaluation folder: metrics.json agrees with the metrics, tables are written, files are protected. */
 class EvaluationWriterTest {
 
     private static final double TOLERANCE = 1e-12;
@@ -41,28 +36,11 @@ class EvaluationWriterTest {
         evaluation = Evaluator.evaluate(cases, new EvaluationOptions(0.5, new BootstrapSettings(300, 7, 0.95), 10));
     }
 
-    private static TrainingLog log() {
-        int epochs = 60;
-        double[] e = new double[epochs];
-        double[] train = new double[epochs];
-        double[] val = new double[epochs];
-        double[] mae = new double[epochs];
-        double[] auc = new double[epochs];
-        for (int i = 0; i < epochs; i++) {
-            e[i] = i + 1;
-            train[i] = 1.5 * Math.exp(-i / 12.0) + 0.1;
-            val[i] = 1.6 * Math.exp(-i / 14.0) + 0.18 + 0.02 * Math.sin(i);
-            mae[i] = i % 5 == 4 ? 12 * Math.exp(-i / 20.0) + 4.5 : Double.NaN;
-            auc[i] = 0.95 - 0.4 * Math.exp(-i / 10.0);
-        }
-        return new TrainingLog(e, Map.of("train_loss", train, "val_loss", val, "val_mae", mae, "val_auc", auc));
-    }
-
     @Test
     void writesEveryFileAndMetricsJsonHoldsTheMetrics(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("eval");
-        List<Path> files = new EvaluationWriter(false, Optional.of(log())).write(evaluation, out);
-        assertThat(files).hasSize(13).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
+        List<Path> files = new EvaluationWriter(false).write(evaluation, out);
+        assertThat(files).hasSize(7).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
         JsonObject m = JsonParser.parseString(Files.readString(out.resolve("metrics.json"))).getAsJsonObject();
         VolumeErrorAccumulator acc = new VolumeErrorAccumulator();
         acc.addAll(cases.trueVolumeMl(), cases.predictedVolumeMl());
@@ -86,36 +64,23 @@ class EvaluationWriterTest {
         assertThat(Files.readString(out.resolve("table2_prognosis.md"))).contains("| single_task | 150 |");
         String ids = String.join("\n", cases.ids());
         for (Path f : files) {
-            if (!f.toString().endsWith(".png")) {
-                assertThat(Files.readString(f)).as("no case id in " + f).doesNotContain("case-17");
-            }
+            assertThat(Files.readString(f)).as("no case id in " + f).doesNotContain("case-17");
         }
         assertThat(ids).contains("case-17");
-        for (Path f : files) {
-            if (f.toString().endsWith(".png")) {
-                BufferedImage image = ImageIO.read(f.toFile());
-                assertThat(image.getWidth()).isGreaterThanOrEqualTo(900);
-            }
-        }
-        String preview = System.getProperty("ich.eval.preview");
-        if (preview != null) {
-            Files.createDirectories(Path.of(preview));
-            new EvaluationWriter(true, Optional.of(log())).write(evaluation, Path.of(preview));
-        }
     }
 
     @Test
     void refusesToOverwriteUnlessForced(@TempDir Path dir) throws IOException, IchException {
-        Files.writeString(dir.resolve("roc.png"), "mine");
-        assertThatThrownBy(() -> new EvaluationWriter(false, Optional.empty()).write(evaluation, dir))
+        Files.writeString(dir.resolve("table2_prognosis.md"), "mine");
+        assertThatThrownBy(() -> new EvaluationWriter(false).write(evaluation, dir))
             .isInstanceOf(IchException.class)
             .satisfies(e -> assertThat(((IchException) e).code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
-            .hasMessageContaining("roc.png").hasMessageContaining("--force");
-        assertThat(Files.readString(dir.resolve("roc.png"))).isEqualTo("mine");
+            .hasMessageContaining("table2_prognosis.md").hasMessageContaining("--force");
+        assertThat(Files.readString(dir.resolve("table2_prognosis.md"))).isEqualTo("mine");
         assertThat(dir.resolve("metrics.json")).doesNotExist();
-        new EvaluationWriter(true, Optional.empty()).write(evaluation, dir);
+        new EvaluationWriter(true).write(evaluation, dir);
         assertThat(dir.resolve("metrics.json")).exists();
-        assertThat(ImageIO.read(dir.resolve("roc.png").toFile())).isNotNull();
+        assertThat(Files.readString(dir.resolve("table2_prognosis.md"))).startsWith("# Table 2");
     }
 
     @Test

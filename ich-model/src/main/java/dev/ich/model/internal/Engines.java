@@ -18,8 +18,9 @@ public final class Engines {
 
     /**
      * The PyTorch engine (loads the native library on first use), after {@link NativeGuard} has
-     * capped oneDNN's kernels and {@link OfflineDefault} has kept DJL offline. Every use of
-     * libtorch in the library goes through here.
+     * capped oneDNN's kernels and {@link OfflineDefault} has kept DJL offline; it starts without
+     * DJL's CUDA probe warning ({@link QuietGpuProbe}). Every use of libtorch in the library goes
+     * through here.
      */
     public static Engine pytorch() {
         if (!prepared) {
@@ -30,12 +31,13 @@ public final class Engines {
 
     /**
      * The process-wide settings libtorch and DJL must see before they start, made once rather
-     * than on every call (training asks for the engine at every step).
+     * than on every call (training asks for the engine at every step), then the engine's start.
      */
     private static synchronized void prepare() {
         if (!prepared) {
             NativeGuard.apply();
             OfflineDefault.apply();
+            QuietGpuProbe.around(() -> Engine.getEngine("PyTorch"));
             prepared = true;
         }
     }

@@ -8,6 +8,7 @@ import dev.ich.eval.EvaluationOptions;
 import dev.ich.eval.Evaluator;
 import dev.ich.eval.VolumeRow;
 import dev.ich.eval.metrics.VolumeMetric;
+import dev.ich.eval.plot.EvaluationFigures;
 import dev.ich.eval.report.EvaluationWriter;
 import dev.ich.eval.report.MetricsJson;
 import dev.ich.eval.table.CaseTable;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -50,7 +50,7 @@ final class DemoReport {
         DemoPipeline.write(out.resolve("predictions.csv"), predictionsCsv(table));
         Evaluation evaluation = Evaluator.evaluate(table, EvaluationOptions.defaults());
         TrainingLog log = TrainingLog.read(out.resolve("training_log.csv"));
-        new EvaluationWriter(false, Optional.of(log)).write(evaluation, out.resolve("evaluation"));
+        new EvaluationWriter(false, List.of(new EvaluationFigures(log))).write(evaluation, out.resolve("evaluation"));
         DemoReport report = new DemoReport(settings, evaluation, cases, out);
         HtmlReport.write(out.resolve("report.html"), settings, evaluation, cases, multi, out);
         return report;

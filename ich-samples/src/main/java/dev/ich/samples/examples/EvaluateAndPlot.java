@@ -4,11 +4,12 @@ import dev.ich.eval.Evaluation;
 import dev.ich.eval.EvaluationOptions;
 import dev.ich.eval.Evaluator;
 import dev.ich.eval.metrics.VolumeMetric;
+import dev.ich.eval.plot.EvaluationFigures;
 import dev.ich.eval.report.EvaluationWriter;
 import dev.ich.eval.table.CaseTable;
 import dev.ich.eval.table.PredictionsCsv;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Example: the paper's Tables 1 and 2 and Figures 2–4 from a predictions CSV
@@ -29,7 +30,7 @@ public final class EvaluateAndPlot {
     static Evaluation evaluate(Path predictionsCsv, Path out) throws Exception {
         CaseTable cases = PredictionsCsv.read(predictionsCsv);
         Evaluation evaluation = Evaluator.evaluate(cases, EvaluationOptions.defaults());
-        new EvaluationWriter(false, Optional.empty()).write(evaluation, out);  // tables, metrics.json, PNGs
+        new EvaluationWriter(false, List.of(new EvaluationFigures())).write(evaluation, out);  // tables, metrics.json, PNGs
         return evaluation;
     }
 }
