@@ -55,7 +55,7 @@ public final class PhantomArchive {
     }
 
     private static Path series(PhantomCohort cohort, int i, Path folder) throws Exception {
-        DicomSeriesWriter.builder().setUidSeed("ich-batch-test/" + i).build().write(cohort.generate(i).volume(), folder);
+        DicomSeriesWriter.builder().uidSeed("ich-batch-test/" + i).build().write(cohort.generate(i).volume(), folder);
         return folder;
     }
 

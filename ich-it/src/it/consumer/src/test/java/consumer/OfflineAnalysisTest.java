@@ -47,15 +47,15 @@ class OfflineAnalysisTest {
         Phantom phantom = PhantomGenerator.generate(PhantomSpec.builder().inPlaneSize(256).targetVolumeMl(20).seed(7)
             .build());
         Path study = dir.resolve("study");
-        DicomSeriesWriter.builder().setUidSeed("consumer").build().write(phantom.volume(), study);
+        DicomSeriesWriter.builder().uidSeed("consumer").build().write(phantom.volume(), study);
         Path modelDir = dir.resolve("model");
         TinyModel.train(modelDir);
 
-        IchModel model = IchModel.load(modelDir);
-        try (IchAnalyzer analyzer = IchAnalyzer.builder()
+        try (IchModel model = IchModel.load(modelDir);
+             IchAnalyzer analyzer = IchAnalyzer.builder()
                 .reader(AnyStudyReader.create())
                 .model(model)
-                .explainer(new Explainer(model)).explain(Head.VOLUME)
+                .explainer(Explainer.forModel(model)).explain(Head.VOLUME)
                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2))
                 .build()) {
             AnalysisResult result = analyzer.analyze(study);
