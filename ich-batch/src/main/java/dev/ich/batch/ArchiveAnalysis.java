@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A folder of results for an archive of studies: every study is analysed by a
- * {@link BatchAnalyzer}, its row recorded in the {@link ResultJournal} as it completes, and
- * {@code results.csv} and {@code results.parquet} (rows in the input's order) written together at
- * the end. A run stopped for any reason and started again with the same studies and options goes
- * on where it stopped; a folder that already holds results is refused before any work.
+ * A folder of results for an archive of studies: every study is analysed by a {@link
+ * BatchAnalyzer}, its row recorded in the {@link ResultJournal} as it completes, and {@code
+ * results.csv} and {@code results.parquet} (rows in the input's order) written together at the end.
+ * A run stopped for any reason and started again with the same studies and options goes on where it
+ * stopped; a folder that already holds results is refused before any work.
  *
  * <pre>{@code
  * ArchiveAnalysis.Summary s = ArchiveAnalysis.builder(analyzer, model.parametersSha256())
@@ -38,6 +38,7 @@ public final class ArchiveAnalysis {
 
     /** The CSV table's file name. */
     public static final String CSV = "results.csv";
+
     /** The Parquet table's file name. */
     public static final String PARQUET = "results.parquet";
 
@@ -58,12 +59,13 @@ public final class ArchiveAnalysis {
     }
 
     /**
-     * An archive analysis with {@code analyzer}, whose model's parameters have the SHA-256
-     * {@code modelSha256} (recorded in every row and checked when a run goes on).
+     * An archive analysis with {@code analyzer}, whose model's parameters have the SHA-256 {@code
+     * modelSha256} (recorded in every row and checked when a run goes on).
      */
     public static Builder builder(IchAnalyzer analyzer, String modelSha256) {
-        return new Builder(Objects.requireNonNull(analyzer, "analyzer"),
-            Objects.requireNonNull(modelSha256, "modelSha256"));
+        return new Builder(
+                Objects.requireNonNull(analyzer, "analyzer"),
+                Objects.requireNonNull(modelSha256, "modelSha256"));
     }
 
     /**
@@ -75,8 +77,8 @@ public final class ArchiveAnalysis {
      * @param elapsed this run's time
      * @param tables the files written
      */
-    public record Summary(long analysed, long failed, long resumed, Duration elapsed, List<Path> tables) {
-    }
+    public record Summary(
+            long analysed, long failed, long resumed, Duration elapsed, List<Path> tables) {}
 
     /** Work done with each result before its row is recorded (writing heatmaps, for example). */
     @FunctionalInterface
@@ -88,25 +90,39 @@ public final class ArchiveAnalysis {
     /**
      * Analyses {@code studies} into {@code out} (created if needed).
      *
-     * @throws IchException {@link ErrorCode#OUTPUT_NOT_WRITABLE} when {@code out} holds results or a
-     *     journal of other studies, columns or model; studies that fail do not throw, they are rows
+     * @throws IchException {@link ErrorCode#OUTPUT_NOT_WRITABLE} when {@code out} holds results or
+     *     a journal of other studies, columns or model; studies that fail do not throw, they are
+     *     rows
      */
     public Summary run(StudyList studies, Path out) throws IchException {
         long start = System.nanoTime();
         ResultSchema schema = ResultSchema.of(studies.carried(), estimators);
-        try (OutputBatch tables = OutputBatch.prepare(out, List.of(CSV, PARQUET), false,
-                 "Choose another output folder: this one holds the results of a finished run");
-             ResultJournal journal = ResultJournal.open(out, schema)) {
+        try (OutputBatch tables =
+                        OutputBatch.prepare(
+                                out,
+                                List.of(CSV, PARQUET),
+                                false,
+                                "Choose another output folder: this one holds the results of a finished run");
+                ResultJournal journal = ResultJournal.open(out, schema)) {
             requireSameRun(journal, studies, schema);
             long resumed = journal.rows().size();
             int status = schema.names().indexOf("status");
-            long failed = journal.rows().values().stream().filter(r -> ResultSchema.ERROR.equals(r.get(status))).count();
-            List<BatchStudy> pending = studies.studies().stream()
-                .filter(s -> !journal.rows().containsKey(s.key())).toList();
+            long failed =
+                    journal.rows().values().stream()
+                            .filter(r -> ResultSchema.ERROR.equals(r.get(status)))
+                            .count();
+            List<BatchStudy> pending =
+                    studies.studies().stream()
+                            .filter(s -> !journal.rows().containsKey(s.key()))
+                            .toList();
             long done = resumed;
             long total = studies.studies().size();
             progress.accept(new BatchProgress(done, failed, resumed, total, since(start)));
-            try (BatchRun run = BatchAnalyzer.builder(analyzer).workers(workers).build().run(pending.iterator())) {
+            try (BatchRun run =
+                    BatchAnalyzer.builder(analyzer)
+                            .workers(workers)
+                            .build()
+                            .run(pending.iterator())) {
                 while (run.hasNext()) {
                     BatchResult result = run.next();
                     onResult.handle(result);
@@ -127,34 +143,47 @@ public final class ArchiveAnalysis {
         }
     }
 
-    private void requireSameRun(ResultJournal journal, StudyList studies, ResultSchema schema) throws IchException {
+    private void requireSameRun(ResultJournal journal, StudyList studies, ResultSchema schema)
+            throws IchException {
         Set<String> keys = new HashSet<>();
         studies.studies().forEach(s -> keys.add(s.key()));
         int model = schema.modelColumn();
         for (Map.Entry<String, List<String>> e : journal.rows().entrySet()) {
             if (!keys.contains(e.getKey())) {
-                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, journal.file().toString(), "holds the study '"
-                    + e.getKey() + "', which is not among the studies given",
-                    "Run again with the same studies, or choose another output folder");
+                throw new IchException(
+                        ErrorCode.OUTPUT_NOT_WRITABLE,
+                        journal.file().toString(),
+                        "holds the study '"
+                                + e.getKey()
+                                + "', which is not among the studies given",
+                        "Run again with the same studies, or choose another output folder");
             }
             if (!modelSha256.equals(e.getValue().get(model))) {
-                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, journal.file().toString(),
-                    "holds rows made with another model (parameters " + e.getValue().get(model) + ")",
-                    "Run again with that model, or choose another output folder");
+                throw new IchException(
+                        ErrorCode.OUTPUT_NOT_WRITABLE,
+                        journal.file().toString(),
+                        "holds rows made with another model (parameters "
+                                + e.getValue().get(model)
+                                + ")",
+                        "Run again with that model, or choose another output folder");
             }
         }
     }
 
-    private static void writeTables(OutputBatch tables, ResultSchema schema, List<List<String>> rows)
-        throws IchException {
+    private static void writeTables(
+            OutputBatch tables, ResultSchema schema, List<List<String>> rows) throws IchException {
         StringBuilder csv = new StringBuilder(CsvRows.line(schema.names()));
         rows.forEach(r -> csv.append(CsvRows.line(r)));
         Path csvFile = tables.temporary(CSV);
         try {
             Files.writeString(csvFile, csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, csvFile.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    csvFile.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the folder's permissions and free space",
+                    e);
         }
         ParquetTable.write(tables.temporary(PARQUET), schema, rows);
     }
@@ -165,8 +194,12 @@ public final class ArchiveAnalysis {
         try {
             Files.deleteIfExists(journal.file());
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, journal.file().toString(), "cannot be removed ("
-                + e.getMessage() + ")", "Remove it by hand; the results are written", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    journal.file().toString(),
+                    "cannot be removed (" + e.getMessage() + ")",
+                    "Remove it by hand; the results are written",
+                    e);
         }
     }
 
@@ -180,8 +213,8 @@ public final class ArchiveAnalysis {
         private final String modelSha256;
         private List<String> estimators = List.of();
         private int workers = 1;
-        private Consumer<BatchProgress> progress = p -> { };
-        private ResultHandler onResult = r -> { };
+        private Consumer<BatchProgress> progress = p -> {};
+        private ResultHandler onResult = r -> {};
 
         private Builder(IchAnalyzer analyzer, String modelSha256) {
             this.analyzer = analyzer;

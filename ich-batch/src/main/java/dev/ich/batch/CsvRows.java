@@ -17,8 +17,7 @@ final class CsvRows {
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     /** One record, ending with its line break. */
     static String line(List<String> row) {
@@ -34,15 +33,20 @@ final class CsvRows {
     /** The records of {@code text}, the header first; {@code source} names the text in errors. */
     static List<List<String>> parse(String text, String source) throws IchException {
         List<List<String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             for (CSVRecord record : parser) {
                 List<String> row = new ArrayList<>(record.size());
                 record.forEach(v -> row.add(v.isEmpty() ? null : v));
                 rows.add(row);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IchException(ErrorCode.INVALID_TABLE, source, "is not valid CSV (" + e.getMessage() + ")",
-                "Check the file's quoting", e);
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    source,
+                    "is not valid CSV (" + e.getMessage() + ")",
+                    "Check the file's quoting",
+                    e);
         }
         return rows;
     }

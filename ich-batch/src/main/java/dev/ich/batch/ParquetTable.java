@@ -26,13 +26,12 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * The results table as a Parquet file: every column optional, strings as UTF-8, numbers as
- * doubles and 32-bit integers, written and read through local files (no Hadoop file system).
+ * The results table as a Parquet file: every column optional, strings as UTF-8, numbers as doubles
+ * and 32-bit integers, written and read through local files (no Hadoop file system).
  */
 public final class ParquetTable {
 
-    private ParquetTable() {
-    }
+    private ParquetTable() {}
 
     /** The Parquet schema of {@code schema}'s columns. */
     public static MessageType messageType(ResultSchema schema) {
@@ -46,22 +45,30 @@ public final class ParquetTable {
                     fields.add(Types.optional(PrimitiveTypeName.INT32).named(c.name()));
                     break;
                 default:
-                    fields.add(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
-                        .named(c.name()));
+                    fields.add(
+                            Types.optional(PrimitiveTypeName.BINARY)
+                                    .as(LogicalTypeAnnotation.stringType())
+                                    .named(c.name()));
             }
         }
         return new MessageType("ich_results", fields);
     }
 
-    /** Writes {@code rows} to {@code file}, replacing it (a temporary the caller moves into place). */
-    public static void write(Path file, ResultSchema schema, List<List<String>> rows) throws IchException {
+    /**
+     * Writes {@code rows} to {@code file}, replacing it (a temporary the caller moves into place).
+     */
+    public static void write(Path file, ResultSchema schema, List<List<String>> rows)
+            throws IchException {
         MessageType type = messageType(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration()).withType(type)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0).build()) {
+        try (ParquetWriter<Group> writer =
+                ExampleParquetWriter.builder(new LocalOutputFile(file))
+                        .withConf(new PlainParquetConfiguration())
+                        .withType(type)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                        .build()) {
             for (List<String> row : rows) {
                 Group group = groups.newGroup();
                 for (int i = 0; i < row.size(); i++) {
@@ -77,15 +84,20 @@ public final class ParquetTable {
                 writer.write(group);
             }
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the folder's permissions and free space",
+                    e);
         }
     }
 
     /** The rows of a results file written by {@link #write}, as texts (the CSV's form). */
     public static List<List<String>> read(Path file, ResultSchema schema) throws IchException {
         List<List<String>> rows = new ArrayList<>();
-        try (ParquetReader<Group> reader = new GroupReaderBuilder(new LocalInputFile(file)).build()) {
+        try (ParquetReader<Group> reader =
+                new GroupReaderBuilder(new LocalInputFile(file)).build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 0; i < schema.columns().size(); i++) {
@@ -107,8 +119,12 @@ public final class ParquetTable {
                 rows.add(row);
             }
         } catch (IOException | RuntimeException e) {
-            throw new IchException(ErrorCode.INVALID_TABLE, file.toString(), "cannot be read as a results table ("
-                + e + ")", "Check that ich wrote it", e);
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    file.toString(),
+                    "cannot be read as a results table (" + e + ")",
+                    "Check that ich wrote it",
+                    e);
         }
         return rows;
     }

@@ -45,16 +45,26 @@ public final class ResultJournal implements AutoCloseable {
         Path file = folder.resolve(FILE);
         try {
             Files.createDirectories(folder);
-            if (Files.isSymbolicLink(file) || Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "is not a regular file",
-                    "Remove it or choose another output folder");
+            if (Files.isSymbolicLink(file)
+                    || Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IchException(
+                        ErrorCode.OUTPUT_NOT_WRITABLE,
+                        file.toString(),
+                        "is not a regular file",
+                        "Remove it or choose another output folder");
             }
             boolean fresh = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel =
+                    FileChannel.open(
+                            file,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS);
             try {
-                Map<String, List<String>> rows = fresh ? new LinkedHashMap<>() : read(channel, file, schema);
+                Map<String, List<String>> rows =
+                        fresh ? new LinkedHashMap<>() : read(channel, file, schema);
                 if (channel.size() == 0) {
                     write(channel, CsvRows.line(schema.names()));
                     if (fresh) {
@@ -68,14 +78,20 @@ public final class ResultJournal implements AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the folder's permissions and free space",
+                    e);
         }
     }
 
-    /** Rows whose line is complete, by study; the tail of a line cut short is removed from the file. */
-    private static Map<String, List<String>> read(FileChannel channel, Path file, ResultSchema schema)
-        throws IOException, IchException {
+    /**
+     * Rows whose line is complete, by study; the tail of a line cut short is removed from the file.
+     */
+    private static Map<String, List<String>> read(
+            FileChannel channel, Path file, ResultSchema schema) throws IOException, IchException {
         byte[] bytes = Files.readAllBytes(file);
         int complete = bytes.length;
         while (complete > 0 && bytes[complete - 1] != '\n') {
@@ -85,22 +101,30 @@ public final class ResultJournal implements AutoCloseable {
             channel.truncate(complete);
             channel.force(true);
         }
-        List<List<String>> records = CsvRows.parse(new String(bytes, 0, complete, StandardCharsets.UTF_8),
-            file.toString());
+        List<List<String>> records =
+                CsvRows.parse(
+                        new String(bytes, 0, complete, StandardCharsets.UTF_8), file.toString());
         Map<String, List<String>> rows = new LinkedHashMap<>();
         if (records.isEmpty()) {
             return rows;
         }
         if (!records.get(0).equals(schema.names())) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
-                "holds the rows of a run with other columns (another manifest or other estimates)",
-                "Run again with the same studies and options, or choose another output folder");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "holds the rows of a run with other columns (another manifest or other estimates)",
+                    "Run again with the same studies and options, or choose another output folder");
         }
         for (List<String> row : records.subList(1, records.size())) {
             if (row.size() != schema.columns().size()) {
-                throw new IchException(ErrorCode.INVALID_TABLE, file.toString(), "a row has " + row.size()
-                    + " fields where the header has " + schema.columns().size(),
-                    "Remove the journal to start the run again");
+                throw new IchException(
+                        ErrorCode.INVALID_TABLE,
+                        file.toString(),
+                        "a row has "
+                                + row.size()
+                                + " fields where the header has "
+                                + schema.columns().size(),
+                        "Remove the journal to start the run again");
             }
             rows.putIfAbsent(row.get(0), row);
         }
@@ -118,8 +142,12 @@ public final class ResultJournal implements AutoCloseable {
             write(channel, CsvRows.line(row));
             channel.force(false);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the free space, then run again to go on where it stopped", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the free space, then run again to go on where it stopped",
+                    e);
         }
         rows.putIfAbsent(row.get(0), row);
     }
@@ -151,8 +179,12 @@ public final class ResultJournal implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be closed ("
-                + e.getMessage() + ")", "Check the disk", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "cannot be closed (" + e.getMessage() + ")",
+                    "Check the disk",
+                    e);
         }
     }
 }

@@ -31,8 +31,10 @@ public final class ResultSchema {
 
     /** The status of an analysed study. */
     public static final String OK = "ok";
+
     /** The status of a study that failed. */
     public static final String ERROR = "error";
+
     /** The column naming the study (a manifest's column of that name). */
     public static final String STUDY = "study";
 
@@ -56,43 +58,53 @@ public final class ResultSchema {
      * @throws IchException {@link ErrorCode#INVALID_TABLE} when a carried column has the name of a
      *     result column
      */
-    public static ResultSchema of(List<String> carried, List<String> estimators) throws IchException {
+    public static ResultSchema of(List<String> carried, List<String> estimators)
+            throws IchException {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column(STUDY, ColumnType.STRING));
-        List<Column> results = new ArrayList<>(List.of(
-            new Column("status", ColumnType.STRING),
-            new Column("error_code", ColumnType.STRING),
-            new Column("error_message", ColumnType.STRING),
-            new Column("predicted_volume_ml", ColumnType.DOUBLE),
-            new Column("predicted_size_mm", ColumnType.DOUBLE),
-            new Column("probability_of_death", ColumnType.DOUBLE),
-            new Column("predicted_outcome", ColumnType.STRING)));
+        List<Column> results =
+                new ArrayList<>(
+                        List.of(
+                                new Column("status", ColumnType.STRING),
+                                new Column("error_code", ColumnType.STRING),
+                                new Column("error_message", ColumnType.STRING),
+                                new Column("predicted_volume_ml", ColumnType.DOUBLE),
+                                new Column("predicted_size_mm", ColumnType.DOUBLE),
+                                new Column("probability_of_death", ColumnType.DOUBLE),
+                                new Column("predicted_outcome", ColumnType.STRING)));
         for (String estimator : estimators) {
             results.add(new Column("estimate_" + estimator + "_ml", ColumnType.DOUBLE));
         }
         results.add(new Column("warnings", ColumnType.STRING));
         for (AnalysisStage stage : STAGES) {
-            results.add(new Column(stage.name().toLowerCase(Locale.ROOT) + "_ms", ColumnType.DOUBLE));
+            results.add(
+                    new Column(stage.name().toLowerCase(Locale.ROOT) + "_ms", ColumnType.DOUBLE));
         }
-        results.addAll(List.of(
-            new Column("total_ms", ColumnType.DOUBLE),
-            new Column("series_instance_uid", ColumnType.STRING),
-            new Column("slices", ColumnType.INT),
-            new Column("model_sha256", ColumnType.STRING),
-            new Column("library_version", ColumnType.STRING)));
+        results.addAll(
+                List.of(
+                        new Column("total_ms", ColumnType.DOUBLE),
+                        new Column("series_instance_uid", ColumnType.STRING),
+                        new Column("slices", ColumnType.INT),
+                        new Column("model_sha256", ColumnType.STRING),
+                        new Column("library_version", ColumnType.STRING)));
         Set<String> names = new HashSet<>();
         results.forEach(c -> names.add(c.name()));
         names.add(STUDY);
         for (String name : carried) {
             if (!names.add(name)) {
-                throw new IchException(ErrorCode.INVALID_TABLE, "column '" + name + "'",
-                    "the study list has a column of the same name as a result column (or twice)",
-                    "Rename that column of the manifest");
+                throw new IchException(
+                        ErrorCode.INVALID_TABLE,
+                        "column '" + name + "'",
+                        "the study list has a column of the same name as a result column (or twice)",
+                        "Rename that column of the manifest");
             }
             columns.add(new Column(name, ColumnType.STRING));
         }
         columns.addAll(results);
-        return new ResultSchema(List.copyOf(carried), List.copyOf(estimators), Collections.unmodifiableList(columns));
+        return new ResultSchema(
+                List.copyOf(carried),
+                List.copyOf(estimators),
+                Collections.unmodifiableList(columns));
     }
 
     /** The columns, in order. */
@@ -158,8 +170,8 @@ public final class ResultSchema {
     }
 
     /**
-     * The typed value of a text of column {@code index}: a {@link String}, {@link Double} or
-     * {@link Integer}, or null for a null or empty text.
+     * The typed value of a text of column {@code index}: a {@link String}, {@link Double} or {@link
+     * Integer}, or null for a null or empty text.
      *
      * @throws NumberFormatException when a numeric column holds text that is not a number
      */

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * The studies of a batch and the columns they carry, from what a user names: study paths, the
- * entries of a folder of studies, or a manifest CSV with a {@code study} column (relative paths are resolved
- * against the manifest's folder; its other columns are carried to the results).
+ * entries of a folder of studies, or a manifest CSV with a {@code study} column (relative paths are
+ * resolved against the manifest's folder; its other columns are carried to the results).
  *
  * @param studies the studies, in order, each key once
  * @param carried the names of the columns every study carries
@@ -74,15 +74,27 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
                 studies.add(BatchStudy.of(p));
             }
             if (studies.isEmpty()) {
-                throw new IchException(ErrorCode.NO_SERIES, dir.toString(), "the folder holds no study",
-                    "Give a folder whose sub-folders or files are the studies");
+                throw new IchException(
+                        ErrorCode.NO_SERIES,
+                        dir.toString(),
+                        "the folder holds no study",
+                        "Give a folder whose sub-folders or files are the studies");
             }
             return new StudyList(studies, List.of());
         } catch (NoSuchFileException | NotDirectoryException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, dir.toString(), "is not a folder", "Check the path", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    dir.toString(),
+                    "is not a folder",
+                    "Check the path",
+                    e);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, dir.toString(), "the folder cannot be listed (" + e.getMessage()
-                + ")", "Check its permissions", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    dir.toString(),
+                    "the folder cannot be listed (" + e.getMessage() + ")",
+                    "Check its permissions",
+                    e);
         }
     }
 
@@ -91,14 +103,20 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
         String source = csv.toString();
         List<List<String>> records = CsvRows.parse(text(csv), source);
         if (records.isEmpty()) {
-            throw new IchException(ErrorCode.INVALID_TABLE, source, "the manifest is empty",
-                "Give a header line with a 'study' column and one line per study");
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    source,
+                    "the manifest is empty",
+                    "Give a header line with a 'study' column and one line per study");
         }
         List<String> header = records.get(0);
         int study = header.indexOf(ResultSchema.STUDY);
         if (study < 0 || new HashSet<>(header).size() != header.size() || header.contains(null)) {
-            throw new IchException(ErrorCode.INVALID_TABLE, source, "the header " + header
-                + " has no 'study' column, or an empty or repeated name", "Name each column once, one of them 'study'");
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    source,
+                    "the header " + header + " has no 'study' column, or an empty or repeated name",
+                    "Name each column once, one of them 'study'");
         }
         List<String> carried = new ArrayList<>(header);
         carried.remove(study);
@@ -108,12 +126,19 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
             List<String> row = records.get(r);
             String where = "row " + (r + 1) + " of " + source;
             if (row.size() != header.size()) {
-                throw new IchException(ErrorCode.INVALID_TABLE, where, "has " + row.size() + " fields where the header has "
-                    + header.size(), "Give every row as many fields as the header");
+                throw new IchException(
+                        ErrorCode.INVALID_TABLE,
+                        where,
+                        "has " + row.size() + " fields where the header has " + header.size(),
+                        "Give every row as many fields as the header");
             }
             String key = row.get(study);
             if (key == null || key.isBlank()) {
-                throw new IchException(ErrorCode.INVALID_TABLE, where, "has no study path", "Fill in its 'study' column");
+                throw new IchException(
+                        ErrorCode.INVALID_TABLE,
+                        where,
+                        "has no study path",
+                        "Fill in its 'study' column");
             }
             Map<String, String> columns = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -129,18 +154,35 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
 
     private static String text(Path csv) throws IchException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(csv))).toString();
+            String text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(csv)))
+                            .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, csv.toString(), "the file does not exist", "Check the path", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    csv.toString(),
+                    "the file does not exist",
+                    "Check the path",
+                    e);
         } catch (CharacterCodingException e) {
-            throw new IchException(ErrorCode.INVALID_TABLE, csv.toString(), "the file is not UTF-8 text",
-                "Save the manifest as UTF-8 CSV", e);
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    csv.toString(),
+                    "the file is not UTF-8 text",
+                    "Save the manifest as UTF-8 CSV",
+                    e);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, csv.toString(), "the file cannot be read (" + e.getMessage() + ")",
-                "Check that it is a readable file", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    csv.toString(),
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "Check that it is a readable file",
+                    e);
         }
     }
 
@@ -148,8 +190,11 @@ public record StudyList(List<BatchStudy> studies, List<String> carried) {
         Set<String> keys = new HashSet<>();
         for (BatchStudy s : studies) {
             if (!keys.add(s.key())) {
-                throw new IchException(ErrorCode.INVALID_TABLE, source, "names the study '" + s.key() + "' twice",
-                    "Name each study once: its row in the results is found by that name");
+                throw new IchException(
+                        ErrorCode.INVALID_TABLE,
+                        source,
+                        "names the study '" + s.key() + "' twice",
+                        "Name each study once: its row in the results is found by that name");
             }
         }
     }

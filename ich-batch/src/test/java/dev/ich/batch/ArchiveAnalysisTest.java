@@ -38,17 +38,16 @@ class ArchiveAnalysisTest {
     private static final int PHANTOMS = 20;
     private static final List<String> ESTIMATORS = List.of("abc2", "planimetry");
 
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
 
     private static Path archive;
     private static IchModel model;
     private static IchAnalyzer analyzer;
+
     /** Study folder name → the serial analysis's result, or its error code. */
     private static final Map<String, Object> SERIAL = new HashMap<>();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void archiveModelAndSerialResults() throws Exception {
@@ -56,9 +55,15 @@ class ArchiveAnalysisTest {
         PhantomArchive.write(archive, PHANTOMS);
         PhantomArchive.trainModel(shared.resolve("model"));
         model = IchModel.load(shared.resolve("model"));
-        analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(model).threads(1)
-            .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY)).build();
+        analyzer =
+                IchAnalyzer.builder()
+                        .reader(AnyStudyReader.create())
+                        .model(model)
+                        .threads(1)
+                        .estimators(
+                                SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
+                        .build();
         try (Stream<Path> studies = Files.list(archive)) {
             for (Path study : studies.toList()) {
                 try {
@@ -81,7 +86,9 @@ class ArchiveAnalysisTest {
     }
 
     private static ArchiveAnalysis.Builder analysis() {
-        return ArchiveAnalysis.builder(analyzer, model.parametersSha256()).estimators(ESTIMATORS).workers(2);
+        return ArchiveAnalysis.builder(analyzer, model.parametersSha256())
+                .estimators(ESTIMATORS)
+                .workers(2);
     }
 
     private static List<List<String>> csv(Path file) throws Exception {
@@ -96,8 +103,8 @@ class ArchiveAnalysisTest {
         assertThat(summary.analysed()).isEqualTo(PHANTOMS);
         assertThat(summary.failed()).isEqualTo(PhantomArchive.BROKEN.size());
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("results.csv",
-                "results.parquet");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("results.csv", "results.parquet");
         }
         List<List<String>> csv = csv(out.resolve("results.csv"));
         ResultSchema schema = ResultSchema.of(List.of(), ESTIMATORS);
@@ -130,11 +137,14 @@ class ArchiveAnalysisTest {
             assertThat(r.get("status")).isEqualTo("ok");
             assertThat(r.get("error_code")).isNull();
             assertThat(Double.parseDouble(r.get("predicted_volume_ml"))).isEqualTo(a.volumeMl());
-            assertThat(Double.parseDouble(r.get("probability_of_death"))).isEqualTo(a.probabilityOfDeath());
-            assertThat(r.get("predicted_outcome")).isEqualTo(a.prediction().outcome().name().toLowerCase());
-            assertThat(Double.parseDouble(r.get("estimate_abc2_ml"))).isEqualTo(a.classicalEstimatesMl().get("abc2"));
+            assertThat(Double.parseDouble(r.get("probability_of_death")))
+                    .isEqualTo(a.probabilityOfDeath());
+            assertThat(r.get("predicted_outcome"))
+                    .isEqualTo(a.prediction().outcome().name().toLowerCase());
+            assertThat(Double.parseDouble(r.get("estimate_abc2_ml")))
+                    .isEqualTo(a.classicalEstimatesMl().get("abc2"));
             assertThat(Double.parseDouble(r.get("estimate_planimetry_ml")))
-                .isEqualTo(a.classicalEstimatesMl().get("planimetry"));
+                    .isEqualTo(a.classicalEstimatesMl().get("planimetry"));
             assertThat(r.get("series_instance_uid")).isEqualTo(a.provenance().seriesInstanceUid());
             assertThat(Integer.parseInt(r.get("slices"))).isEqualTo(a.provenance().sliceCount());
         }
@@ -149,34 +159,52 @@ class ArchiveAnalysisTest {
         Path out = dir.resolve("out");
         StudyList studies = StudyList.folder(archive);
         AtomicInteger recorded = new AtomicInteger();
-        assertThatThrownBy(() -> analysis().progress(p -> {
-            if (p.done() == 7) {
-                throw new IllegalStateException("simulated kill");
-            }
-        }).onResult(r -> recorded.incrementAndGet()).build().run(studies, out)).hasMessage("simulated kill");
+        assertThatThrownBy(
+                        () ->
+                                analysis()
+                                        .progress(
+                                                p -> {
+                                                    if (p.done() == 7) {
+                                                        throw new IllegalStateException(
+                                                                "simulated kill");
+                                                    }
+                                                })
+                                        .onResult(r -> recorded.incrementAndGet())
+                                        .build()
+                                        .run(studies, out))
+                .hasMessage("simulated kill");
         Path journal = out.resolve(ResultJournal.FILE);
         List<List<String>> before = csv(journal);
         assertThat(before).hasSize(1 + 7);
         assertThat(out.resolve("results.csv")).doesNotExist();
         // A crash while a row was being written leaves a line without its end: it must not count.
         String half = "\"" + studies.studies().get(0).key().replace("\"", "\"\"") + "\",ok,,,12.5";
-        boolean firstDone = before.stream().anyMatch(r -> r.get(0).equals(studies.studies().get(0).key()));
-        Files.writeString(journal, firstDone ? half.replace(studies.studies().get(0).key(), "x") : half,
-            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        boolean firstDone =
+                before.stream().anyMatch(r -> r.get(0).equals(studies.studies().get(0).key()));
+        Files.writeString(
+                journal,
+                firstDone ? half.replace(studies.studies().get(0).key(), "x") : half,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
 
         AtomicInteger second = new AtomicInteger();
         List<Long> resumed = new ArrayList<>();
-        ArchiveAnalysis.Summary summary = analysis().onResult(r -> second.incrementAndGet())
-            .progress(p -> resumed.add(p.resumed())).build().run(studies, out);
+        ArchiveAnalysis.Summary summary =
+                analysis()
+                        .onResult(r -> second.incrementAndGet())
+                        .progress(p -> resumed.add(p.resumed()))
+                        .build()
+                        .run(studies, out);
 
         assertThat(second.get()).isEqualTo(studies.studies().size() - 7);
         assertThat(summary.resumed()).isEqualTo(7);
         assertThat(resumed).containsOnly(7L);
         List<List<String>> rows = csv(out.resolve("results.csv"));
         rows = rows.subList(1, rows.size());
-        assertThat(rows.stream().map(r -> r.get(0))).containsExactlyElementsOf(
-            studies.studies().stream().map(s -> s.key()).toList());
-        // The first run's rows are kept as they were, timings included: they were not analysed again.
+        assertThat(rows.stream().map(r -> r.get(0)))
+                .containsExactlyElementsOf(studies.studies().stream().map(s -> s.key()).toList());
+        // The first run's rows are kept as they were, timings included: they were not analysed
+        // again.
         assertThat(rows).containsAll(before.subList(1, before.size()));
         assertThat(journal).doesNotExist();
     }
@@ -186,12 +214,19 @@ class ArchiveAnalysisTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("results.parquet"), "mine");
         AtomicInteger analysed = new AtomicInteger();
-        assertThatThrownBy(() -> analysis().onResult(r -> analysed.incrementAndGet()).build()
-            .run(StudyList.folder(archive), out))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+        assertThatThrownBy(
+                        () ->
+                                analysis()
+                                        .onResult(r -> analysed.incrementAndGet())
+                                        .build()
+                                        .run(StudyList.folder(archive), out))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
         assertThat(analysed.get()).isZero();
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results.parquet");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("results.parquet");
         }
     }
 
@@ -208,15 +243,20 @@ class ArchiveAnalysisTest {
         assertThat(rows.get(0).subList(0, 3)).containsExactly("study", "site", "status");
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).get(0)).isEqualTo(keys.get(i - 1)).doesNotStartWith("/");
-            assertThat(rows.get(i).get(1)).isEqualTo(studies.studies().get(i - 1).columns().get("site"));
+            assertThat(rows.get(i).get(1))
+                    .isEqualTo(studies.studies().get(i - 1).columns().get("site"));
         }
 
         Path other = dir.resolve("other");
         Files.createDirectories(other);
-        Files.writeString(other.resolve(ResultJournal.FILE), CsvRows.line(ResultSchema.of(List.of("site"), ESTIMATORS)
-            .names()) + CsvRows.line(rowOf("elsewhere", ESTIMATORS.size())));
+        Files.writeString(
+                other.resolve(ResultJournal.FILE),
+                CsvRows.line(ResultSchema.of(List.of("site"), ESTIMATORS).names())
+                        + CsvRows.line(rowOf("elsewhere", ESTIMATORS.size())));
         assertThatThrownBy(() -> analysis().build().run(studies, other))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.getMessage()).contains("'elsewhere'"));
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.getMessage()).contains("'elsewhere'"));
     }
 
     private static List<String> rowOf(String key, int estimators) throws IchException {
@@ -233,7 +273,9 @@ class ArchiveAnalysisTest {
         Path manifest = Files.writeString(dir.resolve("m.csv"), "study,status\na,x\n");
         StudyList studies = StudyList.of(List.of(manifest));
         assertThatThrownBy(() -> ResultSchema.of(studies.carried(), ESTIMATORS))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
-            .hasMessageContaining("'status'");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
+                .hasMessageContaining("'status'");
     }
 }

@@ -4,7 +4,6 @@ import dev.ich.core.analysis.Head;
 import dev.ich.core.analysis.IchAnalyzer;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
-import dev.ich.phantom.PhantomSpec;
 import dev.ich.dicom.AnyStudyReader;
 import dev.ich.eval.estimators.SegmentationVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
@@ -12,6 +11,7 @@ import dev.ich.explain.Explainer;
 import dev.ich.model.IchModel;
 import dev.ich.model.NetworkConfig;
 import dev.ich.model.Preset;
+import dev.ich.phantom.PhantomSpec;
 import dev.ich.phantom.cohort.CohortCase;
 import dev.ich.phantom.cohort.CohortWriter;
 import java.io.IOException;
@@ -33,36 +33,56 @@ import java.util.stream.Stream;
  */
 public final class AnalysisBench {
 
-    private AnalysisBench() {
-    }
+    private AnalysisBench() {}
 
     /** The benchmark's settings; {@code model} and {@code study} may be null. */
-    public record Settings(int analyses, Path model, Path study, int warmup, int threads, long seed) {
-    }
+    public record Settings(
+            int analyses, Path model, Path study, int warmup, int threads, long seed) {}
 
     public static int run(PrintWriter out, Settings s) throws IchException {
         IchModel.setIntraOpThreads(s.threads());
-        IchModel model = s.model() == null ? untrainedCpuPreset(s.seed()) : IchModel.load(s.model());
+        IchModel model =
+                s.model() == null ? untrainedCpuPreset(s.seed()) : IchModel.load(s.model());
         Path temp = null;
         try {
             Path study = s.study();
             if (study == null) {
                 temp = createTempFolder();
-                List<CohortCase> one = new CohortWriter(PhantomSpec.builder().inPlaneSize(256).build(), s.seed(), 1, 1)
-                    .write(1, temp, n -> { });
+                List<CohortCase> one =
+                        new CohortWriter(
+                                        PhantomSpec.builder().inPlaneSize(256).build(),
+                                        s.seed(),
+                                        1,
+                                        1)
+                                .write(1, temp, n -> {});
                 study = temp.resolve(one.get(0).study());
             }
             NetworkConfig net = model.config();
-            out.printf(Locale.ROOT, "bench analyses: %s model ResNet-%d width %d, input %d×%d×%d; study %s;"
-                    + " Grad-CAM of the volume head, ABC/2 and planimetry; %d threads; %d warm-up + %d analyses%n",
-                s.model() == null ? "untrained CPU-preset" : "loaded", net.depth(), net.baseWidth(), net.inputDepth(),
-                net.inputHeight(), net.inputWidth(), s.study() == null ? "phantom (seed " + s.seed() + ")" : "given",
-                s.threads(), s.warmup(), s.analyses());
-            try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(model)
-                    .explainer(new Explainer(model)).explain(Head.VOLUME)
-                    .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                        SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
-                    .threads(s.threads()).build()) {
+            out.printf(
+                    Locale.ROOT,
+                    "bench analyses: %s model ResNet-%d width %d, input %d×%d×%d; study %s;"
+                            + " Grad-CAM of the volume head, ABC/2 and planimetry; %d threads; %d warm-up + %d analyses%n",
+                    s.model() == null ? "untrained CPU-preset" : "loaded",
+                    net.depth(),
+                    net.baseWidth(),
+                    net.inputDepth(),
+                    net.inputHeight(),
+                    net.inputWidth(),
+                    s.study() == null ? "phantom (seed " + s.seed() + ")" : "given",
+                    s.threads(),
+                    s.warmup(),
+                    s.analyses());
+            try (IchAnalyzer analyzer =
+                    IchAnalyzer.builder()
+                            .reader(AnyStudyReader.create())
+                            .model(model)
+                            .explainer(new Explainer(model))
+                            .explain(Head.VOLUME)
+                            .estimators(
+                                    SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
+                            .threads(s.threads())
+                            .build()) {
                 double liveBefore = MemoryFigures.liveHeapMb();
                 for (int i = 0; i < s.warmup(); i++) {
                     analyzer.analyze(study);
@@ -95,12 +115,19 @@ public final class AnalysisBench {
         try {
             return Files.createTempDirectory("ich-bench-analyses");
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, System.getProperty("java.io.tmpdir"),
-                "a temporary folder cannot be made (" + e.getMessage() + ")", "Give a study with --study", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    System.getProperty("java.io.tmpdir"),
+                    "a temporary folder cannot be made (" + e.getMessage() + ")",
+                    "Give a study with --study",
+                    e);
         }
     }
 
-    /** Deletes the phantom this benchmark wrote (only files it made: the folder is its own temporary one). */
+    /**
+     * Deletes the phantom this benchmark wrote (only files it made: the folder is its own temporary
+     * one).
+     */
     static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -25,27 +25,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ich bench --batch N}: N studies through {@link ArchiveAnalysis} (journal, CSV and
- * Parquet included) for the CPU and the paper preset, with 1 and 2 workers: studies per hour, the
- * mean time of each stage, the speed-up from 1 to 2 workers, the resident memory after a warm-up
- * tenth and at the end, and the batch's time per study against the sum of the stage times of the
- * same studies analysed one by one (what the batch adds). The studies are a pool of 256² phantoms,
- * cycled; the models are untrained (time and memory do not depend on the weights).
+ * {@code ich bench --batch N}: N studies through {@link ArchiveAnalysis} (journal, CSV and Parquet
+ * included) for the CPU and the paper preset, with 1 and 2 workers: studies per hour, the mean time
+ * of each stage, the speed-up from 1 to 2 workers, the resident memory after a warm-up tenth and at
+ * the end, and the batch's time per study against the sum of the stage times of the same studies
+ * analysed one by one (what the batch adds). The studies are a pool of 256² phantoms, cycled; the
+ * models are untrained (time and memory do not depend on the weights).
  */
 public final class BatchBench {
 
     private static final int POOL = 8;
 
-    private BatchBench() {
-    }
+    private BatchBench() {}
 
     /** Runs the benchmark on {@code studies} studies. */
     public static int run(PrintWriter out, int studies, long seed) throws IchException {
         Path temp = AnalysisBench.createTempFolder();
         try {
             int pool = Math.min(POOL, studies);
-            List<CohortCase> cases = new CohortWriter(PhantomSpec.builder().inPlaneSize(256).build(), seed, 1, 1)
-                .write(pool, temp.resolve("pool"), n -> { });
+            List<CohortCase> cases =
+                    new CohortWriter(PhantomSpec.builder().inPlaneSize(256).build(), seed, 1, 1)
+                            .write(pool, temp.resolve("pool"), n -> {});
             List<BatchStudy> list = new ArrayList<>();
             for (int i = 0; i < studies; i++) {
                 Path study = temp.resolve("pool").resolve(cases.get(i % pool).study());
@@ -53,16 +53,35 @@ public final class BatchBench {
             }
             StudyList batch = new StudyList(list, List.of());
             int cores = Runtime.getRuntime().availableProcessors();
-            out.printf(Locale.ROOT, "bench batch: %d studies (a pool of %d 256² phantoms, seed %d), %d processors;"
-                + " ABC/2 and planimetry, no heatmaps%n", studies, pool, seed, cores);
+            out.printf(
+                    Locale.ROOT,
+                    "bench batch: %d studies (a pool of %d 256² phantoms, seed %d), %d processors;"
+                            + " ABC/2 and planimetry, no heatmaps%n",
+                    studies,
+                    pool,
+                    seed,
+                    cores);
             for (Preset preset : List.of(Preset.CPU, Preset.PAPER)) {
-                double serialMs = serialStageSumMs(out, preset, model(preset, seed), batch, pool, cores);
+                double serialMs =
+                        serialStageSumMs(out, preset, model(preset, seed), batch, pool, cores);
                 double[] perHour = new double[3];
                 for (int workers = 1; workers <= 2; workers++) {
-                    perHour[workers] = batchRun(out, preset, model(preset, seed), batch, workers,
-                        temp.resolve(preset.name().toLowerCase(Locale.ROOT) + "-" + workers), serialMs);
+                    perHour[workers] =
+                            batchRun(
+                                    out,
+                                    preset,
+                                    model(preset, seed),
+                                    batch,
+                                    workers,
+                                    temp.resolve(
+                                            preset.name().toLowerCase(Locale.ROOT) + "-" + workers),
+                                    serialMs);
                 }
-                out.printf(Locale.ROOT, "%s speedup_1_to_2_workers=%.2f%n", name(preset), perHour[2] / perHour[1]);
+                out.printf(
+                        Locale.ROOT,
+                        "%s speedup_1_to_2_workers=%.2f%n",
+                        name(preset),
+                        perHour[2] / perHour[1]);
             }
         } finally {
             AnalysisBench.deleteTree(temp);
@@ -70,16 +89,20 @@ public final class BatchBench {
         return 0;
     }
 
-    /** The pool's studies one by one after a warm-up: the mean of each stage and their sum, in ms. */
-    private static double serialStageSumMs(PrintWriter out, Preset preset, IchModel model, StudyList batch, int pool,
-                                           int cores) throws IchException {
+    /**
+     * The pool's studies one by one after a warm-up: the mean of each stage and their sum, in ms.
+     */
+    private static double serialStageSumMs(
+            PrintWriter out, Preset preset, IchModel model, StudyList batch, int pool, int cores)
+            throws IchException {
         IchModel.setIntraOpThreads(cores);
         Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
         try (IchAnalyzer analyzer = analyzer(model, cores)) {
             analyzer.analyze(batch.studies().get(0).path());
             for (int i = 0; i < pool; i++) {
                 AnalysisResult r = analyzer.analyze(batch.studies().get(i).path());
-                r.timings().forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+                r.timings()
+                        .forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
             }
         }
         StringBuilder line = new StringBuilder(name(preset) + " single_study_stage_ms");
@@ -87,16 +110,33 @@ public final class BatchBench {
         for (Map.Entry<AnalysisStage, Double> e : sums.entrySet()) {
             double mean = e.getValue() / pool;
             total += mean;
-            line.append(String.format(Locale.ROOT, " %s=%.1f", e.getKey().name().toLowerCase(Locale.ROOT), mean));
+            line.append(
+                    String.format(
+                            Locale.ROOT,
+                            " %s=%.1f",
+                            e.getKey().name().toLowerCase(Locale.ROOT),
+                            mean));
         }
-        out.println(line.append(String.format(Locale.ROOT, " sum=%.1f studies_per_hour=%.0f", total,
-            3.6e6 / total)));
+        out.println(
+                line.append(
+                        String.format(
+                                Locale.ROOT,
+                                " sum=%.1f studies_per_hour=%.0f",
+                                total,
+                                3.6e6 / total)));
         return total;
     }
 
     /** One batch run; prints its figures and returns its studies per hour. */
-    private static double batchRun(PrintWriter out, Preset preset, IchModel model, StudyList batch, int workers,
-                                   Path folder, double serialMs) throws IchException {
+    private static double batchRun(
+            PrintWriter out,
+            Preset preset,
+            IchModel model,
+            StudyList batch,
+            int workers,
+            Path folder,
+            double serialMs)
+            throws IchException {
         int share = BatchAnalyzer.threadsPerWorker(workers);
         IchModel.setIntraOpThreads(share);
         int warmup = Math.max(2, batch.studies().size() / 10);
@@ -104,32 +144,75 @@ public final class BatchBench {
         Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
         ArchiveAnalysis.Summary summary;
         try (IchAnalyzer analyzer = analyzer(model, share)) {
-            summary = ArchiveAnalysis.builder(analyzer, model.parametersSha256()).estimators(List.of("abc2",
-                    "planimetry")).workers(workers)
-                .onResult(r -> r.result().ifPresent(a -> a.timings().forEach((stage, d) ->
-                    sums.merge(stage, d.toNanos() / 1e6, Double::sum))))
-                .progress(p -> {
-                    if (p.done() == warmup) {
-                        rssWarm[0] = MemoryFigures.rssMb("VmRSS");
-                    }
-                })
-                .build().run(batch, folder);
+            summary =
+                    ArchiveAnalysis.builder(analyzer, model.parametersSha256())
+                            .estimators(List.of("abc2", "planimetry"))
+                            .workers(workers)
+                            .onResult(
+                                    r ->
+                                            r.result()
+                                                    .ifPresent(
+                                                            a ->
+                                                                    a.timings()
+                                                                            .forEach(
+                                                                                    (stage, d) ->
+                                                                                            sums
+                                                                                                    .merge(
+                                                                                                            stage,
+                                                                                                            d
+                                                                                                                            .toNanos()
+                                                                                                                    / 1e6,
+                                                                                                            Double
+                                                                                                                    ::sum))))
+                            .progress(
+                                    p -> {
+                                        if (p.done() == warmup) {
+                                            rssWarm[0] = MemoryFigures.rssMb("VmRSS");
+                                        }
+                                    })
+                            .build()
+                            .run(batch, folder);
         }
         if (summary.failed() > 0) {
-            // The benchmark's own phantoms: a failure is a defect, and the timings would mean nothing.
-            throw new IllegalStateException(summary.failed() + " of the benchmark's phantom studies failed");
+            // The benchmark's own phantoms: a failure is a defect, and the timings would mean
+            // nothing.
+            throw new IllegalStateException(
+                    summary.failed() + " of the benchmark's phantom studies failed");
         }
         double rssEnd = MemoryFigures.rssMb("VmRSS");
         int n = batch.studies().size();
         double msPerStudy = summary.elapsed().toNanos() / 1e6 / n;
         StringBuilder stages = new StringBuilder();
-        sums.forEach((stage, ms) -> stages.append(String.format(Locale.ROOT, " %s=%.1f",
-            stage.name().toLowerCase(Locale.ROOT), ms / Math.max(1, summary.analysed()))));
-        out.printf(Locale.ROOT, "%s workers=%d threads_per_worker=%d studies=%d failed=%d studies_per_hour=%.0f"
-                + " ms_per_study=%.1f batch_to_single_study_sum=%.3f stage_ms%s%n", name(preset), workers, share, n,
-            summary.failed(), 3.6e6 / msPerStudy, msPerStudy, msPerStudy / serialMs, stages);
-        out.printf(Locale.ROOT, "%s workers=%d rss_after_%d_studies_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
-            name(preset), workers, warmup, rssWarm[0], rssEnd, 100 * (rssEnd - rssWarm[0]) / rssWarm[0]);
+        sums.forEach(
+                (stage, ms) ->
+                        stages.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        " %s=%.1f",
+                                        stage.name().toLowerCase(Locale.ROOT),
+                                        ms / Math.max(1, summary.analysed()))));
+        out.printf(
+                Locale.ROOT,
+                "%s workers=%d threads_per_worker=%d studies=%d failed=%d studies_per_hour=%.0f"
+                        + " ms_per_study=%.1f batch_to_single_study_sum=%.3f stage_ms%s%n",
+                name(preset),
+                workers,
+                share,
+                n,
+                summary.failed(),
+                3.6e6 / msPerStudy,
+                msPerStudy,
+                msPerStudy / serialMs,
+                stages);
+        out.printf(
+                Locale.ROOT,
+                "%s workers=%d rss_after_%d_studies_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
+                name(preset),
+                workers,
+                warmup,
+                rssWarm[0],
+                rssEnd,
+                100 * (rssEnd - rssWarm[0]) / rssWarm[0]);
         return 3.6e6 / msPerStudy;
     }
 
@@ -139,9 +222,14 @@ public final class BatchBench {
     }
 
     private static IchAnalyzer analyzer(IchModel model, int threads) {
-        return IchAnalyzer.builder().reader(AnyStudyReader.create()).model(model).threads(threads)
-            .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY)).build();
+        return IchAnalyzer.builder()
+                .reader(AnyStudyReader.create())
+                .model(model)
+                .threads(threads)
+                .estimators(
+                        SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                        SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
+                .build();
     }
 
     private static String name(Preset preset) {

@@ -20,17 +20,25 @@ import java.util.stream.Collectors;
  */
 public final class BenchDicom {
 
-    private BenchDicom() {
-    }
+    private BenchDicom() {}
 
-    public static int run(Path folder, int warmup, int runs, int threads, PrintWriter out) throws IchException {
+    public static int run(Path folder, int warmup, int runs, int threads, PrintWriter out)
+            throws IchException {
         DicomStudyReader reader = DicomStudyReader.builder().decodeThreads(threads).build();
         CtVolume v = reader.read(folder);
         long pixelBytes = 2L * v.geometry().voxelCount();
         double huMb = 4.0 * v.geometry().voxelCount() / 1048576.0;
-        out.printf(Locale.ROOT, "bench dicom: %s, %d×%d×%d, transfer syntax %s, %d decode thread(s), %d warm-up + %d timed runs%n", folder,
-            v.geometry().nx(), v.geometry().ny(), v.geometry().nz(), v.provenance().transferSyntaxUid(), threads, warmup,
-            runs);
+        out.printf(
+                Locale.ROOT,
+                "bench dicom: %s, %d×%d×%d, transfer syntax %s, %d decode thread(s), %d warm-up + %d timed runs%n",
+                folder,
+                v.geometry().nx(),
+                v.geometry().ny(),
+                v.geometry().nz(),
+                v.provenance().transferSyntaxUid(),
+                threads,
+                warmup,
+                runs);
         v = null;
         for (int n = 0; n < warmup; n++) {
             reader.read(folder);
@@ -44,8 +52,10 @@ public final class BenchDicom {
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
         // Peak heap of one read on its own: collect, reset the pools' peaks, read once.
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).collect(Collectors.toList());
+        List<MemoryPoolMXBean> heap =
+                ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP)
+                        .collect(Collectors.toList());
         System.gc();
         long baseline = used(heap, false);
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -58,7 +68,10 @@ public final class BenchDicom {
         out.printf(Locale.ROOT, "hu_array_mb=%.1f%n", huMb);
         out.printf(Locale.ROOT, "heap_baseline_mb=%.1f%n", baseline / 1048576.0);
         out.printf(Locale.ROOT, "read_peak_heap_mb=%.1f%n", (peak - baseline) / 1048576.0);
-        out.printf(Locale.ROOT, "read_peak_over_hu_array=%.2f%n", (peak - baseline) / 1048576.0 / huMb);
+        out.printf(
+                Locale.ROOT,
+                "read_peak_over_hu_array=%.2f%n",
+                (peak - baseline) / 1048576.0 / huMb);
         out.printf(Locale.ROOT, "slices=%d%n", kept.geometry().nz());
         return 0;
     }

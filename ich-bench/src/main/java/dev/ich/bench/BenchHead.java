@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * The study the benchmarks run on: 512 × 512 × 40 voxels of 0.45 × 0.45 × 5 mm, a head-shaped
- * ellipsoid (skull 900–1100 HU, brain 20–60 HU) in noisy air (−1010 to −990 HU), seeded.
- * {@code tools/bench/preprocess_torch.py} builds the same shape (same formula, its own noise), so
- * both crop the same box: i 66–446, j 21–471, k 0–39.
+ * ellipsoid (skull 900–1100 HU, brain 20–60 HU) in noisy air (−1010 to −990 HU), seeded. {@code
+ * tools/bench/preprocess_torch.py} builds the same shape (same formula, its own noise), so both
+ * crop the same box: i 66–446, j 21–471, k 0–39.
  */
 public final class BenchHead {
 
@@ -18,11 +18,12 @@ public final class BenchHead {
     public static final int NY = 512;
     public static final int NZ = 40;
 
-    private BenchHead() {
-    }
+    private BenchHead() {}
 
     public static CtVolume create(long seed) {
-        VolumeGeometry g = VolumeGeometry.axial(NX, NY, NZ, new Vec3(0.45, 0.45, 5.0), new Vec3(-115, -115, 0));
+        VolumeGeometry g =
+                VolumeGeometry.axial(
+                        NX, NY, NZ, new Vec3(0.45, 0.45, 5.0), new Vec3(-115, -115, 0));
         SplittableRandom random = new SplittableRandom(seed);
         float[] hu = new float[g.voxelCount()];
         int n = 0;
@@ -34,7 +35,11 @@ public final class BenchHead {
                     double ri = (i - 256.0) / 190.0;
                     double r2 = ri * ri + rj * rj + rk * rk;
                     double u = random.nextDouble();
-                    hu[n++] = (float) (r2 < 0.85 ? 20 + 40 * u : r2 < 1 ? 900 + 200 * u : -1010 + 20 * u);
+                    hu[n++] =
+                            (float)
+                                    (r2 < 0.85
+                                            ? 20 + 40 * u
+                                            : r2 < 1 ? 900 + 200 * u : -1010 + 20 * u);
                 }
             }
         }

@@ -7,10 +7,12 @@ import java.util.function.DoubleSupplier;
 /** The statistics every {@code ich bench} mode prints: medians of wall and process-CPU times. */
 public final class BenchStats {
 
-    private BenchStats() {
-    }
+    private BenchStats() {}
 
-    /** The median of {@code values} (the mean of the middle two for an even count); the array is not changed. */
+    /**
+     * The median of {@code values} (the mean of the middle two for an even count); the array is not
+     * changed.
+     */
     public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -19,15 +21,20 @@ public final class BenchStats {
     }
 
     /**
-     * CPU time of the whole process in ms: on a shared machine wall time depends on the other
-     * jobs, CPU time much less, so both are printed.
+     * CPU time of the whole process in ms: on a shared machine wall time depends on the other jobs,
+     * CPU time much less, so both are printed.
      */
     public static double processCpuMs() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e6;
     }
 
-    /** Medians of a timed task's wall time (as the task reports it) and of the process CPU time it took. */
+    /**
+     * Medians of a timed task's wall time (as the task reports it) and of the process CPU time it
+     * took.
+     */
     record Timing(double wallMs, double cpuMs) {
 
         /** Runs {@code task} {@code warmup} times untimed, then {@code runs} times timed. */
@@ -64,8 +71,12 @@ public final class BenchStats {
      */
     record Paired(Timing task, Timing partner, double wallRatio, double cpuRatio) {
 
-        /** {@code warmup} untimed pairs (at least one pass for the partner), then {@code runs} timed pairs. */
-        static Paired measure(DoubleSupplier task, Partner partner, int warmup, int runs) throws IchException {
+        /**
+         * {@code warmup} untimed pairs (at least one pass for the partner), then {@code runs} timed
+         * pairs.
+         */
+        static Paired measure(DoubleSupplier task, Partner partner, int warmup, int runs)
+                throws IchException {
             for (int i = 0; i < Math.max(1, warmup); i++) {
                 if (i < warmup) {
                     task.getAsDouble();
@@ -76,13 +87,23 @@ public final class BenchStats {
             for (int i = 0; i < runs; i++) {
                 Timing a = Timing.once(task);
                 Timing b = partner.run();
-                double[] row = {a.wallMs(), a.cpuMs(), b.wallMs(), b.cpuMs(), a.wallMs() / b.wallMs(), a.cpuMs() / b.cpuMs()};
+                double[] row = {
+                    a.wallMs(),
+                    a.cpuMs(),
+                    b.wallMs(),
+                    b.cpuMs(),
+                    a.wallMs() / b.wallMs(),
+                    a.cpuMs() / b.cpuMs()
+                };
                 for (int k = 0; k < row.length; k++) {
                     columns[k][i] = row[k];
                 }
             }
-            return new Paired(new Timing(median(columns[0]), median(columns[1])),
-                new Timing(median(columns[2]), median(columns[3])), median(columns[4]), median(columns[5]));
+            return new Paired(
+                    new Timing(median(columns[0]), median(columns[1])),
+                    new Timing(median(columns[2]), median(columns[3])),
+                    median(columns[4]),
+                    median(columns[5]));
         }
     }
 }

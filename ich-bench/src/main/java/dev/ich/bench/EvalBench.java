@@ -13,17 +13,18 @@ import java.util.SplittableRandom;
 /**
  * {@code ich bench --eval}: the speed and memory of the evaluation metrics on synthetic cases:
  * volume metrics streamed over a million cases (constant memory: the heap after GC is the same at
- * 10 % and 100 % of the cases), ROC curve and DeLong interval on a million cases, and the bootstrap.
+ * 10 % and 100 % of the cases), ROC curve and DeLong interval on a million cases, and the
+ * bootstrap.
  */
 public final class EvalBench {
 
     /** Cases streamed, and scored for the ROC curve and DeLong. */
     static final int CASES = 1_000_000;
+
     /** Cases of the bootstrap run. */
     static final int BOOTSTRAP_CASES = 10_000;
 
-    private EvalBench() {
-    }
+    private EvalBench() {}
 
     public static int run(PrintWriter out, long seed) {
         int cases = CASES;
@@ -42,10 +43,19 @@ public final class EvalBench {
         }
         double streamSeconds = (System.nanoTime() - start) / 1e9;
         long heapAtEnd = usedHeapAfterGc();
-        out.printf(Locale.ROOT, "bench eval: %d synthetic cases streamed, ROC/DeLong on %d cases, bootstrap of %d cases"
-            + " × %d resamples%n", cases, cases, bootstrapCases, BootstrapSettings.DEFAULT_RESAMPLES);
+        out.printf(
+                Locale.ROOT,
+                "bench eval: %d synthetic cases streamed, ROC/DeLong on %d cases, bootstrap of %d cases"
+                        + " × %d resamples%n",
+                cases,
+                cases,
+                bootstrapCases,
+                BootstrapSettings.DEFAULT_RESAMPLES);
         out.printf(Locale.ROOT, "stream_volume_metrics_s=%.3f%n", streamSeconds);
-        out.printf(Locale.ROOT, "stream_volume_metrics_mcases_per_s=%.2f%n", cases / streamSeconds / 1e6);
+        out.printf(
+                Locale.ROOT,
+                "stream_volume_metrics_mcases_per_s=%.2f%n",
+                cases / streamSeconds / 1e6);
         out.printf(Locale.ROOT, "stream_mae_ml=%.4f%n", acc.mae());
         out.printf(Locale.ROOT, "heap_after_gc_at_10pct_mb=%.1f%n", heapAtTenth / 1048576.0);
         out.printf(Locale.ROOT, "heap_after_gc_at_100pct_mb=%.1f%n", heapAtEnd / 1048576.0);
@@ -76,7 +86,10 @@ public final class EvalBench {
         }
         start = System.nanoTime();
         new VolumeBootstrap(BootstrapSettings.defaults()).evaluate(t, p);
-        out.printf(Locale.ROOT, "bootstrap_volume_metrics_s=%.3f%n", (System.nanoTime() - start) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "bootstrap_volume_metrics_s=%.3f%n",
+                (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

@@ -23,22 +23,39 @@ import java.util.Locale;
  */
 public final class ExplainBench {
 
-    private ExplainBench() {
-    }
+    private ExplainBench() {}
 
-    /** @param igSteps path steps of the integrated-gradients map timed at the end, or 0 for none */
-    public static int run(IchModel model, long seed, int warmup, int runs, int igSteps, PrintWriter out) throws IchException {
+    /**
+     * @param igSteps path steps of the integrated-gradients map timed at the end, or 0 for none
+     */
+    public static int run(
+            IchModel model, long seed, int warmup, int runs, int igSteps, PrintWriter out)
+            throws IchException {
         NetworkConfig net = model.config();
-        PreprocessedStudy study = new Preprocessor(model.preprocessing()).preprocess(BenchHead.create(seed));
+        PreprocessedStudy study =
+                new Preprocessor(model.preprocessing()).preprocess(BenchHead.create(seed));
         Explainer explainer = new Explainer(model);
         CamRequest request = CamRequest.paper(Head.VOLUME);
-        out.printf(Locale.ROOT, "bench explain: ResNet-%d width %d, input %d×%d×%d, synthetic %d×%d×%d head (seed %d),"
-                + " %s; %d warm-up + %d timed runs each%n", net.depth(), net.baseWidth(), net.inputDepth(),
-            net.inputHeight(), net.inputWidth(), BenchHead.NX, BenchHead.NY, BenchHead.NZ, seed, request.describe(),
-            warmup, runs);
+        out.printf(
+                Locale.ROOT,
+                "bench explain: ResNet-%d width %d, input %d×%d×%d, synthetic %d×%d×%d head (seed %d),"
+                        + " %s; %d warm-up + %d timed runs each%n",
+                net.depth(),
+                net.baseWidth(),
+                net.inputDepth(),
+                net.inputHeight(),
+                net.inputWidth(),
+                BenchHead.NX,
+                BenchHead.NY,
+                BenchHead.NZ,
+                seed,
+                request.describe(),
+                warmup,
+                runs);
         for (int n = 0; n < warmup; n++) {
             model.predict(study.input());
-            CamProjection.toStudy(explainer.capture(study.input(), request), request, study.mapping());
+            CamProjection.toStudy(
+                    explainer.capture(study.input(), request), request, study.mapping());
         }
         double[] inference = new double[runs];
         double[] gradCam = new double[runs];
@@ -49,7 +66,9 @@ public final class ExplainBench {
             model.predict(study.input());
             long t1 = System.nanoTime();
             CamCapture c = explainer.capture(study.input(), request);
-            float[] map = CamProjection.toModelGrid(c, request, net.inputDepth(), net.inputHeight(), net.inputWidth());
+            float[] map =
+                    CamProjection.toModelGrid(
+                            c, request, net.inputDepth(), net.inputHeight(), net.inputWidth());
             long t2 = System.nanoTime();
             CamProjection.toStudy(map, request, study.mapping());
             long t3 = System.nanoTime();
@@ -70,16 +89,27 @@ public final class ExplainBench {
         out.printf(Locale.ROOT, "rss_after_all_runs_mb=%.0f%n", MemoryFigures.rssMb("VmRSS"));
         out.printf(Locale.ROOT, "peak_rss_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
         if (igSteps > 0) {
-            CamRequest ig = CamRequest.builder().head(Head.VOLUME).method(CamMethod.INTEGRATED_GRADIENTS)
-                .steps(igSteps).build();
+            CamRequest ig =
+                    CamRequest.builder()
+                            .head(Head.VOLUME)
+                            .method(CamMethod.INTEGRATED_GRADIENTS)
+                            .steps(igSteps)
+                            .build();
             long t0 = System.nanoTime();
-            CamProjection.toModelGrid(explainer.capture(study.input(), ig), ig, net.inputDepth(), net.inputHeight(),
-                net.inputWidth());
+            CamProjection.toModelGrid(
+                    explainer.capture(study.input(), ig),
+                    ig,
+                    net.inputDepth(),
+                    net.inputHeight(),
+                    net.inputWidth());
             double ms = (System.nanoTime() - t0) / 1e6;
             out.printf(Locale.ROOT, "integrated_gradients_steps=%d%n", igSteps);
             out.printf(Locale.ROOT, "integrated_gradients_ms=%.1f%n", ms);
             out.printf(Locale.ROOT, "integrated_gradients_over_inference=%.2f%n", ms / inf);
-            out.printf(Locale.ROOT, "peak_rss_after_integrated_gradients_mb=%.0f%n", MemoryFigures.rssMb("VmHWM"));
+            out.printf(
+                    Locale.ROOT,
+                    "peak_rss_after_integrated_gradients_mb=%.0f%n",
+                    MemoryFigures.rssMb("VmHWM"));
         }
         return 0;
     }

@@ -9,25 +9,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Resident memory before and after many repetitions of one job, for the memory figures of
- * {@code ich bench}: in total, split into the Java heap's pages and everything else (libtorch's
- * tensors, Java direct buffers, the JVM's own memory), and the live heap.
+ * Resident memory before and after many repetitions of one job, for the memory figures of {@code
+ * ich bench}: in total, split into the Java heap's pages and everything else (libtorch's tensors,
+ * Java direct buffers, the JVM's own memory), and the live heap.
  *
  * <p>The split matters because a JVM's resident memory also grows while it writes to pages of its
  * committed heap for the first time (new eden regions, then old regions as garbage is promoted
  * before a concurrent cycle frees it). That ends at the committed heap, whatever the job, but can
  * take hundreds of calls; a native leak (such as direct buffers waiting for a collection) shows in
- * the memory outside the heap. The heap's pages are summed from {@code /proc/self/smaps}: the
- * heap is the run of adjacent mappings, starting with an anonymous one, exactly
- * {@link Runtime#maxMemory()} long (G1 reserves it in one piece); where none or several are found the
- * split is NaN. No collection is forced
- * between the start and end figures (a full collection shrinks the heap, and its regrowth would
- * count as growth); the live heap is measured by forced collections before the warm-up and after
- * the end figure.
+ * the memory outside the heap. The heap's pages are summed from {@code /proc/self/smaps}: the heap
+ * is the run of adjacent mappings, starting with an anonymous one, exactly {@link
+ * Runtime#maxMemory()} long (G1 reserves it in one piece); where none or several are found the
+ * split is NaN. No collection is forced between the start and end figures (a full collection
+ * shrinks the heap, and its regrowth would count as growth); the live heap is measured by forced
+ * collections before the warm-up and after the end figure.
  */
 final class MemoryFigures {
 
-    /** Figures at one moment, in MB: resident in total and in the heap, committed heap, live heap (NaN where not taken). */
+    /**
+     * Figures at one moment, in MB: resident in total and in the heap, committed heap, live heap
+     * (NaN where not taken).
+     */
     record Snapshot(double rssMb, double heapRssMb, double heapCommittedMb, double liveHeapMb) {
 
         double outsideHeapMb() {
@@ -35,8 +37,7 @@ final class MemoryFigures {
         }
     }
 
-    private MemoryFigures() {
-    }
+    private MemoryFigures() {}
 
     /** The live heap in MB after a forced full collection; call it before the warm-up. */
     static double liveHeapMb() {
@@ -63,16 +64,35 @@ final class MemoryFigures {
      * outside the heap, the heap's resident and committed MB, and the live heap.
      */
     static void print(PrintWriter out, String name, int count, Snapshot start, Snapshot end) {
-        out.printf(Locale.ROOT, "%s=%d rss_start_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n", name, count,
-            start.rssMb(), end.rssMb(), growth(start.rssMb(), end.rssMb()));
-        out.printf(Locale.ROOT, "rss_outside_heap_start_mb=%.0f rss_outside_heap_end_mb=%.0f"
-                + " rss_outside_heap_growth_percent=%.2f%n", start.outsideHeapMb(), end.outsideHeapMb(),
-            growth(start.outsideHeapMb(), end.outsideHeapMb()));
-        out.printf(Locale.ROOT, "heap_rss_start_mb=%.0f heap_rss_end_mb=%.0f heap_committed_start_mb=%.0f"
-            + " heap_committed_end_mb=%.0f%n", start.heapRssMb(), end.heapRssMb(), start.heapCommittedMb(),
-            end.heapCommittedMb());
-        out.printf(Locale.ROOT, "live_heap_before_warmup_mb=%.1f live_heap_end_mb=%.1f live_heap_growth_percent=%.2f%n",
-            start.liveHeapMb(), end.liveHeapMb(), growth(start.liveHeapMb(), end.liveHeapMb()));
+        out.printf(
+                Locale.ROOT,
+                "%s=%d rss_start_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
+                name,
+                count,
+                start.rssMb(),
+                end.rssMb(),
+                growth(start.rssMb(), end.rssMb()));
+        out.printf(
+                Locale.ROOT,
+                "rss_outside_heap_start_mb=%.0f rss_outside_heap_end_mb=%.0f"
+                        + " rss_outside_heap_growth_percent=%.2f%n",
+                start.outsideHeapMb(),
+                end.outsideHeapMb(),
+                growth(start.outsideHeapMb(), end.outsideHeapMb()));
+        out.printf(
+                Locale.ROOT,
+                "heap_rss_start_mb=%.0f heap_rss_end_mb=%.0f heap_committed_start_mb=%.0f"
+                        + " heap_committed_end_mb=%.0f%n",
+                start.heapRssMb(),
+                end.heapRssMb(),
+                start.heapCommittedMb(),
+                end.heapCommittedMb());
+        out.printf(
+                Locale.ROOT,
+                "live_heap_before_warmup_mb=%.1f live_heap_end_mb=%.1f live_heap_growth_percent=%.2f%n",
+                start.liveHeapMb(),
+                end.liveHeapMb(),
+                growth(start.liveHeapMb(), end.liveHeapMb()));
     }
 
     /** A line of /proc/self/status in MB (VmRSS now, VmHWM peak); NaN where /proc is missing. */
@@ -97,7 +117,9 @@ final class MemoryFigures {
         return Runtime.getRuntime().totalMemory() / 1048576.0;
     }
 
-    /** Resident MB of the Java heap's mappings, NaN where /proc/self/smaps or the heap is not found. */
+    /**
+     * Resident MB of the Java heap's mappings, NaN where /proc/self/smaps or the heap is not found.
+     */
     static double heapRssMb() {
         List<String> lines;
         try {
@@ -109,8 +131,7 @@ final class MemoryFigures {
     }
 
     /** One mapping of smaps: address range, whether it is anonymous (no path), resident kB. */
-    record Mapping(long start, long end, boolean anonymous, long rssKb) {
-    }
+    record Mapping(long start, long end, boolean anonymous, long rssKb) {}
 
     static List<Mapping> parse(List<String> smaps) {
         List<Mapping> maps = new ArrayList<>();
@@ -126,7 +147,12 @@ final class MemoryFigures {
                 String[] fields = line.trim().split("\\s+");
                 anonymous = fields.length < 6;
             } else if (line.startsWith("Rss:") && start >= 0) {
-                maps.add(new Mapping(start, end, anonymous, Long.parseLong(line.replaceAll("[^0-9]", ""))));
+                maps.add(
+                        new Mapping(
+                                start,
+                                end,
+                                anonymous,
+                                Long.parseLong(line.replaceAll("[^0-9]", ""))));
                 start = -1;
             }
         }
@@ -134,9 +160,9 @@ final class MemoryFigures {
     }
 
     /**
-     * The resident kB of the adjacent mappings, the first anonymous, that span exactly
-     * {@code heapBytes}; NaN if none or several do. (Regions of the class-data archive mapped into the heap's
-     * top are files, so later mappings may be.)
+     * The resident kB of the adjacent mappings, the first anonymous, that span exactly {@code
+     * heapBytes}; NaN if none or several do. (Regions of the class-data archive mapped into the
+     * heap's top are files, so later mappings may be.)
      */
     static double heapRssKb(List<Mapping> maps, long heapBytes) {
         double found = Double.NaN;
@@ -146,7 +172,9 @@ final class MemoryFigures {
                 continue;
             }
             long rss = 0;
-            for (int j = i; j < maps.size() && (j == i || maps.get(j).start() == maps.get(j - 1).end()); j++) {
+            for (int j = i;
+                    j < maps.size() && (j == i || maps.get(j).start() == maps.get(j - 1).end());
+                    j++) {
                 rss += maps.get(j).rssKb();
                 long span = maps.get(j).end() - maps.get(i).start();
                 if (span == heapBytes) {
@@ -158,7 +186,8 @@ final class MemoryFigures {
                 }
             }
         }
-        // Two runs of the heap's length (a neighbour as long as the archive regions at the top): unknown.
+        // Two runs of the heap's length (a neighbour as long as the archive regions at the top):
+        // unknown.
         return matches == 1 ? found : Double.NaN;
     }
 

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PyTorch's side of {@code ich bench --python}: a running {@code tools/bench/model_torch.py --serve}
- * that times one inference or training pass per request. Keeping it running lets the benchmark
- * alternate ich's passes with PyTorch's, so both meet the same machine: on a shared machine the
- * speed drifts by more than the difference being measured (PyTorch's step took 5.9 s and then
- * 3.8 s a few minutes apart).
+ * PyTorch's side of {@code ich bench --python}: a running {@code tools/bench/model_torch.py
+ * --serve} that times one inference or training pass per request. Keeping it running lets the
+ * benchmark alternate ich's passes with PyTorch's, so both meet the same machine: on a shared
+ * machine the speed drifts by more than the difference being measured (PyTorch's step took 5.9 s
+ * and then 3.8 s a few minutes apart).
  */
 final class TorchPasses implements AutoCloseable {
 
@@ -29,29 +29,50 @@ final class TorchPasses implements AutoCloseable {
     private final Writer requests;
     private final String command;
     private final Map<String, String> header = new LinkedHashMap<>();
-    /** The script's last line, shown if it stops: a Python error's last line says what went wrong. */
+
+    /**
+     * The script's last line, shown if it stops: a Python error's last line says what went wrong.
+     */
     private String lastLine = "";
+
     private final List<StepParts> trainParts = new ArrayList<>();
 
     private TorchPasses(Process process, String command) {
         this.process = process;
         this.command = command;
-        this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.replies =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
     /** Starts the script and waits until it has built its network (its {@code ready} line). */
     static TorchPasses start(ModelBenchmark.Settings s) throws IchException {
-        List<String> command = new ArrayList<>(List.of(s.python().toString(), s.torchScript().toString(), "--serve",
-            "--shape", s.d() + "x" + s.h() + "x" + s.w(), "--width", String.valueOf(s.width()),
-            "--depth", String.valueOf(s.depthLayers()), "--threads", String.valueOf(s.threads())));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                s.python().toString(),
+                                s.torchScript().toString(),
+                                "--serve",
+                                "--shape",
+                                s.d() + "x" + s.h() + "x" + s.w(),
+                                "--width",
+                                String.valueOf(s.width()),
+                                "--depth",
+                                String.valueOf(s.depthLayers()),
+                                "--threads",
+                                String.valueOf(s.threads())));
         String shown = String.join(" ", command);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, s.python().toString(), "cannot be run (" + e.getMessage()
-                + ")", "Give a python with torch via --python", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    s.python().toString(),
+                    "cannot be run (" + e.getMessage() + ")",
+                    "Give a python with torch via --python",
+                    e);
         }
         TorchPasses torch = new TorchPasses(process, shown);
         try {
@@ -81,8 +102,11 @@ final class TorchPasses implements AutoCloseable {
     /** One timed training step (batch 2); its parts are added to {@link #trainParts()}. */
     BenchStats.Timing train() throws IchException {
         String reply = request("train");
-        trainParts.add(new StepParts(Double.parseDouble(value(reply, "forward_ms")),
-            Double.parseDouble(value(reply, "backward_ms")), Double.parseDouble(value(reply, "update_ms"))));
+        trainParts.add(
+                new StepParts(
+                        Double.parseDouble(value(reply, "forward_ms")),
+                        Double.parseDouble(value(reply, "backward_ms")),
+                        Double.parseDouble(value(reply, "update_ms"))));
         return timing(reply);
     }
 
@@ -97,7 +121,8 @@ final class TorchPasses implements AutoCloseable {
     }
 
     private BenchStats.Timing timing(String reply) throws IchException {
-        return new BenchStats.Timing(Double.parseDouble(value(reply, "ms")), Double.parseDouble(value(reply, "cpu_ms")));
+        return new BenchStats.Timing(
+                Double.parseDouble(value(reply, "ms")), Double.parseDouble(value(reply, "cpu_ms")));
     }
 
     private String request(String request) throws IchException {
@@ -114,7 +139,12 @@ final class TorchPasses implements AutoCloseable {
         try {
             String line = replies.readLine();
             if (line == null) {
-                throw failed("ended early" + (lastLine.isBlank() ? "" : " (last output: " + lastLine.trim() + ")"), null);
+                throw failed(
+                        "ended early"
+                                + (lastLine.isBlank()
+                                        ? ""
+                                        : " (last output: " + lastLine.trim() + ")"),
+                        null);
             }
             lastLine = line;
             return line;
@@ -134,8 +164,12 @@ final class TorchPasses implements AutoCloseable {
     }
 
     private IchException failed(String what, Exception cause) {
-        return new IchException(ErrorCode.IO_ERROR, command, "the PyTorch benchmark " + what,
-            "Run it by hand to see why; it needs torch and numpy for this python", cause);
+        return new IchException(
+                ErrorCode.IO_ERROR,
+                command,
+                "the PyTorch benchmark " + what,
+                "Run it by hand to see why; it needs torch and numpy for this python",
+                cause);
     }
 
     /** Ends the script: end of input, then a few seconds' grace before it is killed. */

@@ -25,14 +25,21 @@ class BenchStatsTest {
         double[] task = {999, 10, 30, 20};
         double[] partner = {999, 10, 5, 40};
         int[] next = {0, 0};
-        BenchStats.Paired p = BenchStats.Paired.measure(() -> {
-            order.add("task");
-            return task[next[0]++];
-        }, () -> {
-            order.add("partner");
-            return new BenchStats.Timing(partner[next[1]++], 1);
-        }, 1, 3);
-        assertThat(order).containsExactly("task", "partner", "task", "partner", "task", "partner", "task", "partner");
+        BenchStats.Paired p =
+                BenchStats.Paired.measure(
+                        () -> {
+                            order.add("task");
+                            return task[next[0]++];
+                        },
+                        () -> {
+                            order.add("partner");
+                            return new BenchStats.Timing(partner[next[1]++], 1);
+                        },
+                        1,
+                        3);
+        assertThat(order)
+                .containsExactly(
+                        "task", "partner", "task", "partner", "task", "partner", "task", "partner");
         assertThat(p.task().wallMs()).isEqualTo(20);
         assertThat(p.partner().wallMs()).isEqualTo(10);
         assertThat(p.wallRatio()).isEqualTo(1);

@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ich analyze} over many studies: one model and analyzer, {@code workers} studies at once
  * (libtorch's and the preprocessing's threads shared between them), a progress bar with counts,
- * rate and time left, and {@code results.csv} / {@code results.parquet} through
- * {@link ArchiveAnalysis}; heatmaps per study when asked for.
+ * rate and time left, and {@code results.csv} / {@code results.parquet} through {@link
+ * ArchiveAnalysis}; heatmaps per study when asked for.
  */
 final class ArchiveRun {
 
@@ -43,7 +43,13 @@ final class ArchiveRun {
     private final List<Head> heads;
     private final CommandSpec spec;
 
-    ArchiveRun(AnyStudyReader reader, Path modelDir, Path out, int workers, List<Head> heads, CommandSpec spec) {
+    ArchiveRun(
+            AnyStudyReader reader,
+            Path modelDir,
+            Path out,
+            int workers,
+            List<Head> heads,
+            CommandSpec spec) {
         this.reader = reader;
         this.modelDir = modelDir;
         this.out = out;
@@ -62,11 +68,18 @@ final class ArchiveRun {
         PrintWriter err = spec.commandLine().getErr();
         int share = BatchAnalyzer.threadsPerWorker(workers);
         IchModel.setIntraOpThreads(share);
-        List<VolumeEstimator> estimators = List.of(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-            SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
+        List<VolumeEstimator> estimators =
+                List.of(
+                        SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                        SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
         Explainer explainer = heads.isEmpty() ? null : new Explainer(model);
-        IchAnalyzer.Builder builder = IchAnalyzer.builder().reader(reader).model(model).explainer(explainer)
-            .threads(share).estimators(estimators.toArray(VolumeEstimator[]::new));
+        IchAnalyzer.Builder builder =
+                IchAnalyzer.builder()
+                        .reader(reader)
+                        .model(model)
+                        .explainer(explainer)
+                        .threads(share)
+                        .estimators(estimators.toArray(VolumeEstimator[]::new));
         heads.forEach(builder::explain);
         Map<String, Integer> rowOf = new HashMap<>();
         for (BatchStudy s : studies.studies()) {
@@ -76,23 +89,39 @@ final class ArchiveRun {
         ProgressBar[] bar = new ProgressBar[1];
         ArchiveAnalysis.Summary summary;
         try (IchAnalyzer analyzer = builder.build()) {
-            summary = ArchiveAnalysis.builder(analyzer, model.parametersSha256())
-                .estimators(estimators.stream().map(VolumeEstimator::name).toList()).workers(workers)
-                .progress(p -> {
-                    if (bar[0] == null) {
-                        if (p.resumed() > 0) {
-                            err.printf(Locale.ROOT, "going on with the run in %s: %d of %d studies done%n", out,
-                                p.resumed(), p.total());
-                        }
-                        bar[0] = new ProgressBar(err, "analyze", p.total() - p.resumed());
-                        return;
-                    }
-                    bar[0].status(String.format(Locale.ROOT, "%d failed, %.0f studies/h", p.failed(),
-                        p.studiesPerHour()));
-                    bar[0].step(1);
-                })
-                .onResult(r -> writeHeatmaps(r, rowOf.get(r.study().key()), resuming))
-                .build().run(studies, out);
+            summary =
+                    ArchiveAnalysis.builder(analyzer, model.parametersSha256())
+                            .estimators(estimators.stream().map(VolumeEstimator::name).toList())
+                            .workers(workers)
+                            .progress(
+                                    p -> {
+                                        if (bar[0] == null) {
+                                            if (p.resumed() > 0) {
+                                                err.printf(
+                                                        Locale.ROOT,
+                                                        "going on with the run in %s: %d of %d studies done%n",
+                                                        out,
+                                                        p.resumed(),
+                                                        p.total());
+                                            }
+                                            bar[0] =
+                                                    new ProgressBar(
+                                                            err,
+                                                            "analyze",
+                                                            p.total() - p.resumed());
+                                            return;
+                                        }
+                                        bar[0].status(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "%d failed, %.0f studies/h",
+                                                        p.failed(),
+                                                        p.studiesPerHour()));
+                                        bar[0].step(1);
+                                    })
+                            .onResult(r -> writeHeatmaps(r, rowOf.get(r.study().key()), resuming))
+                            .build()
+                            .run(studies, out);
         } finally {
             if (bar[0] != null) {
                 bar[0].close();
@@ -101,24 +130,40 @@ final class ArchiveRun {
         PrintWriter stdout = spec.commandLine().getOut();
         long thisRun = summary.analysed() + summary.failed() - summary.resumed();
         double hours = summary.elapsed().toNanos() / 3.6e12;
-        stdout.printf(Locale.ROOT, "%d studies: %d analysed, %d failed (%d done by an earlier run); %d in %s, %.0f"
-                + " studies/hour with %d workers%n", studies.studies().size(), summary.analysed(), summary.failed(),
-            summary.resumed(), thisRun, ProgressBar.format(summary.elapsed()), hours > 0 ? thisRun / hours : 0, workers);
+        stdout.printf(
+                Locale.ROOT,
+                "%d studies: %d analysed, %d failed (%d done by an earlier run); %d in %s, %.0f"
+                        + " studies/hour with %d workers%n",
+                studies.studies().size(),
+                summary.analysed(),
+                summary.failed(),
+                summary.resumed(),
+                thisRun,
+                ProgressBar.format(summary.elapsed()),
+                hours > 0 ? thisRun / hours : 0,
+                workers);
         summary.tables().forEach(t -> stdout.println("wrote " + t));
         return 0;
     }
 
     /**
-     * Writes an analysed study's heatmaps and overlays into {@code heatmaps/<row>_<name>/}; the study
-     * is read again for the overlay's background. A run going on may replace what it wrote itself.
+     * Writes an analysed study's heatmaps and overlays into {@code heatmaps/<row>_<name>/}; the
+     * study is read again for the overlay's background. A run going on may replace what it wrote
+     * itself.
      */
     private void writeHeatmaps(BatchResult r, int row, boolean resuming) throws IchException {
         if (heads.isEmpty() || !r.succeeded()) {
             return;
         }
-        Path folder = out.resolve(HEATMAPS).resolve(String.format(Locale.ROOT, "%05d_%s", row, safeName(r.study())));
-        try (OutputBatch files = OutputBatch.prepare(folder, AnalyzeCommand.heatmapFiles(heads), resuming,
-            "Choose another --out folder or remove the file")) {
+        Path folder =
+                out.resolve(HEATMAPS)
+                        .resolve(String.format(Locale.ROOT, "%05d_%s", row, safeName(r.study())));
+        try (OutputBatch files =
+                OutputBatch.prepare(
+                        folder,
+                        AnalyzeCommand.heatmapFiles(heads),
+                        resuming,
+                        "Choose another --out folder or remove the file")) {
             AnalyzeCommand.writeHeatmaps(files, r.analysis(), reader.read(r.study().path()));
             files.commit();
         }
@@ -126,7 +171,8 @@ final class ArchiveRun {
 
     private static String safeName(BatchStudy study) {
         Path name = study.path().getFileName();
-        String text = name == null ? "study" : name.toString().replaceFirst("(?i)\\.nii(\\.gz)?$", "");
+        String text =
+                name == null ? "study" : name.toString().replaceFirst("(?i)\\.nii(\\.gz)?$", "");
         return text.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

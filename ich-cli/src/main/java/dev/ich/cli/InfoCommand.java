@@ -23,18 +23,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ich info}: the DICOM series in a file or folder, without patient identity. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = {"List the DICOM series in a file or folder.",
-        "Slice counts, geometry, transfer syntaxes and warnings; no patient identity."})
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the DICOM series in a file or folder.",
+            "Slice counts, geometry, transfer syntaxes and warnings; no patient identity."
+        })
 final class InfoCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<file|folder>", description = "A DICOM file or a folder (searched recursively).")
+    @Parameters(
+            index = "0",
+            paramLabel = "<file|folder>",
+            description = "A DICOM file or a folder (searched recursively).")
     Path input;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -45,7 +50,12 @@ final class InfoCommand implements Callable<Integer> {
         StudySummary s = DicomInspector.inspect(input);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(toMap(s)));
+            out.println(
+                    new GsonBuilder()
+                            .setPrettyPrinting()
+                            .serializeNulls()
+                            .create()
+                            .toJson(toMap(s)));
         } else {
             printText(s, out);
         }
@@ -53,21 +63,53 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(StudySummary s, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %d file(s), %d image series%s%s%n", s.path(), s.fileCount(), s.series().size(),
-            s.otherSeries().isEmpty() ? "" : ", " + s.otherSeries().size() + " other series",
-            s.nonDicomFiles() > 0 ? ", " + s.nonDicomFiles() + " non-DICOM file(s) skipped" : "");
+        out.printf(
+                Locale.ROOT,
+                "%s: %d file(s), %d image series%s%s%n",
+                s.path(),
+                s.fileCount(),
+                s.series().size(),
+                s.otherSeries().isEmpty() ? "" : ", " + s.otherSeries().size() + " other series",
+                s.nonDicomFiles() > 0
+                        ? ", " + s.nonDicomFiles() + " non-DICOM file(s) skipped"
+                        : "");
         for (SeriesSummary x : s.series()) {
-            out.printf(Locale.ROOT, "%nseries %s%s%n", x.seriesInstanceUid(), x.chosen() ? "  [read by default]" : "");
-            out.printf(Locale.ROOT, "  study %s%n", x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
-            out.printf(Locale.ROOT, "  modality %s, %d file(s), %d image(s), %d slice position(s)%s%n", x.modality(),
-                x.fileCount(), x.frameCount(), x.sliceCount(), x.localizer() ? ", localizer" : "");
-            out.printf(Locale.ROOT, "  %d × %d pixels, %s%s%n", x.columns(), x.rows(), x.orientation(),
-                x.spacing() == null ? "" : String.format(Locale.ROOT, ", spacing %.4g × %.4g × %.4g mm",
-                    x.spacing().x(), x.spacing().y(), x.spacing().z()));
+            out.printf(
+                    Locale.ROOT,
+                    "%nseries %s%s%n",
+                    x.seriesInstanceUid(),
+                    x.chosen() ? "  [read by default]" : "");
+            out.printf(
+                    Locale.ROOT,
+                    "  study %s%n",
+                    x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
+            out.printf(
+                    Locale.ROOT,
+                    "  modality %s, %d file(s), %d image(s), %d slice position(s)%s%n",
+                    x.modality(),
+                    x.fileCount(),
+                    x.frameCount(),
+                    x.sliceCount(),
+                    x.localizer() ? ", localizer" : "");
+            out.printf(
+                    Locale.ROOT,
+                    "  %d × %d pixels, %s%s%n",
+                    x.columns(),
+                    x.rows(),
+                    x.orientation(),
+                    x.spacing() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", spacing %.4g × %.4g × %.4g mm",
+                                    x.spacing().x(),
+                                    x.spacing().y(),
+                                    x.spacing().z()));
             if (x.tiltDegrees() > 0.01) {
                 out.printf(Locale.ROOT, "  gantry tilt %.2f°%n", x.tiltDegrees());
             }
-            out.printf(Locale.ROOT, "  transfer syntax %s%n", String.join(", ", x.transferSyntaxes()));
+            out.printf(
+                    Locale.ROOT, "  transfer syntax %s%n", String.join(", ", x.transferSyntaxes()));
             for (String w : x.warnings()) {
                 out.printf(Locale.ROOT, "  warning: %s%n", w);
             }
@@ -76,11 +118,18 @@ final class InfoCommand implements Callable<Integer> {
             }
         }
         for (OtherSeriesSummary x : s.otherSeries()) {
-            out.printf(Locale.ROOT, "%nseries %s  [not a CT image series]%n", x.seriesInstanceUid());
-            out.printf(Locale.ROOT, "  study %s%n",
-                x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
-            out.printf(Locale.ROOT, "  modality %s, %d file(s), SOP class %s%n", x.modality().isEmpty() ? "unknown"
-                : x.modality(), x.fileCount(), x.sopClassUid().isEmpty() ? "unknown" : x.sopClassUid());
+            out.printf(
+                    Locale.ROOT, "%nseries %s  [not a CT image series]%n", x.seriesInstanceUid());
+            out.printf(
+                    Locale.ROOT,
+                    "  study %s%n",
+                    x.studyInstanceUid().isEmpty() ? "without UID" : x.studyInstanceUid());
+            out.printf(
+                    Locale.ROOT,
+                    "  modality %s, %d file(s), SOP class %s%n",
+                    x.modality().isEmpty() ? "unknown" : x.modality(),
+                    x.fileCount(),
+                    x.sopClassUid().isEmpty() ? "unknown" : x.sopClassUid());
             out.printf(Locale.ROOT, "  not read: %s%n", x.reason());
         }
         for (String skipped : s.skipped()) {

@@ -9,11 +9,11 @@ import picocli.CommandLine.ParameterException;
 /** Checks the {@link Range} of every numeric option of the commands about to run. */
 final class OptionRanges {
 
-    private OptionRanges() {
-    }
+    private OptionRanges() {}
 
     /**
-     * Checks the options given on the command line (the defaults are in range, which a test checks).
+     * Checks the options given on the command line (the defaults are in range, which a test
+     * checks).
      *
      * @throws ParameterException naming the first option whose value lies outside its range
      */
@@ -22,14 +22,22 @@ final class OptionRanges {
             for (OptionSpec option : command.getCommandSpec().options()) {
                 Range range = rangeOf(option);
                 Object value = option.getValue();
-                if (range == null || !command.getParseResult().hasMatchedOption(option)
-                    || !(value instanceof Number number)) {
+                if (range == null
+                        || !command.getParseResult().hasMatchedOption(option)
+                        || !(value instanceof Number number)) {
                     continue;
                 }
                 double v = number.doubleValue();
                 if (!(v >= range.min() && v <= range.max())) {
-                    throw new ParameterException(command, String.format(Locale.ROOT, "%s must be from %s to %s, got %s",
-                        option.longestName(), format(range.min()), format(range.max()), value));
+                    throw new ParameterException(
+                            command,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s must be from %s to %s, got %s",
+                                    option.longestName(),
+                                    format(range.min()),
+                                    format(range.max()),
+                                    value));
                 }
             }
         }
@@ -41,6 +49,8 @@ final class OptionRanges {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : Double.toString(v);
     }
 }

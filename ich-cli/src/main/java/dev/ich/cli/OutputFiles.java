@@ -18,15 +18,20 @@ import java.util.List;
  */
 final class OutputFiles {
 
-    /** Writes the batch's own temporary file, which a writer that refuses existing files would not. */
-    private static final NiftiWriter NIFTI = NiftiWriter.builder().existingOutput(ExistingOutput.REPLACE).build();
+    /**
+     * Writes the batch's own temporary file, which a writer that refuses existing files would not.
+     */
+    private static final NiftiWriter NIFTI =
+            NiftiWriter.builder().existingOutput(ExistingOutput.REPLACE).build();
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
-    /** Checks that none of {@code names} is in {@code folder} (nor a link or folder of that name). */
+    /**
+     * Checks that none of {@code names} is in {@code folder} (nor a link or folder of that name).
+     */
     static OutputBatch prepare(Path folder, List<String> names) throws IchException {
-        return OutputBatch.prepare(folder, names, false, "Choose another --out folder or remove the file");
+        return OutputBatch.prepare(
+                folder, names, false, "Choose another --out folder or remove the file");
     }
 
     static void write(OutputBatch batch, String name, byte[] bytes) throws IchException {
@@ -34,8 +39,12 @@ final class OutputFiles {
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the folder's permissions and free space",
+                    e);
         }
     }
 
@@ -43,7 +52,8 @@ final class OutputFiles {
         write(batch, name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void writeNifti(OutputBatch batch, String name, VolumeGeometry geometry, float[] values) throws IchException {
+    static void writeNifti(OutputBatch batch, String name, VolumeGeometry geometry, float[] values)
+            throws IchException {
         NIFTI.write(geometry, values, batch.temporary(name));
     }
 }

@@ -2,28 +2,30 @@ package dev.ich.cli;
 
 import dev.ich.core.geometry.Vec3;
 import dev.ich.core.geometry.VolumeGeometry;
-import dev.ich.phantom.Haematoma;
-import dev.ich.phantom.Phantom;
 import dev.ich.core.volume.BinaryMask;
 import dev.ich.core.volume.HuWindow;
+import dev.ich.phantom.Haematoma;
+import dev.ich.phantom.Phantom;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
- * Draws axial slices of a phantom side by side in a brain window: the top row as a radiologist
- * sees them, the bottom row the same slices with the haematoma mask outlined in red and the
- * oedema rim in yellow. Image right = patient left (radiological convention), anterior up.
+ * Draws axial slices of a phantom side by side in a brain window: the top row as a radiologist sees
+ * them, the bottom row the same slices with the haematoma mask outlined in red and the oedema rim
+ * in yellow. Image right = patient left (radiological convention), anterior up.
  */
 final class PhantomPng {
 
     private static final int RED = 0xff2020;
     private static final int YELLOW = 0xffd000;
 
-    private PhantomPng() {
-    }
+    private PhantomPng() {}
 
-    /** The slices drawn: the one through the primary haematoma's centre and others spread over the head. */
+    /**
+     * The slices drawn: the one through the primary haematoma's centre and others spread over the
+     * head.
+     */
     static int[] slices(Phantom phantom, int count) {
         VolumeGeometry g = phantom.volume().geometry();
         TreeSet<Integer> chosen = new TreeSet<>();
@@ -46,7 +48,8 @@ final class PhantomPng {
         VolumeGeometry g = phantom.volume().geometry();
         int nx = g.nx();
         int ny = g.ny();
-        BufferedImage image = new BufferedImage(nx * slices.length, 2 * ny, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(nx * slices.length, 2 * ny, BufferedImage.TYPE_INT_RGB);
         BinaryMask mask = phantom.mask();
         BinaryMask oedema = phantom.oedema();
         for (int s = 0; s < slices.length; s++) {
@@ -74,6 +77,7 @@ final class PhantomPng {
             return false;
         }
         int[][] neighbours = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
-        return Arrays.stream(neighbours).anyMatch(n -> !g.contains(n[0], n[1], k) || !mask.contains(n[0], n[1], k));
+        return Arrays.stream(neighbours)
+                .anyMatch(n -> !g.contains(n[0], n[1], k) || !mask.contains(n[0], n[1], k));
     }
 }

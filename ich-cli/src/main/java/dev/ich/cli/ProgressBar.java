@@ -20,18 +20,25 @@ final class ProgressBar implements AutoCloseable {
     enum Style {
         /** A bar redrawn in place: for a terminal. */
         LIVE,
-        /** Plain lines, one per tenth of the work and at least every half minute: for a file or a pipe. */
+        /**
+         * Plain lines, one per tenth of the work and at least every half minute: for a file or a
+         * pipe.
+         */
         PLAIN;
 
-        /** {@link #LIVE} when standard error is a terminal ({@link Terminal}), else {@link #PLAIN}. */
+        /**
+         * {@link #LIVE} when standard error is a terminal ({@link Terminal}), else {@link #PLAIN}.
+         */
         static Style forStandardError() {
             return Terminal.standardErrorIsInteractive() ? LIVE : PLAIN;
         }
     }
 
     private static final int BAR_WIDTH = 30;
+
     /** Redraw at most this often, so a fast loop does not flood the terminal. */
     private static final long REDRAW_NANOS = 200_000_000L;
+
     /** A plain line at least this often, so a slow tenth still shows that work goes on. */
     private static final long PLAIN_LINE_NANOS = 30_000_000_000L;
 
@@ -104,8 +111,8 @@ final class ProgressBar implements AutoCloseable {
     }
 
     /**
-     * Sets a short status shown after the counts (for example the current loss); a live bar
-     * redraws at once, a plain one shows it in its next line.
+     * Sets a short status shown after the counts (for example the current loss); a live bar redraws
+     * at once, a plain one shows it in its next line.
      */
     void status(String text) {
         suffix = text;
@@ -132,8 +139,16 @@ final class ProgressBar implements AutoCloseable {
         String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
         Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
         String eta = timeLeft(elapsed);
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %s%s%s", task, bar, done, total, format(elapsed),
-            eta.isEmpty() ? "" : " " + eta, suffix.isEmpty() ? "" : "  " + suffix);
+        return String.format(
+                Locale.ROOT,
+                "%s [%s] %d/%d %s%s%s",
+                task,
+                bar,
+                done,
+                total,
+                format(elapsed),
+                eta.isEmpty() ? "" : " " + eta,
+                suffix.isEmpty() ? "" : "  " + suffix);
     }
 
     /** The plain line as it would be written now. */
@@ -141,21 +156,31 @@ final class ProgressBar implements AutoCloseable {
         long percent = total == 0 ? 100 : 100 * done / total;
         Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
         String eta = timeLeft(elapsed);
-        return String.format(Locale.ROOT, "%s %d/%d (%d %%) %s%s%s", task.strip(), done, total, percent,
-            format(elapsed), eta.isEmpty() ? "" : ", " + eta, suffix.isEmpty() ? "" : "  " + suffix);
+        return String.format(
+                Locale.ROOT,
+                "%s %d/%d (%d %%) %s%s%s",
+                task.strip(),
+                done,
+                total,
+                percent,
+                format(elapsed),
+                eta.isEmpty() ? "" : ", " + eta,
+                suffix.isEmpty() ? "" : "  " + suffix);
     }
 
     /** "~m:ss left" at the pace so far, or nothing before the first and after the last unit. */
     private String timeLeft(Duration elapsed) {
-        return done == 0 || done == total ? ""
-            : "~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
+        return done == 0 || done == total
+                ? ""
+                : "~" + format(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
     }
 
     /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
     static String format(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-            : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     @Override

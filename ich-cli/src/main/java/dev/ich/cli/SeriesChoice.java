@@ -11,10 +11,18 @@ import picocli.CommandLine.Option;
  */
 final class SeriesChoice {
 
-    @Option(names = "--study", paramLabel = "UID", description = "The StudyInstanceUID to read when the DICOM input holds several studies (see 'ich info').")
+    @Option(
+            names = "--study",
+            paramLabel = "UID",
+            description =
+                    "The StudyInstanceUID to read when the DICOM input holds several studies (see 'ich info').")
     String studyUid;
 
-    @Option(names = "--series", paramLabel = "UID", description = "The SeriesInstanceUID to read (default: the axial CT series with the most slices; see 'ich info').")
+    @Option(
+            names = "--series",
+            paramLabel = "UID",
+            description =
+                    "The SeriesInstanceUID to read (default: the axial CT series with the most slices; see 'ich info').")
     String seriesUid;
 
     /** A DICOM reader set to the chosen study and series, for further options. */

@@ -9,16 +9,16 @@ import java.nio.file.Path;
  *
  * <p>{@code System.console()} answers for standard input and output only (non-null when both are
  * terminals), so {@code ./ich demo 2> log} would still look interactive. On Linux the target of
- * {@code /proc/self/fd/2} says it exactly: a terminal device ({@code /dev/pts/N}, {@code /dev/ttyN})
- * or anything else (a file, a pipe). Elsewhere {@code System.console()} is the best the JDK offers.
- * {@code TERM=dumb} (Emacs shells, some CI runners) counts as no terminal, as it does for Gradle.
+ * {@code /proc/self/fd/2} says it exactly: a terminal device ({@code /dev/pts/N}, {@code
+ * /dev/ttyN}) or anything else (a file, a pipe). Elsewhere {@code System.console()} is the best the
+ * JDK offers. {@code TERM=dumb} (Emacs shells, some CI runners) counts as no terminal, as it does
+ * for Gradle.
  */
 final class Terminal {
 
     private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** Whether this process's standard error is an interactive terminal. */
     static boolean standardErrorIsInteractive() {

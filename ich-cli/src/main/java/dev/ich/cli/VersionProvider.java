@@ -9,7 +9,9 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = IchCli.class.getPackage().getImplementationVersion();
-        return new String[] {"ich " + (version == null ? "development build" : version),
-            "native: " + IchModel.cpuKernelCap().describe()};
+        return new String[] {
+            "ich " + (version == null ? "development build" : version),
+            "native: " + IchModel.cpuKernelCap().describe()
+        };
     }
 }

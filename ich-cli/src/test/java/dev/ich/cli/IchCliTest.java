@@ -11,8 +11,7 @@ import picocli.CommandLine;
 class IchCliTest {
 
     /** Output and exit code of one run of the command line. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -32,7 +31,9 @@ class IchCliTest {
             assertThat(description).as("description of %s", command.getKey()).isNotEmpty();
             // picocli wraps long descriptions, so compare with white space folded.
             String firstLine = description[0].split("%n")[0].replaceAll("\\s+", " ");
-            assertThat(help.out().replaceAll("\\s+", " ")).contains(command.getKey()).contains(firstLine);
+            assertThat(help.out().replaceAll("\\s+", " "))
+                    .contains(command.getKey())
+                    .contains(firstLine);
             Run commandHelp = run(command.getKey(), "--help");
             assertThat(commandHelp.exitCode()).as("%s --help", command.getKey()).isZero();
             assertThat(commandHelp.out()).contains("Usage: ich " + command.getKey());
@@ -44,7 +45,8 @@ class IchCliTest {
     void versionReportsTheCapOnLibtorchsCpuKernels() {
         Run run = run("--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).containsPattern("native: oneDNN kernels capped at AVX2 by (ich|the environment)");
+        assertThat(run.out())
+                .containsPattern("native: oneDNN kernels capped at AVX2 by (ich|the environment)");
     }
 
     @Test

@@ -17,8 +17,16 @@ import picocli.CommandLine.Model.OptionSpec;
 /** Every numeric option of every command has a range, checked before the command does any work. */
 class OptionRangesTest {
 
-    private static final Set<Class<?>> NUMERIC = Set.of(int.class, long.class, double.class, float.class,
-        Integer.class, Long.class, Double.class, Float.class);
+    private static final Set<Class<?>> NUMERIC =
+            Set.of(
+                    int.class,
+                    long.class,
+                    double.class,
+                    float.class,
+                    Integer.class,
+                    Long.class,
+                    Double.class,
+                    Float.class);
 
     @Test
     void everyNumericOptionHasARangeThatHoldsItsDefault() {
@@ -43,17 +51,23 @@ class OptionRangesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "evaluate --predictions p.csv --out o --bootstrap 2000000000 | --bootstrap",
-        "predict --model m s.nii --threads 100000 | --threads",
-        "predict --model m s.nii --threads 0 | --threads",
-        "train --manifest m.csv --out o --epochs 0 | --epochs",
-        "explain --model m s.nii --out o --tile 1000000 | --tile",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "evaluate --predictions p.csv --out o --bootstrap 2000000000 | --bootstrap",
+                "predict --model m s.nii --threads 100000 | --threads",
+                "predict --model m s.nii --threads 0 | --threads",
+                "train --manifest m.csv --out o --epochs 0 | --epochs",
+                "explain --model m s.nii --out o --tile 1000000 | --tile",
+            })
     @Timeout(10)
     void anOutOfRangeValueIsAUsageErrorBeforeAnyWork(String args, String option) {
         StringWriter err = new StringWriter();
-        int code = IchCli.run(args.trim().split(" "), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int code =
+                IchCli.run(
+                        args.trim().split(" "),
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true));
         assertThat(code).isEqualTo(IchCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains(option + " must be from").doesNotContain("at dev.ich");
     }

@@ -2,10 +2,10 @@ package dev.ich.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ich.dicom.write.DicomSeriesWriter;
 import dev.ich.phantom.Phantom;
 import dev.ich.phantom.PhantomGenerator;
 import dev.ich.phantom.PhantomSpec;
-import dev.ich.dicom.write.DicomSeriesWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,40 +32,86 @@ class PrivacyTest {
     private static final String ID = "ZZPID4711";
     private static final String BIRTH_DATE = "19010203";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void noIdentityInOutputLogsOrFiles() throws Exception {
-        Phantom phantom = PhantomGenerator.generate(PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.75, 1.9)
-            .seed(11).build());
+        Phantom phantom =
+                PhantomGenerator.generate(
+                        PhantomSpec.builder()
+                                .inPlaneSize(128)
+                                .pixelSpacingMm(1.75, 1.9)
+                                .seed(11)
+                                .build());
         Path study = dir.resolve("study");
-        DicomSeriesWriter.builder().patientName(NAME + "^ANNA").patientId(ID)
-            .patientBirthDate(LocalDate.of(1901, 2, 3)).build().write(phantom.volume(), study);
+        DicomSeriesWriter.builder()
+                .patientName(NAME + "^ANNA")
+                .patientId(ID)
+                .patientBirthDate(LocalDate.of(1901, 2, 3))
+                .build()
+                .write(phantom.volume(), study);
         assertThat(grep(study)).as("the markers are in the input").isNotEmpty();
         Path model = dir.resolve("model");
         TinyModel.train(model);
         Path out = dir.resolve("out");
         Files.createDirectories(out);
-        // The one output that carries identity: DICOM result objects filed with the patient's study.
+        // The one output that carries identity: DICOM result objects filed with the patient's
+        // study.
         Path dicomOut = dir.resolve("dicom-out");
 
-        List<String[]> commands = List.of(
-            new String[] {"info", study.toString()},
-            new String[] {"info", "--json", study.toString()},
-            new String[] {"convert", study.toString(), out.resolve("study.nii.gz").toString()},
-            new String[] {"volume", study.toString()},
-            new String[] {"predict", "--model", model.toString(), out.resolve("study.nii.gz").toString()},
-            new String[] {"analyze", "--model", model.toString(), "--out", out.resolve("analyze").toString(),
-                study.toString()},
-            new String[] {"analyze", "--model", model.toString(), "--out", out.resolve("analyze-dicom").toString(),
-                "--dicom-out", dicomOut.toString(), study.toString()},
-            new String[] {"info", dicomOut.toString()},
-            new String[] {"info", "--json", dicomOut.toString()},
-            new String[] {"explain", "--model", model.toString(), "--out", out.resolve("explain").toString(),
-                "--slices", "2", "--tile", "64", study.toString()},
-            // An error path: the output exists, so the command fails and says why.
-            new String[] {"convert", study.toString(), out.resolve("study.nii.gz").toString(), "--debug"});
+        List<String[]> commands =
+                List.of(
+                        new String[] {"info", study.toString()},
+                        new String[] {"info", "--json", study.toString()},
+                        new String[] {
+                            "convert", study.toString(), out.resolve("study.nii.gz").toString()
+                        },
+                        new String[] {"volume", study.toString()},
+                        new String[] {
+                            "predict",
+                            "--model",
+                            model.toString(),
+                            out.resolve("study.nii.gz").toString()
+                        },
+                        new String[] {
+                            "analyze",
+                            "--model",
+                            model.toString(),
+                            "--out",
+                            out.resolve("analyze").toString(),
+                            study.toString()
+                        },
+                        new String[] {
+                            "analyze",
+                            "--model",
+                            model.toString(),
+                            "--out",
+                            out.resolve("analyze-dicom").toString(),
+                            "--dicom-out",
+                            dicomOut.toString(),
+                            study.toString()
+                        },
+                        new String[] {"info", dicomOut.toString()},
+                        new String[] {"info", "--json", dicomOut.toString()},
+                        new String[] {
+                            "explain",
+                            "--model",
+                            model.toString(),
+                            "--out",
+                            out.resolve("explain").toString(),
+                            "--slices",
+                            "2",
+                            "--tile",
+                            "64",
+                            study.toString()
+                        },
+                        // An error path: the output exists, so the command fails and says why.
+                        new String[] {
+                            "convert",
+                            study.toString(),
+                            out.resolve("study.nii.gz").toString(),
+                            "--debug"
+                        });
         StringBuilder printed = new StringBuilder();
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
@@ -76,22 +122,32 @@ class PrivacyTest {
             for (String[] command : commands) {
                 IchCliTest.Run run = IchCliTest.run(command);
                 printed.append(run.out()).append(run.err());
-                assertThat(run.exitCode()).as(String.join(" ", command) + ": " + run.err())
-                    .isEqualTo(command[command.length - 1].equals("--debug") ? IchCli.EXIT_BAD_INPUT : 0);
+                assertThat(run.exitCode())
+                        .as(String.join(" ", command) + ": " + run.err())
+                        .isEqualTo(
+                                command[command.length - 1].equals("--debug")
+                                        ? IchCli.EXIT_BAD_INPUT
+                                        : 0);
             }
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        String everything = (printed + logs.toString(StandardCharsets.UTF_8)).toUpperCase(Locale.ROOT);
-        assertThat(everything).contains("ML").doesNotContain(NAME).doesNotContain(ID).doesNotContain(BIRTH_DATE);
+        String everything =
+                (printed + logs.toString(StandardCharsets.UTF_8)).toUpperCase(Locale.ROOT);
+        assertThat(everything)
+                .contains("ML")
+                .doesNotContain(NAME)
+                .doesNotContain(ID)
+                .doesNotContain(BIRTH_DATE);
         assertThat(grep(out)).as("output files holding a marker").isEmpty();
         assertThat(Files.list(out.resolve("analyze")).count()).isGreaterThanOrEqualTo(3);
         try (Stream<Path> results = Files.list(dicomOut)) {
             List<Path> objects = results.toList();
             assertThat(objects).hasSize(2 + phantom.volume().geometry().nz());
-            assertThat(grep(dicomOut)).as("every result object carries the patient's identity")
-                .containsExactlyInAnyOrderElementsOf(objects);
+            assertThat(grep(dicomOut))
+                    .as("every result object carries the patient's identity")
+                    .containsExactlyInAnyOrderElementsOf(objects);
         }
     }
 
@@ -106,7 +162,8 @@ class PrivacyTest {
                         bytes = in.readAllBytes();
                     }
                 }
-                String text = new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+                String text =
+                        new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
                 if (text.contains(NAME) || text.contains(ID) || text.contains(BIRTH_DATE)) {
                     hits.add(f);
                 }

@@ -15,8 +15,7 @@ final class TinyModel {
 
     static final NetworkConfig NETWORK = new NetworkConfig(10, 4, 16, 32, 32, false);
 
-    private TinyModel() {
-    }
+    private TinyModel() {}
 
     static void train(Path model) throws Exception {
         Random rng = new Random(4);
@@ -26,10 +25,21 @@ final class TinyModel {
             for (int v = 0; v < x.length; v++) {
                 x[v] = rng.nextFloat();
             }
-            examples.add(new TrainingExample(new ModelInput(16, 32, 32, x), 5 + 10 * n,
-                n % 2 == 0 ? Outcome.SURVIVED : Outcome.DIED));
+            examples.add(
+                    new TrainingExample(
+                            new ModelInput(16, 32, 32, x),
+                            5 + 10 * n,
+                            n % 2 == 0 ? Outcome.SURVIVED : Outcome.DIED));
         }
-        IchTrainer.builder().network(NETWORK).epochs(1).batchSize(2).seed(1).threads(1)
-            .trainingSet(examples).validationSet(examples).build().train(model);
+        IchTrainer.builder()
+                .network(NETWORK)
+                .epochs(1)
+                .batchSize(2)
+                .seed(1)
+                .threads(1)
+                .trainingSet(examples)
+                .validationSet(examples)
+                .build()
+                .train(model);
     }
 }

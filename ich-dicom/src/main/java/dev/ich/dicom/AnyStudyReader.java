@@ -28,7 +28,8 @@ public final class AnyStudyReader implements StudyReader {
 
     /** With a configured DICOM reader (for example one that names a series UID). */
     public static AnyStudyReader withDicomReader(DicomStudyReader dicomReader) {
-        return new AnyStudyReader(Objects.requireNonNull(dicomReader, "dicomReader"), new NiftiStudyReader());
+        return new AnyStudyReader(
+                Objects.requireNonNull(dicomReader, "dicomReader"), new NiftiStudyReader());
     }
 
     @Override

@@ -20,14 +20,13 @@ import java.util.Set;
 /**
  * Lists the image series in a file or folder with their geometry, transfer syntaxes and the
  * problems a read would meet (an unusable slice, an unsupported transfer syntax, a compressed
- * stream cut short or whose header does not match), without decoding any pixels (for
- * {@code ich info}); and the series of other objects (reports, segmentations, colour images),
- * which cannot be read as a CT volume.
+ * stream cut short or whose header does not match), without decoding any pixels (for {@code ich
+ * info}); and the series of other objects (reports, segmentations, colour images), which cannot be
+ * read as a CT volume.
  */
 public final class DicomInspector {
 
-    private DicomInspector() {
-    }
+    private DicomInspector() {}
 
     /**
      * @throws IchException when the path cannot be read or holds a damaged DICOM file; problems of
@@ -37,13 +36,22 @@ public final class DicomInspector {
         StudyScan scan = StudyScan.of(path);
         String chosen = null;
         try {
-            chosen = SeriesSelector.choose(scan, new SeriesSelector.Request(null, null, false), false);
+            chosen =
+                    SeriesSelector.choose(
+                            scan, new SeriesSelector.Request(null, null, false), false);
         } catch (IchException e) {
-            // Nothing is read by default (no CT, several studies): each series says why it cannot be.
+            // Nothing is read by default (no CT, several studies): each series says why it cannot
+            // be.
         }
         List<SeriesSummary> out = new ArrayList<>();
         for (Map.Entry<String, List<DicomImage>> e : scan.series().entrySet()) {
-            out.add(summarise(scan, e.getKey(), e.getValue(), e.getKey().equals(chosen), path.toString()));
+            out.add(
+                    summarise(
+                            scan,
+                            e.getKey(),
+                            e.getValue(),
+                            e.getKey().equals(chosen),
+                            path.toString()));
         }
         List<String> skipped = new ArrayList<>();
         Map<String, List<StudyScan.Rejected>> others = new LinkedHashMap<>();
@@ -57,14 +65,26 @@ public final class DicomInspector {
         List<OtherSeriesSummary> otherSeries = new ArrayList<>();
         for (Map.Entry<String, List<StudyScan.Rejected>> e : others.entrySet()) {
             StudyScan.Rejected first = e.getValue().get(0);
-            otherSeries.add(new OtherSeriesSummary(e.getKey(), first.studyUid(), first.modality(), first.sopClassUid(),
-                e.getValue().size(), first.reason().problem()));
+            otherSeries.add(
+                    new OtherSeriesSummary(
+                            e.getKey(),
+                            first.studyUid(),
+                            first.modality(),
+                            first.sopClassUid(),
+                            e.getValue().size(),
+                            first.reason().problem()));
         }
-        return new StudySummary(path.toString(), scan.fileCount(), out, otherSeries, skipped, scan.skippedNonDicom());
+        return new StudySummary(
+                path.toString(),
+                scan.fileCount(),
+                out,
+                otherSeries,
+                skipped,
+                scan.skippedNonDicom());
     }
 
-    private static SeriesSummary summarise(StudyScan scan, String uid, List<DicomImage> images, boolean chosen,
-                                           String source) {
+    private static SeriesSummary summarise(
+            StudyScan scan, String uid, List<DicomImage> images, boolean chosen, String source) {
         SeriesSelector.Candidate c = SeriesSelector.describe(uid, images);
         DicomImage first = images.get(0);
         FrameInfo f0 = first.frames().get(0);
@@ -96,16 +116,34 @@ public final class DicomInspector {
                 duplicates += s.size() - 1;
             }
             if (duplicates > 0) {
-                warnings.add(duplicates + " image(s) share a position with another; they are dropped when "
-                    + "their pixels are identical, else the read fails");
+                warnings.add(
+                        duplicates
+                                + " image(s) share a position with another; they are dropped when "
+                                + "their pixels are identical, else the read fails");
             }
             checkStreams(images);
         } catch (IchException e) {
             problem = e.problem();
         }
-        return new SeriesSummary(uid, first.studyUid(), first.modality(), files.size(), frames, slices,
-            first.columns(), first.rows(), spacing, f0.rowCosines(), f0.columnCosines(), orientation(f0.normal()),
-            tilt, c.localizer(), new ArrayList<>(syntaxes), chosen, warnings, problem);
+        return new SeriesSummary(
+                uid,
+                first.studyUid(),
+                first.modality(),
+                files.size(),
+                frames,
+                slices,
+                first.columns(),
+                first.rows(),
+                spacing,
+                f0.rowCosines(),
+                f0.columnCosines(),
+                orientation(f0.normal()),
+                tilt,
+                c.localizer(),
+                new ArrayList<>(syntaxes),
+                chosen,
+                warnings,
+                problem);
     }
 
     /**
@@ -118,8 +156,15 @@ public final class DicomInspector {
             try (PixelReader reader = new PixelReader(image, buffers)) {
                 reader.checkStreams();
             } catch (IchException e) {
-                throw new IchException(e.code(), e.source(), "the file " + image.file().path().getFileName()
-                    + " cannot be decoded: " + e.problem(), e.remedy(), e);
+                throw new IchException(
+                        e.code(),
+                        e.source(),
+                        "the file "
+                                + image.file().path().getFileName()
+                                + " cannot be decoded: "
+                                + e.problem(),
+                        e.remedy(),
+                        e);
             }
         }
     }

@@ -12,16 +12,15 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Reads a DICOM CT series (one file, or a folder searched recursively) into a {@link CtVolume}
- * in HU. With several series in the folder it reads the one named with
- * {@link Builder#seriesInstanceUid}, else the axial CT series with the most slices of the one
- * study the folder holds (several studies or patients are an error that lists them; name one with
- * {@link Builder#studyInstanceUid}). Images of other modalities than CT are refused unless
- * {@link Builder#allowNonCt} is set. A slice of the series that cannot be used is an error, never
- * a shorter volume. Slices are
- * ordered by their position along the slice normal; the geometry keeps oblique and gantry-tilted
- * stacks exact. Anything that would make the volume unsafe to measure is an {@link IchException};
- * harmless findings are warnings in the volume's provenance.
+ * Reads a DICOM CT series (one file, or a folder searched recursively) into a {@link CtVolume} in
+ * HU. With several series in the folder it reads the one named with {@link
+ * Builder#seriesInstanceUid}, else the axial CT series with the most slices of the one study the
+ * folder holds (several studies or patients are an error that lists them; name one with {@link
+ * Builder#studyInstanceUid}). Images of other modalities than CT are refused unless {@link
+ * Builder#allowNonCt} is set. A slice of the series that cannot be used is an error, never a
+ * shorter volume. Slices are ordered by their position along the slice normal; the geometry keeps
+ * oblique and gantry-tilted stacks exact. Anything that would make the volume unsafe to measure is
+ * an {@link IchException}; harmless findings are warnings in the volume's provenance.
  *
  * <p>Instances are immutable and thread-safe. Slices are decoded on {@link Builder#decodeThreads}
  * threads; the result does not depend on their number.
@@ -55,7 +54,8 @@ public final class DicomStudyReader implements StudyReader {
         StudyScan scan = StudyScan.of(study);
         String uid = SeriesSelector.choose(scan, request);
         scan.requireAllUsable(uid);
-        SeriesPlan plan = SeriesPlanner.plan(uid, scan.series().get(uid), study.toString(), defaultGeometry);
+        SeriesPlan plan =
+                SeriesPlanner.plan(uid, scan.series().get(uid), study.toString(), defaultGeometry);
         return VolumeAssembler.read(plan, resampleIrregular, threads, study.toString());
     }
 
@@ -68,8 +68,7 @@ public final class DicomStudyReader implements StudyReader {
         private boolean defaultGeometry;
         private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Threads that decode slices in parallel during one read (default: the processors, at most
@@ -97,8 +96,8 @@ public final class DicomStudyReader implements StudyReader {
 
         /**
          * Reads images of a modality other than CT (MR, PET, ...) too. Off by default: only CT
-         * stores Hounsfield units, so such a volume holds the stored values after rescale and
-         * must not be measured; its provenance carries a warning that says so.
+         * stores Hounsfield units, so such a volume holds the stored values after rescale and must
+         * not be measured; its provenance carries a warning that says so.
          */
         public Builder allowNonCt(boolean allow) {
             this.allowNonCt = allow;
@@ -129,7 +128,8 @@ public final class DicomStudyReader implements StudyReader {
 
         public DicomStudyReader build() {
             if (threads < 1 || threads > 256) {
-                throw new IllegalArgumentException("decodeThreads must be between 1 and 256, got " + threads);
+                throw new IllegalArgumentException(
+                        "decodeThreads must be between 1 and 256, got " + threads);
             }
             checkUid("seriesInstanceUid", seriesUid);
             checkUid("studyInstanceUid", studyUid);
@@ -138,8 +138,12 @@ public final class DicomStudyReader implements StudyReader {
 
         private static void checkUid(String what, String uid) {
             if (uid != null && (uid.isBlank() || uid.length() > 64 || !uid.matches("[0-9.]+"))) {
-                throw new IllegalArgumentException(what + " must be a DICOM UID (digits and dots, at most "
-                    + "64 characters), got '" + uid + "'");
+                throw new IllegalArgumentException(
+                        what
+                                + " must be a DICOM UID (digits and dots, at most "
+                                + "64 characters), got '"
+                                + uid
+                                + "'");
             }
         }
     }

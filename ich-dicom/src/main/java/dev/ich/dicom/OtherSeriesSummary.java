@@ -11,6 +11,10 @@ package dev.ich.dicom;
  * @param fileCount files of the series
  * @param reason why its first object is not read as a CT image
  */
-public record OtherSeriesSummary(String seriesInstanceUid, String studyInstanceUid, String modality,
-                                 String sopClassUid, int fileCount, String reason) {
-}
+public record OtherSeriesSummary(
+        String seriesInstanceUid,
+        String studyInstanceUid,
+        String modality,
+        String sopClassUid,
+        int fileCount,
+        String reason) {}

@@ -26,10 +26,25 @@ import java.util.List;
  * @param problem why the series cannot be read as a volume or decoded, or null (found without
  *     decoding pixels: an unusable slice, an unsupported transfer syntax, a damaged stream)
  */
-public record SeriesSummary(String seriesInstanceUid, String studyInstanceUid, String modality, int fileCount, int frameCount, int sliceCount,
-                            int columns, int rows, Vec3 spacing, Vec3 rowDirection, Vec3 columnDirection,
-                            String orientation, double tiltDegrees, boolean localizer, List<String> transferSyntaxes,
-                            boolean chosen, List<String> warnings, String problem) {
+public record SeriesSummary(
+        String seriesInstanceUid,
+        String studyInstanceUid,
+        String modality,
+        int fileCount,
+        int frameCount,
+        int sliceCount,
+        int columns,
+        int rows,
+        Vec3 spacing,
+        Vec3 rowDirection,
+        Vec3 columnDirection,
+        String orientation,
+        double tiltDegrees,
+        boolean localizer,
+        List<String> transferSyntaxes,
+        boolean chosen,
+        List<String> warnings,
+        String problem) {
 
     public SeriesSummary {
         transferSyntaxes = List.copyOf(transferSyntaxes);

@@ -14,8 +14,13 @@ import java.util.List;
  *     "file: reason"
  * @param nonDicomFiles files that are not DICOM at all
  */
-public record StudySummary(String path, int fileCount, List<SeriesSummary> series,
-                           List<OtherSeriesSummary> otherSeries, List<String> skipped, int nonDicomFiles) {
+public record StudySummary(
+        String path,
+        int fileCount,
+        List<SeriesSummary> series,
+        List<OtherSeriesSummary> otherSeries,
+        List<String> skipped,
+        int nonDicomFiles) {
 
     public StudySummary {
         series = List.copyOf(series);

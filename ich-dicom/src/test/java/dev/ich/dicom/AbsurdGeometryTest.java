@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AbsurdGeometryTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static CtVolume volume(double pixelMm, double sliceMm) {
-        VolumeGeometry g = VolumeGeometry.axial(16, 16, 3, new Vec3(pixelMm, pixelMm, sliceMm), new Vec3(0, 0, 0));
+        VolumeGeometry g =
+                VolumeGeometry.axial(
+                        16, 16, 3, new Vec3(pixelMm, pixelMm, sliceMm), new Vec3(0, 0, 0));
         return new CtVolume(g, new float[g.voxelCount()], Provenance.synthetic("absurd", 3));
     }
 
@@ -37,9 +38,14 @@ class AbsurdGeometryTest {
         Path folder = dir.resolve("series");
         DicomSeriesWriter.builder().build().write(volume(pixelMm, 2), folder);
         assertThatThrownBy(() -> DicomStudyReader.create().read(folder))
-            .isInstanceOfSatisfying(IchException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE))
-            .hasMessageContaining(".dcm").hasMessageContaining("spacing").hasMessageContaining("PixelSpacing");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e ->
+                                org.assertj.core.api.Assertions.assertThat(e.code())
+                                        .isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE))
+                .hasMessageContaining(".dcm")
+                .hasMessageContaining("spacing")
+                .hasMessageContaining("PixelSpacing");
     }
 
     @ParameterizedTest
@@ -48,7 +54,8 @@ class AbsurdGeometryTest {
         Path folder = dir.resolve("series");
         DicomSeriesWriter.builder().build().write(volume(0.5, sliceMm), folder);
         assertThatThrownBy(() -> DicomStudyReader.create().read(folder))
-            .isInstanceOf(IchException.class).hasMessageContaining("slice (z) spacing");
+                .isInstanceOf(IchException.class)
+                .hasMessageContaining("slice (z) spacing");
     }
 
     @ParameterizedTest
@@ -57,25 +64,37 @@ class AbsurdGeometryTest {
         Path file = dir.resolve("tiny.nii.gz");
         NiftiWriter.defaults().write(volume(pixelMm, 1), file);
         assertThatThrownBy(() -> NiftiReader.read(file))
-            .isInstanceOfSatisfying(IchException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI))
-            .hasMessageContaining("tiny.nii.gz").hasMessageContaining("spacing");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e ->
+                                org.assertj.core.api.Assertions.assertThat(e.code())
+                                        .isEqualTo(ErrorCode.INVALID_NIFTI))
+                .hasMessageContaining("tiny.nii.gz")
+                .hasMessageContaining("spacing");
     }
 
     /**
      * A geometry no NIfTI header holds (only an API caller can still make one): a one-line error
-     * naming the output, and no file, instead of "singular direction matrix" or a header of infinities.
+     * naming the output, and no file, instead of "singular direction matrix" or a header of
+     * infinities.
      */
     @ParameterizedTest
     @ValueSource(doubles = {1e39, 1e200})
     void aGeometryBeyondANiftiHeaderIsRefusedNamingTheOutput(double pixelMm) {
-        for (NiftiWriter writer : new NiftiWriter[] {NiftiWriter.defaults(),
-            NiftiWriter.builder().layout(dev.ich.dicom.nifti.NiftiLayout.DCM2NIIX).build()}) {
+        for (NiftiWriter writer :
+                new NiftiWriter[] {
+                    NiftiWriter.defaults(),
+                    NiftiWriter.builder().layout(dev.ich.dicom.nifti.NiftiLayout.DCM2NIIX).build()
+                }) {
             Path file = dir.resolve("huge.nii.gz");
             assertThatThrownBy(() -> writer.write(volume(pixelMm, 1), file))
-                .isInstanceOfSatisfying(IchException.class,
-                    e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-                .hasMessageContaining("huge.nii.gz").hasMessageContaining("geometry");
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e ->
+                                    org.assertj.core.api.Assertions.assertThat(e.code())
+                                            .isEqualTo(ErrorCode.INVALID_VOLUME))
+                    .hasMessageContaining("huge.nii.gz")
+                    .hasMessageContaining("geometry");
             org.assertj.core.api.Assertions.assertThat(file).doesNotExist();
         }
     }

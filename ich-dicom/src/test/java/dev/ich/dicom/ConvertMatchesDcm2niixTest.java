@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConvertMatchesDcm2niixTest {
 
     static final double AFFINE_TOLERANCE_MM = 1e-4;
+
     /** dcm2niix stores HU through float32 scaling. */
     static final double HU_TOLERANCE = 1e-3;
 
@@ -49,7 +50,9 @@ class ConvertMatchesDcm2niixTest {
         double[] got = written.voxelToRas().toRowMajor4x4();
         double[] want = dcm2niixRas.toRowMajor4x4();
         for (int i = 0; i < 12; i++) {
-            assertThat(got[i]).as("sform element %d", i).isCloseTo(want[i], Offset.offset(AFFINE_TOLERANCE_MM));
+            assertThat(got[i])
+                    .as("sform element %d", i)
+                    .isCloseTo(want[i], Offset.offset(AFFINE_TOLERANCE_MM));
         }
         if (!expect.get("dcm2niixHu").getAsBoolean()) {
             return; // dcm2niix is known to differ from the standard here (see dcm2niixNote)
@@ -61,8 +64,9 @@ class ConvertMatchesDcm2niixTest {
             for (int j = 0; j < ref.ny; j++) {
                 for (int i = 0; i < ref.nx; i++) {
                     float dcm2niix = ref.hu[k * plane + (ref.ny - 1 - j) * ref.nx + i];
-                    assertThat((double) values[k * plane + j * ref.nx + i]).as("voxel %d %d %d", i, j, k)
-                        .isCloseTo(dcm2niix, Offset.offset(tolerance));
+                    assertThat((double) values[k * plane + j * ref.nx + i])
+                            .as("voxel %d %d %d", i, j, k)
+                            .isCloseTo(dcm2niix, Offset.offset(tolerance));
                 }
             }
         }

@@ -24,13 +24,18 @@ class CorpusTest {
 
     /** Affine elements (mm, and mm per voxel) must agree to this. */
     static final double AFFINE_TOLERANCE_MM = 1e-4;
+
     /** dcm2niix writes HU through float32 scl_slope / scl_inter. */
     static final double DCM2NIIX_HU_TOLERANCE = 1e-3;
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.list(Reference.REFS)) {
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expect.json"))
-                .map(n -> n.substring(0, n.length() - ".expect.json".length())).sorted().collect(Collectors.toList());
+            List<String> names =
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".expect.json"))
+                            .map(n -> n.substring(0, n.length() - ".expect.json".length()))
+                            .sorted()
+                            .collect(Collectors.toList());
             return names.stream();
         }
     }
@@ -43,26 +48,34 @@ class CorpusTest {
         if (expect.get("outcome").getAsString().equals("error")) {
             ErrorCode code = ErrorCode.valueOf(expect.get("errorCode").getAsString());
             assertThatThrownBy(() -> DicomStudyReader.create().read(input))
-                .isInstanceOfSatisfying(IchException.class, e -> {
-                    assertThat(e.code()).isEqualTo(code);
-                    assertThat(e.getMessage()).contains(name).doesNotContain("SECRET");
-                });
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> {
+                                assertThat(e.code()).isEqualTo(code);
+                                assertThat(e.getMessage()).contains(name).doesNotContain("SECRET");
+                            });
             return;
         }
         CtVolume v = DicomStudyReader.create().read(input);
         double tolerance = expect.get("tolerance").getAsDouble();
         compare(v, Reference.load(name, "pydicom"), tolerance);
         if (Reference.exists(name, "dcm2niix")) {
-            // dcm2niix stores float32 scaling; lossy cases use the same tolerance. Where dcm2niix is
+            // dcm2niix stores float32 scaling; lossy cases use the same tolerance. Where dcm2niix
+            // is
             // known to differ from the standard (see dcm2niixNote), only its affine is compared.
             boolean hu = expect.get("dcm2niixHu").getAsBoolean();
-            compare(v, Reference.load(name, "dcm2niix"), hu ? Math.max(tolerance, DCM2NIIX_HU_TOLERANCE) : -1);
+            compare(
+                    v,
+                    Reference.load(name, "dcm2niix"),
+                    hu ? Math.max(tolerance, DCM2NIIX_HU_TOLERANCE) : -1);
         }
         if (expect.has("transferSyntax")) {
-            assertThat(v.provenance().transferSyntaxUid()).isEqualTo(expect.get("transferSyntax").getAsString());
+            assertThat(v.provenance().transferSyntaxUid())
+                    .isEqualTo(expect.get("transferSyntax").getAsString());
         }
         if (expect.has("seriesUid")) {
-            assertThat(v.provenance().seriesInstanceUid()).isEqualTo(expect.get("seriesUid").getAsString());
+            assertThat(v.provenance().seriesInstanceUid())
+                    .isEqualTo(expect.get("seriesUid").getAsString());
         }
         if (expect.has("warnings")) {
             assertThat(v.provenance().warnings()).hasSize(expect.get("warnings").getAsInt());
@@ -72,11 +85,14 @@ class CorpusTest {
 
     static void compare(CtVolume v, Reference ref, double tolerance) {
         assertThat(new int[] {v.geometry().nx(), v.geometry().ny(), v.geometry().nz()})
-            .containsExactly(ref.nx, ref.ny, ref.nz);
+                .containsExactly(ref.nx, ref.ny, ref.nz);
         double[] a = v.geometry().voxelToPatient().toRowMajor4x4();
         for (int i = 0; i < 12; i++) {
-            assertThat(a[i]).as("affine element %d of %s", i, java.util.Arrays.toString(a))
-                .isCloseTo(ref.affine[i], org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE_MM));
+            assertThat(a[i])
+                    .as("affine element %d of %s", i, java.util.Arrays.toString(a))
+                    .isCloseTo(
+                            ref.affine[i],
+                            org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE_MM));
         }
         if (tolerance < 0) {
             return;

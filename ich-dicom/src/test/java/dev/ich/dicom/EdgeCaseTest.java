@@ -32,21 +32,32 @@ class EdgeCaseTest {
     private static IchException failure(DicomStudyReader reader, Path input) {
         try {
             CtVolume v = reader.read(input);
-            throw new AssertionError(input + " was read as " + v.geometry().nz() + " slices instead of failing");
+            throw new AssertionError(
+                    input + " was read as " + v.geometry().nz() + " slices instead of failing");
         } catch (IchException e) {
             return e;
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"damaged_first_cut, slice000.dcm", "damaged_first_nopixels, slice000.dcm",
-        "damaged_first_bits32, slice000.dcm", "damaged_middle_samples3, slice002.dcm",
-        "damaged_middle_nopixels, slice002.dcm", "damaged_last_cut, slice004.dcm", "damaged_last_rgb, slice004.dcm",
-        "damaged_last_palette, slice004.dcm"})
-    void aSliceOfTheSeriesThatCannotBeUsedIsAnErrorNamingIt(String caseName, String file) throws Exception {
+    @CsvSource({
+        "damaged_first_cut, slice000.dcm",
+        "damaged_first_nopixels, slice000.dcm",
+        "damaged_first_bits32, slice000.dcm",
+        "damaged_middle_samples3, slice002.dcm",
+        "damaged_middle_nopixels, slice002.dcm",
+        "damaged_last_cut, slice004.dcm",
+        "damaged_last_rgb, slice004.dcm",
+        "damaged_last_palette, slice004.dcm"
+    })
+    void aSliceOfTheSeriesThatCannotBeUsedIsAnErrorNamingIt(String caseName, String file)
+            throws Exception {
         IchException e = failure(DicomStudyReader.create(), edge(caseName));
         assertThat(e.code()).isIn(ErrorCode.NOT_AN_IMAGE, ErrorCode.UNSUPPORTED_IMAGE);
-        assertThat(e.getMessage()).contains(file).contains("cannot be used").doesNotContain("SECRET");
+        assertThat(e.getMessage())
+                .contains(file)
+                .contains("cannot be used")
+                .doesNotContain("SECRET");
         SeriesSummary s = DicomInspector.inspect(edge(caseName)).series().get(0);
         assertThat(s.problem()).contains(file).contains("cannot be used");
     }
@@ -65,10 +76,13 @@ class EdgeCaseTest {
         try {
             for (Path f : files) {
                 IchException e = failure(DicomStudyReader.create(), f);
-                assertThat(e.code()).as(f.getFileName().toString()).isIn(ErrorCode.CORRUPT_DATA,
-                    ErrorCode.TRUNCATED_FILE);
-                assertThat(e.getMessage()).as(f.getFileName().toString()).doesNotContain("\n")
-                    .doesNotContain("ThreadDeath");
+                assertThat(e.code())
+                        .as(f.getFileName().toString())
+                        .isIn(ErrorCode.CORRUPT_DATA, ErrorCode.TRUNCATED_FILE);
+                assertThat(e.getMessage())
+                        .as(f.getFileName().toString())
+                        .doesNotContain("\n")
+                        .doesNotContain("ThreadDeath");
             }
             assertThat(System.err).as("the host's stream, not replaced").isSameAs(capture);
         } finally {
@@ -80,13 +94,22 @@ class EdgeCaseTest {
     @Test
     void infoReportsASeriesThatCannotBeDecoded() throws Exception {
         for (String name : new String[] {"jpeg_baseline_60.dcm", "jpeg2000_lossy_90.dcm"}) {
-            SeriesSummary s = DicomInspector.inspect(edge("truncated").resolve(name)).series().get(0);
+            SeriesSummary s =
+                    DicomInspector.inspect(edge("truncated").resolve(name)).series().get(0);
             assertThat(s.problem()).as(name).contains(name).contains("cut short");
         }
-        assertThat(DicomInspector.inspect(Reference.CORPUS.resolve("jpeg_ls")).series().get(0).problem())
-            .contains("JPEG-LS");
-        assertThat(DicomInspector.inspect(Reference.CORPUS.resolve("jpeg2000_lossy")).series().get(0).problem())
-            .isNull();
+        assertThat(
+                        DicomInspector.inspect(Reference.CORPUS.resolve("jpeg_ls"))
+                                .series()
+                                .get(0)
+                                .problem())
+                .contains("JPEG-LS");
+        assertThat(
+                        DicomInspector.inspect(Reference.CORPUS.resolve("jpeg2000_lossy"))
+                                .series()
+                                .get(0)
+                                .problem())
+                .isNull();
     }
 
     @Test
@@ -98,8 +121,12 @@ class EdgeCaseTest {
         }
         CtVolume mr = DicomStudyReader.builder().allowNonCt(true).build().read(edge("mr_series"));
         CorpusTest.compare(mr, Reference.load(Reference.EDGE_REFS, "mr_series", "pydicom"), 0);
-        assertThat(mr.provenance().warnings()).anySatisfy(w -> assertThat(w).contains("modality MR")
-            .contains("stored values after rescale"));
+        assertThat(mr.provenance().warnings())
+                .anySatisfy(
+                        w ->
+                                assertThat(w)
+                                        .contains("modality MR")
+                                        .contains("stored values after rescale"));
     }
 
     @Test
@@ -110,18 +137,27 @@ class EdgeCaseTest {
                 Files.copy(f, mr.resolve(f.getFileName()));
             }
         }
-        Path scout = Reference.CORPUS.resolve("multi_series").resolve("scout").resolve("slice000.dcm");
+        Path scout =
+                Reference.CORPUS.resolve("multi_series").resolve("scout").resolve("slice000.dcm");
         Files.copy(scout, tmp.resolve("scout.dcm"));
         String scoutUid = DicomInspector.inspect(scout).series().get(0).seriesInstanceUid();
-        assertThat(DicomStudyReader.create().read(tmp).provenance().seriesInstanceUid()).isEqualTo(scoutUid);
-        assertThat(DicomStudyReader.builder().allowNonCt(true).build().read(tmp).provenance().seriesInstanceUid())
-            .isEqualTo(scoutUid);
+        assertThat(DicomStudyReader.create().read(tmp).provenance().seriesInstanceUid())
+                .isEqualTo(scoutUid);
+        assertThat(
+                        DicomStudyReader.builder()
+                                .allowNonCt(true)
+                                .build()
+                                .read(tmp)
+                                .provenance()
+                                .seriesInstanceUid())
+                .isEqualTo(scoutUid);
     }
 
     @Test
     void lossyJpeg2000WithPaddingKeepsTheRescaledValuesAsTheReferencesDo() throws Exception {
         CtVolume v = DicomStudyReader.create().read(edge("jpeg2000_lossy_padding"));
-        CorpusTest.compare(v, Reference.load(Reference.EDGE_REFS, "jpeg2000_lossy_padding", "pydicom"), 2.0);
+        CorpusTest.compare(
+                v, Reference.load(Reference.EDGE_REFS, "jpeg2000_lossy_padding", "pydicom"), 2.0);
     }
 
     @Test
@@ -138,29 +174,46 @@ class EdgeCaseTest {
 
     @Test
     void invalidTextValuesAreNeverEchoed(@TempDir Path tmp) throws Exception {
-        byte[] file = Files.readAllBytes(Reference.CORPUS.resolve("explicit_le_unsigned").resolve("slice000.dcm"));
+        byte[] file =
+                Files.readAllBytes(
+                        Reference.CORPUS.resolve("explicit_le_unsigned").resolve("slice000.dcm"));
         // Overwrite the ImagePositionPatient value (0020,0032) DS with text of the same length.
         byte[] tag = {0x20, 0x00, 0x32, 0x00, 'D', 'S'};
         int at = ReaderBehaviourTest.indexOf(file, tag);
         int len = (file[at + 6] & 0xFF) | (file[at + 7] & 0xFF) << 8;
-        byte[] secret = "SECRET^NAME\\JOHN\\DOE______________".substring(0, len).getBytes(StandardCharsets.US_ASCII);
+        byte[] secret =
+                "SECRET^NAME\\JOHN\\DOE______________"
+                        .substring(0, len)
+                        .getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(secret, 0, file, at + 8, len);
         Path damaged = tmp.resolve("named.dcm");
         Files.write(damaged, file);
         IchException e = failure(DicomStudyReader.create(), damaged);
         assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE);
-        assertThat(e.getMessage()).contains("(0020,0032)").contains("not a decimal string")
-            .doesNotContain("SECRET").doesNotContain("JOHN");
+        assertThat(e.getMessage())
+                .contains("(0020,0032)")
+                .contains("not a decimal string")
+                .doesNotContain("SECRET")
+                .doesNotContain("JOHN");
 
-        // A SeriesInstanceUID holding text, in a series with a missing slice (the error names the series).
+        // A SeriesInstanceUID holding text, in a series with a missing slice (the error names the
+        // series).
         Path series = Files.createDirectories(tmp.resolve("series"));
         for (int k : new int[] {0, 1, 3, 4}) {
             String name = "slice00" + k + ".dcm";
-            byte[] slice = Files.readAllBytes(Reference.CORPUS.resolve("explicit_le_unsigned").resolve(name));
-            int uid = ReaderBehaviourTest.indexOf(slice, new byte[] {0x20, 0x00, 0x0E, 0x00, 'U', 'I'});
+            byte[] slice =
+                    Files.readAllBytes(
+                            Reference.CORPUS.resolve("explicit_le_unsigned").resolve(name));
+            int uid =
+                    ReaderBehaviourTest.indexOf(
+                            slice, new byte[] {0x20, 0x00, 0x0E, 0x00, 'U', 'I'});
             int n = (slice[uid + 6] & 0xFF) | (slice[uid + 7] & 0xFF) << 8;
-            System.arraycopy("SECRET^NAME".repeat(8).substring(0, n).getBytes(StandardCharsets.US_ASCII), 0, slice,
-                uid + 8, n);
+            System.arraycopy(
+                    "SECRET^NAME".repeat(8).substring(0, n).getBytes(StandardCharsets.US_ASCII),
+                    0,
+                    slice,
+                    uid + 8,
+                    n);
             Files.write(series.resolve(name), slice);
         }
         IchException gap = failure(DicomStudyReader.create(), series);
@@ -172,36 +225,63 @@ class EdgeCaseTest {
     void severalStudiesOrPatientsAreAnErrorThatListsThemAndHowToChoose() throws Exception {
         IchException studies = failure(DicomStudyReader.create(), edge("two_studies"));
         assertThat(studies.code()).isEqualTo(ErrorCode.AMBIGUOUS_INPUT);
-        String studyA = DicomInspector.inspect(edge("two_studies/a")).series().get(0).studyInstanceUid();
-        String studyB = DicomInspector.inspect(edge("two_studies/b")).series().get(0).studyInstanceUid();
-        assertThat(studies.getMessage()).contains("2 studies").contains(studyA).contains(studyB)
-            .contains("--study").contains("--series").doesNotContain("SECRET");
-        CtVolume a = DicomStudyReader.builder().studyInstanceUid(studyA).build().read(edge("two_studies"));
+        String studyA =
+                DicomInspector.inspect(edge("two_studies/a")).series().get(0).studyInstanceUid();
+        String studyB =
+                DicomInspector.inspect(edge("two_studies/b")).series().get(0).studyInstanceUid();
+        assertThat(studies.getMessage())
+                .contains("2 studies")
+                .contains(studyA)
+                .contains(studyB)
+                .contains("--study")
+                .contains("--series")
+                .doesNotContain("SECRET");
+        CtVolume a =
+                DicomStudyReader.builder()
+                        .studyInstanceUid(studyA)
+                        .build()
+                        .read(edge("two_studies"));
         CorpusTest.compare(a, Reference.load(Reference.EDGE_REFS, "two_studies", "pydicom"), 0);
 
         IchException patients = failure(DicomStudyReader.create(), edge("two_patients"));
         assertThat(patients.code()).isEqualTo(ErrorCode.AMBIGUOUS_INPUT);
-        assertThat(patients.getMessage()).contains("2 patients").contains("--series").doesNotContain("SECRET");
-        String seriesB = DicomInspector.inspect(edge("two_patients/b")).series().get(0).seriesInstanceUid();
-        assertThat(DicomStudyReader.builder().seriesInstanceUid(seriesB).build().read(edge("two_patients"))
-            .geometry().nz()).isEqualTo(4);
+        assertThat(patients.getMessage())
+                .contains("2 patients")
+                .contains("--series")
+                .doesNotContain("SECRET");
+        String seriesB =
+                DicomInspector.inspect(edge("two_patients/b")).series().get(0).seriesInstanceUid();
+        assertThat(
+                        DicomStudyReader.builder()
+                                .seriesInstanceUid(seriesB)
+                                .build()
+                                .read(edge("two_patients"))
+                                .geometry()
+                                .nz())
+                .isEqualTo(4);
     }
 
     @ParameterizedTest
     @CsvSource({"no_geometry", "no_geometry_series"})
-    void imagesWithoutGeometryAreRefusedForMeasurementAndPlacedAsDcm2niixDoesForConversion(String caseName)
-        throws Exception {
+    void imagesWithoutGeometryAreRefusedForMeasurementAndPlacedAsDcm2niixDoesForConversion(
+            String caseName) throws Exception {
         IchException e = failure(DicomStudyReader.create(), edge(caseName));
         assertThat(e.code()).isEqualTo(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE);
         assertThat(e.getMessage()).contains("ImagePositionPatient").contains("unknown");
-        CtVolume v = DicomStudyReader.builder().defaultGeometryWhenMissing(true).build().read(edge(caseName));
-        assertThat(v.provenance().warnings()).anySatisfy(w -> assertThat(w).contains("placed as dcm2niix"));
+        CtVolume v =
+                DicomStudyReader.builder()
+                        .defaultGeometryWhenMissing(true)
+                        .build()
+                        .read(edge(caseName));
+        assertThat(v.provenance().warnings())
+                .anySatisfy(w -> assertThat(w).contains("placed as dcm2niix"));
         CtVolume layout = Dcm2niixLayout.of(v);
         Reference ref = Reference.load(Reference.EDGE_REFS, caseName, "dcm2niix");
         double[] lps = layout.geometry().voxelToPatient().toRowMajor4x4();
         for (int i = 0; i < 12; i++) {
-            assertThat(lps[i]).as("affine element %d", i).isCloseTo(ref.affine[i],
-                org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(lps[i])
+                    .as("affine element %d", i)
+                    .isCloseTo(ref.affine[i], org.assertj.core.data.Offset.offset(1e-4));
         }
         assertThat(layout.huCopy()).containsExactly(ref.hu);
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The contract every fuzz target checks: reading any input either returns a result or throws the
- * project's checked {@link IchException}. Any other exception, an {@code OutOfMemoryError} (the fuzz
- * runs use a small heap) and a hang (Jazzer's per-input timeout) escape and are findings.
+ * project's checked {@link IchException}. Any other exception, an {@code OutOfMemoryError} (the
+ * fuzz runs use a small heap) and a hang (Jazzer's per-input timeout) escape and are findings.
  */
 public final class FuzzContract {
 
@@ -19,10 +19,11 @@ public final class FuzzContract {
         void run() throws IchException;
     }
 
-    private FuzzContract() {
-    }
+    private FuzzContract() {}
 
-    /** Runs {@code read}; an {@link IchException} is an accepted outcome, everything else escapes. */
+    /**
+     * Runs {@code read}; an {@link IchException} is an accepted outcome, everything else escapes.
+     */
     public static void resultOrIchException(Read read) {
         try {
             read.run();
@@ -31,7 +32,10 @@ public final class FuzzContract {
         }
     }
 
-    /** Writes the fuzzed bytes to {@code file}; failing to write is a fault of the harness, not a finding. */
+    /**
+     * Writes the fuzzed bytes to {@code file}; failing to write is a fault of the harness, not a
+     * finding.
+     */
     public static Path write(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);

@@ -23,48 +23,69 @@ class ReaderBehaviourTest {
     @Test
     void readsANamedSeriesInsteadOfTheLargestAxialOne() throws Exception {
         String other = Reference.expectation("multi_series").get("otherSeriesUid").getAsString();
-        CtVolume v = DicomStudyReader.builder().seriesInstanceUid(other).build().read(corpus("multi_series"));
+        CtVolume v =
+                DicomStudyReader.builder()
+                        .seriesInstanceUid(other)
+                        .build()
+                        .read(corpus("multi_series"));
         assertThat(v.provenance().seriesInstanceUid()).isEqualTo(other);
         CorpusTest.compare(v, Reference.load("multi_series_b", "pydicom"), 0);
     }
 
     @Test
     void theVolumeDoesNotDependOnTheNumberOfDecodeThreads() throws Exception {
-        for (String name : new String[] {"shuffled", "jpeg_lossless_sv1", "duplicate_slice", "enhanced_ct"}) {
+        for (String name :
+                new String[] {"shuffled", "jpeg_lossless_sv1", "duplicate_slice", "enhanced_ct"}) {
             CtVolume one = DicomStudyReader.builder().decodeThreads(1).build().read(corpus(name));
             CtVolume three = DicomStudyReader.builder().decodeThreads(3).build().read(corpus(name));
             assertThat(three.sameVoxels(one)).as(name).isTrue();
             assertThat(three.provenance()).isEqualTo(one.provenance());
         }
         assertThatThrownBy(() -> DicomStudyReader.builder().decodeThreads(0).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decodeThreads").hasMessageContaining("0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decodeThreads")
+                .hasMessageContaining("0");
     }
 
     @Test
     void anUnknownSeriesUidIsSeriesNotFound() {
-        assertThatThrownBy(() -> DicomStudyReader.builder().seriesInstanceUid("1.2.3.4").build()
-            .read(corpus("multi_series")))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIES_NOT_FOUND));
+        assertThatThrownBy(
+                        () ->
+                                DicomStudyReader.builder()
+                                        .seriesInstanceUid("1.2.3.4")
+                                        .build()
+                                        .read(corpus("multi_series")))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIES_NOT_FOUND));
     }
 
     @Test
     void aBadSeriesUidIsProgrammerMisuse() {
         assertThatThrownBy(() -> DicomStudyReader.builder().seriesInstanceUid("abc").build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seriesInstanceUid")
-            .hasMessageContaining("abc");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seriesInstanceUid")
+                .hasMessageContaining("abc");
     }
 
     @Test
     void aMissingSliceFailsUnlessResamplingIsAllowed() throws Exception {
         assertThatThrownBy(() -> DicomStudyReader.create().read(corpus("missing_slice")))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
-                assertThat(e.problem()).contains("not evenly spaced").contains("5 mm");
-            });
-        CtVolume v = DicomStudyReader.builder().resampleIrregularSpacing(true).build().read(corpus("missing_slice"));
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+                            assertThat(e.problem()).contains("not evenly spaced").contains("5 mm");
+                        });
+        CtVolume v =
+                DicomStudyReader.builder()
+                        .resampleIrregularSpacing(true)
+                        .build()
+                        .read(corpus("missing_slice"));
         // Positions 0, 2.5, 5, (7.5 missing), 10, 12.5 → six slices 2.5 mm apart.
         assertThat(v.geometry().nz()).isEqualTo(6);
-        assertThat(v.geometry().spacing().z()).isEqualTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(v.geometry().spacing().z())
+                .isEqualTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(v.provenance().warnings()).anySatisfy(w -> assertThat(w).contains("resampled"));
     }
 
@@ -88,14 +109,18 @@ class ReaderBehaviourTest {
         b[b.length - 1] ^= 0x01;
         Files.write(dir.resolve("slice002_other.dcm"), b);
         assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
-                assertThat(e.problem()).contains("two different images at the same position");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+                            assertThat(e.problem())
+                                    .contains("two different images at the same position");
+                        });
     }
 
     @Test
-    void anEmptyDcmFileInAFolderStopsTheReadButAStrayTextFileDoesNot(@TempDir Path tmp) throws Exception {
+    void anEmptyDcmFileInAFolderStopsTheReadButAStrayTextFileDoesNot(@TempDir Path tmp)
+            throws Exception {
         Path dir = tmp.resolve("series");
         Files.createDirectories(dir);
         for (Path p : list(corpus("explicit_le_unsigned"))) {
@@ -105,10 +130,12 @@ class ReaderBehaviourTest {
         assertThat(DicomStudyReader.create().read(dir).geometry().nz()).isEqualTo(5);
         Files.write(dir.resolve("slice005.dcm"), new byte[0]);
         assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM);
-                assertThat(e.getMessage()).contains("slice005.dcm");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM);
+                            assertThat(e.getMessage()).contains("slice005.dcm");
+                        });
     }
 
     @Test
@@ -117,24 +144,53 @@ class ReaderBehaviourTest {
         CtVolume a = RoundTripTest.volume(false, false);
         dev.ich.core.geometry.VolumeGeometry g = a.geometry();
         // Same series UID, other size (placed further along z so positions do not collide).
-        CtVolume bigger = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx() + 2, g.ny(), 2, g.spacing(),
-            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 100)), g.axisI(), g.axisJ(), g.axisK()),
-            new float[(g.nx() + 2) * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("x", 2));
+        CtVolume bigger =
+                CtVolume.wrap(
+                        new dev.ich.core.geometry.VolumeGeometry(
+                                g.nx() + 2,
+                                g.ny(),
+                                2,
+                                g.spacing(),
+                                g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 100)),
+                                g.axisI(),
+                                g.axisJ(),
+                                g.axisK()),
+                        new float[(g.nx() + 2) * g.ny() * 2],
+                        dev.ich.core.volume.Provenance.synthetic("x", 2));
         // Same series UID, rotated in-plane axes.
-        CtVolume rotated = CtVolume.wrap(new dev.ich.core.geometry.VolumeGeometry(g.nx(), g.ny(), 2, g.spacing(),
-            g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 200)), g.axisJ(), g.axisI().times(-1), g.axisK()),
-            new float[g.nx() * g.ny() * 2], dev.ich.core.volume.Provenance.synthetic("y", 2));
+        CtVolume rotated =
+                CtVolume.wrap(
+                        new dev.ich.core.geometry.VolumeGeometry(
+                                g.nx(),
+                                g.ny(),
+                                2,
+                                g.spacing(),
+                                g.origin().plus(new dev.ich.core.geometry.Vec3(0, 0, 200)),
+                                g.axisJ(),
+                                g.axisI().times(-1),
+                                g.axisK()),
+                        new float[g.nx() * g.ny() * 2],
+                        dev.ich.core.volume.Provenance.synthetic("y", 2));
         for (CtVolume other : new CtVolume[] {bigger, rotated}) {
             Path dir = tmp.resolve("s" + other.geometry().nx() + other.geometry().axisI().y());
-            dev.ich.dicom.write.DicomSeriesWriter.builder().seriesInstanceUid(uid).uidSeed("a").build()
-                .write(a, dir.resolve("a"));
-            dev.ich.dicom.write.DicomSeriesWriter.builder().seriesInstanceUid(uid).uidSeed("b").build()
-                .write(other, dir.resolve("b"));
+            dev.ich.dicom.write.DicomSeriesWriter.builder()
+                    .seriesInstanceUid(uid)
+                    .uidSeed("a")
+                    .build()
+                    .write(a, dir.resolve("a"));
+            dev.ich.dicom.write.DicomSeriesWriter.builder()
+                    .seriesInstanceUid(uid)
+                    .uidSeed("b")
+                    .build()
+                    .write(other, dir.resolve("b"));
             assertThatThrownBy(() -> DicomStudyReader.create().read(dir))
-                .isInstanceOfSatisfying(IchException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
-                    assertThat(e.problem()).containsAnyOf("different sizes", "different orientations");
-                });
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> {
+                                assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES);
+                                assertThat(e.problem())
+                                        .containsAnyOf("different sizes", "different orientations");
+                            });
         }
     }
 
@@ -149,10 +205,14 @@ class ReaderBehaviourTest {
     @Test
     void jpegLsSaysHowToTranscode() {
         assertThatThrownBy(() -> DicomStudyReader.create().read(corpus("jpeg_ls")))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.problem()).contains("JPEG-LS").contains("1.2.840.10008.1.2.4.80");
-                assertThat(e.remedy()).contains("dcmdjpls in.dcm out.dcm");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.problem())
+                                    .contains("JPEG-LS")
+                                    .contains("1.2.840.10008.1.2.4.80");
+                            assertThat(e.remedy()).contains("dcmdjpls in.dcm out.dcm");
+                        });
     }
 
     @Test
@@ -184,12 +244,15 @@ class ReaderBehaviourTest {
         StudySummary s = DicomInspector.inspect(corpus("multi_series"));
         assertThat(s.series()).hasSize(4);
         String chosen = Reference.expectation("multi_series").get("seriesUid").getAsString();
-        assertThat(s.series()).filteredOn(SeriesSummary::chosen).singleElement()
-            .satisfies(x -> {
-                assertThat(x.seriesInstanceUid()).isEqualTo(chosen);
-                assertThat(x.sliceCount()).isEqualTo(6);
-                assertThat(x.orientation()).isEqualTo("axial");
-            });
+        assertThat(s.series())
+                .filteredOn(SeriesSummary::chosen)
+                .singleElement()
+                .satisfies(
+                        x -> {
+                            assertThat(x.seriesInstanceUid()).isEqualTo(chosen);
+                            assertThat(x.sliceCount()).isEqualTo(6);
+                            assertThat(x.orientation()).isEqualTo("axial");
+                        });
         assertThat(s.series()).filteredOn(SeriesSummary::localizer).hasSize(2);
         assertThat(s.toString()).doesNotContain("SECRET");
     }
@@ -205,10 +268,12 @@ class ReaderBehaviourTest {
 
     private static void expect(Path p, ErrorCode code) {
         assertThatThrownBy(() -> DicomStudyReader.create().read(p))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-                assertThat(e.getMessage()).contains(p.getFileName().toString());
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+                            assertThat(e.getMessage()).contains(p.getFileName().toString());
+                        });
     }
 
     private static java.util.List<Path> list(Path dir) throws Exception {

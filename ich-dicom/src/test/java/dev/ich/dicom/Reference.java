@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The corpus and reference volumes made by tools/reference/make_dicom_corpus.py, and the edge
- * cases made by tools/reference/make_dicom_edge_cases.py.
+ * The corpus and reference volumes made by tools/reference/make_dicom_corpus.py, and the edge cases
+ * made by tools/reference/make_dicom_edge_cases.py.
  */
 final class Reference {
 

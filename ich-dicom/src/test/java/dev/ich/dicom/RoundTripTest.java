@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A volume written by our DICOM writer in every syntax it writes, on an oblique and on a tilted grid,
- * and read back: the same HU (to the writer's own quantisation bound) and the same affine.
+ * A volume written by our DICOM writer in every syntax it writes, on an oblique and on a tilted
+ * grid, and read back: the same HU (to the writer's own quantisation bound) and the same affine.
  */
 class RoundTripTest {
 
@@ -26,17 +26,24 @@ class RoundTripTest {
 
     @ParameterizedTest
     @EnumSource(DicomTransferSyntax.class)
-    void writtenSeriesReadsBackExactly(DicomTransferSyntax syntax, @TempDir Path tmp) throws Exception {
+    void writtenSeriesReadsBackExactly(DicomTransferSyntax syntax, @TempDir Path tmp)
+            throws Exception {
         for (RescaleMode mode : RescaleMode.values()) {
             for (CtVolume v : new CtVolume[] {volume(true, false), volume(false, true)}) {
                 Path dir = tmp.resolve(syntax + "-" + mode + "-" + v.geometry().axisK().y());
-                WrittenSeries w = DicomSeriesWriter.builder().transferSyntax(syntax).rescaleMode(mode)
-                    .uidSeed("round-trip").build().write(v, dir);
+                WrittenSeries w =
+                        DicomSeriesWriter.builder()
+                                .transferSyntax(syntax)
+                                .rescaleMode(mode)
+                                .uidSeed("round-trip")
+                                .build()
+                                .write(v, dir);
                 CtVolume back = DicomStudyReader.create().read(dir);
                 assertThat(back.provenance().transferSyntaxUid()).isEqualTo(syntax.uid());
                 assertThat(back.provenance().seriesInstanceUid()).isEqualTo(w.seriesInstanceUid());
                 assertThat(back.geometry().sameGrid(v.geometry(), AFFINE_TOLERANCE_MM))
-                    .as("%s vs %s", back.geometry(), v.geometry()).isTrue();
+                        .as("%s vs %s", back.geometry(), v.geometry())
+                        .isTrue();
                 float[] a = v.huCopy();
                 float[] b = back.huCopy();
                 double worst = 0;
@@ -44,12 +51,16 @@ class RoundTripTest {
                     worst = Math.max(worst, Math.abs(a[i] - b[i]));
                 }
                 // The writer reports its own rounding; reading must add nothing to it.
-                assertThat(worst).as("%s %s", syntax, mode).isLessThanOrEqualTo(w.maxQuantisationErrorHu() + 1e-3);
+                assertThat(worst)
+                        .as("%s %s", syntax, mode)
+                        .isLessThanOrEqualTo(w.maxQuantisationErrorHu() + 1e-3);
             }
         }
     }
 
-    /** A small noisy volume on an oblique grid (fractional HU) or a gantry-tilted one (whole HU). */
+    /**
+     * A small noisy volume on an oblique grid (fractional HU) or a gantry-tilted one (whole HU).
+     */
     static CtVolume volume(boolean oblique, boolean tilted) {
         int nx = 20;
         int ny = 18;
@@ -59,7 +70,9 @@ class RoundTripTest {
         Vec3 j = new Vec3(-Math.sin(a), Math.cos(a), 0);
         Vec3 n = i.cross(j);
         Vec3 k = tilted ? n.plus(j.times(-Math.tan(Math.toRadians(12)))).normalized() : n;
-        VolumeGeometry g = new VolumeGeometry(nx, ny, nz, new Vec3(0.75, 0.8, 2.5), new Vec3(-40, 12.5, 33), i, j, k);
+        VolumeGeometry g =
+                new VolumeGeometry(
+                        nx, ny, nz, new Vec3(0.75, 0.8, 2.5), new Vec3(-40, 12.5, 33), i, j, k);
         SplittableRandom r = new SplittableRandom(oblique ? 1 : 2);
         float[] hu = new float[g.voxelCount()];
         for (int p = 0; p < hu.length; p++) {

@@ -21,11 +21,11 @@ class SeriesFuzzTest {
 
     /** Marks the start of the next file in a fuzz input. */
     static final byte[] SEPARATOR = "--ich-fuzz-next-file--".getBytes(StandardCharsets.US_ASCII);
+
     /** More files add time per input, not new code paths. */
     static final int MAX_FILES = 8;
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     @FuzzTest
     void readFolder(byte[] data) {
@@ -35,7 +35,8 @@ class SeriesFuzzTest {
             FuzzContract.write(folder.resolve("f" + i + ".dcm"), files.get(i));
         }
         FuzzContract.resultOrIchException(() -> DicomInspector.inspect(folder));
-        FuzzContract.resultOrIchException(() -> DicomStudyReader.builder().decodeThreads(2).build().read(folder));
+        FuzzContract.resultOrIchException(
+                () -> DicomStudyReader.builder().decodeThreads(2).build().read(folder));
     }
 
     static List<byte[]> split(byte[] data) {

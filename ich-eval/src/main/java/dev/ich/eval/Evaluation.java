@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The result of {@link Evaluator#evaluate}: the paper's Table 1 (volume rows, the model's first),
- * Table 2 (prognosis rows, the model's first) and the DeLong comparisons of every further model with
- * the main one, with the cases kept for the figures.
+ * Table 2 (prognosis rows, the model's first) and the DeLong comparisons of every further model
+ * with the main one, with the cases kept for the figures.
  *
  * @param cases the evaluated cases
  * @param options how they were evaluated
@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param prognosisRows Table 2 rows, the model first, then every further model
  * @param comparisons DeLong's test of the model against each further model
  */
-public record Evaluation(CaseTable cases, EvaluationOptions options, List<VolumeRow> volumeRows,
-                         List<PrognosisRow> prognosisRows, List<ModelComparison> comparisons) {
+public record Evaluation(
+        CaseTable cases,
+        EvaluationOptions options,
+        List<VolumeRow> volumeRows,
+        List<PrognosisRow> prognosisRows,
+        List<ModelComparison> comparisons) {
 
     public Evaluation {
         Objects.requireNonNull(cases, "cases");
@@ -25,7 +29,8 @@ public record Evaluation(CaseTable cases, EvaluationOptions options, List<Volume
         prognosisRows = List.copyOf(prognosisRows);
         comparisons = List.copyOf(comparisons);
         if (volumeRows.isEmpty() || prognosisRows.isEmpty()) {
-            throw new IllegalArgumentException("an evaluation has at least the model's volume and prognosis rows");
+            throw new IllegalArgumentException(
+                    "an evaluation has at least the model's volume and prognosis rows");
         }
     }
 

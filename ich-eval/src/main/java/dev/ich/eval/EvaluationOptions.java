@@ -13,7 +13,8 @@ import java.util.Objects;
  *     that of the Wilson and DeLong intervals
  * @param calibrationBins number of uniform bins of the calibration curve
  */
-public record EvaluationOptions(double threshold, BootstrapSettings bootstrap, int calibrationBins) {
+public record EvaluationOptions(
+        double threshold, BootstrapSettings bootstrap, int calibrationBins) {
 
     public EvaluationOptions {
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -21,13 +22,18 @@ public record EvaluationOptions(double threshold, BootstrapSettings bootstrap, i
         }
         Objects.requireNonNull(bootstrap, "bootstrap");
         if (calibrationBins < 2 || calibrationBins > 100) {
-            throw new IllegalArgumentException("calibrationBins must lie in [2, 100], got " + calibrationBins);
+            throw new IllegalArgumentException(
+                    "calibrationBins must lie in [2, 100], got " + calibrationBins);
         }
     }
 
-    /** Threshold 0.5, 2000 bootstrap resamples with seed 1118340, 95 % intervals, 10 calibration bins. */
+    /**
+     * Threshold 0.5, 2000 bootstrap resamples with seed 1118340, 95 % intervals, 10 calibration
+     * bins.
+     */
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(ConfusionMatrix.PAPER_THRESHOLD, BootstrapSettings.defaults(), 10);
+        return new EvaluationOptions(
+                ConfusionMatrix.PAPER_THRESHOLD, BootstrapSettings.defaults(), 10);
     }
 
     /** The confidence level of every interval. */

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluatorTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static final EvaluationOptions FAST = new EvaluationOptions(0.5, new BootstrapSettings(200, 1, 0.95), 5);
+    private static final EvaluationOptions FAST =
+            new EvaluationOptions(0.5, new BootstrapSettings(200, 1, 0.95), 5);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private CaseTable read(String content) throws IOException, IchException {
         Path f = dir.resolve("preds.csv");
@@ -35,20 +35,28 @@ class EvaluatorTest {
 
     @Test
     void aZeroTrueVolumeNamesItsLine() throws Exception {
-        CaseTable t = read("id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability\n"
-            + "a,10,11,1,0.9\nb,5,4,0,0.2\nc,0,0.5,0,0.4\nd,7,7,1,0.6\n");
+        CaseTable t =
+                read(
+                        "id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability\n"
+                                + "a,10,11,1,0.9\nb,5,4,0,0.2\nc,0,0.5,0,0.4\nd,7,7,1,0.6\n");
         assertThatThrownBy(() -> Evaluator.evaluate(t, FAST))
-            .isInstanceOf(IchException.class)
-            .satisfies(e -> assertThat(((IchException) e).code()).isEqualTo(ErrorCode.INVALID_TABLE))
-            .hasMessageStartingWith("line 4 of preds.csv: for model, MAPE is undefined");
+                .isInstanceOf(IchException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((IchException) e).code())
+                                        .isEqualTo(ErrorCode.INVALID_TABLE))
+                .hasMessageStartingWith("line 4 of preds.csv: for model, MAPE is undefined");
     }
 
     @Test
     void aSingleOutcomeClassIsAnError() throws Exception {
-        CaseTable t = read("id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability\n"
-            + "a,10,11,0,0.9\nb,5,4,0,0.2\nc,3,2.5,0,0.4\n");
+        CaseTable t =
+                read(
+                        "id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability\n"
+                                + "a,10,11,0,0.9\nb,5,4,0,0.2\nc,3,2.5,0,0.4\n");
         assertThatThrownBy(() -> Evaluator.evaluate(t, FAST))
-            .hasMessageContaining("preds.csv: for model, the AUC is undefined: all 3 cases are negative");
+                .hasMessageContaining(
+                        "preds.csv: for model, the AUC is undefined: all 3 cases are negative");
     }
 
     @Test
@@ -64,20 +72,28 @@ class EvaluatorTest {
         for (int i = 0; i < truth.length; i++) {
             b.addCase("c" + i, truth[i], pred[i], outcome[i], p[i]);
         }
-        CaseTable t = b.addEstimate(new EstimateColumn("abc2", abc, present)).addModel(new ProbabilityColumn("single", q))
-            .build();
+        CaseTable t =
+                b.addEstimate(new EstimateColumn("abc2", abc, present))
+                        .addModel(new ProbabilityColumn("single", q))
+                        .build();
         Evaluation e = Evaluator.evaluate(t, FAST);
         assertThat(e.volumeRows()).extracting(VolumeRow::name).containsExactly("model", "abc2");
         assertThat(e.volumeRows().get(1).evaluation().cases()).isEqualTo(5);
         // abc2 on its five cases: |12−10| + |4−3| + |9−7| + |26−20| + |2.5−1.5| = 12, MAE 2.4.
-        assertThat(e.volumeRows().get(1).evaluation().get(VolumeMetric.MAE).value()).isCloseTo(2.4,
-            org.assertj.core.data.Offset.offset(TOLERANCE));
-        assertThat(e.prognosisRows()).extracting(PrognosisRow::name).containsExactly("model", "single");
-        assertThat(e.comparisons()).singleElement().satisfies(c -> {
-            assertThat(c.modelA()).isEqualTo("model");
-            assertThat(c.test()).isEqualTo(DeLong.compare(outcome, p, q, 0.95));
-        });
-        // Every case is classified correctly; the case at exactly 0.5 (outcome 0) is negative, as p > 0.5 is needed.
+        assertThat(e.volumeRows().get(1).evaluation().get(VolumeMetric.MAE).value())
+                .isCloseTo(2.4, org.assertj.core.data.Offset.offset(TOLERANCE));
+        assertThat(e.prognosisRows())
+                .extracting(PrognosisRow::name)
+                .containsExactly("model", "single");
+        assertThat(e.comparisons())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.modelA()).isEqualTo("model");
+                            assertThat(c.test()).isEqualTo(DeLong.compare(outcome, p, q, 0.95));
+                        });
+        // Every case is classified correctly; the case at exactly 0.5 (outcome 0) is negative, as p
+        // > 0.5 is needed.
         assertThat(e.modelPrognosis().evaluation().accuracy().value()).isEqualTo(1.0);
         assertThat(e.modelPrognosis().evaluation().confusion().trueNegatives()).isEqualTo(3);
     }

@@ -11,27 +11,30 @@ import java.util.Objects;
 
 /**
  * From a capture to maps on the model input and on the study: the low-resolution map of the
- * requested method, upsampled trilinearly to the model input (PyTorch's
- * {@code align_corners=False}), then resampled through the preprocessing's {@link InputMapping}
- * onto the study's own voxel grid (0 outside the part of the study the model saw). Engine-free.
+ * requested method, upsampled trilinearly to the model input (PyTorch's {@code
+ * align_corners=False}), then resampled through the preprocessing's {@link InputMapping} onto the
+ * study's own voxel grid (0 outside the part of the study the model saw). Engine-free.
  */
 public final class CamProjection {
 
-    private CamProjection() {
-    }
+    private CamProjection() {}
 
     /** The map on the model input, {@code depth × height × width}, {@code width} fastest. */
-    public static float[] toModelGrid(CamCapture capture, CamRequest request, int depth, int height, int width) {
+    public static float[] toModelGrid(
+            CamCapture capture, CamRequest request, int depth, int height, int width) {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(request, "request");
         float[] low = CamMath.map(capture, request.method(), request.polarity());
-        return Trilinear.resize(low, capture.depth(), capture.height(), capture.width(), depth, height, width);
+        return Trilinear.resize(
+                low, capture.depth(), capture.height(), capture.width(), depth, height, width);
     }
 
     /** The map on the study's voxel grid ({@code mapping.source()}). */
-    public static StudyHeatmap toStudy(CamCapture capture, CamRequest request, InputMapping mapping) {
+    public static StudyHeatmap toStudy(
+            CamCapture capture, CamRequest request, InputMapping mapping) {
         Objects.requireNonNull(mapping, "mapping");
-        float[] model = toModelGrid(capture, request, mapping.depth(), mapping.height(), mapping.width());
+        float[] model =
+                toModelGrid(capture, request, mapping.depth(), mapping.height(), mapping.width());
         return toStudy(model, request, mapping);
     }
 
@@ -41,10 +44,16 @@ public final class CamProjection {
     }
 
     /**
-     * A map on {@code grid} labelled with {@code request}: its head, its {@link CamRequest#describe()
-     * description}, and signed when the request's polarity is {@link Polarity#SIGNED}.
+     * A map on {@code grid} labelled with {@code request}: its head, its {@link
+     * CamRequest#describe() description}, and signed when the request's polarity is {@link
+     * Polarity#SIGNED}.
      */
     public static StudyHeatmap heatmap(CamRequest request, VolumeGeometry grid, float[] raw) {
-        return StudyHeatmap.of(request.head(), request.describe(), request.polarity() == Polarity.SIGNED, grid, raw);
+        return StudyHeatmap.of(
+                request.head(),
+                request.describe(),
+                request.polarity() == Polarity.SIGNED,
+                grid,
+                raw);
     }
 }

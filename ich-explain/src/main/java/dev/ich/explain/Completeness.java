@@ -10,8 +10,12 @@ package dev.ich.explain;
  */
 public record Completeness(double attributionSum, double outputChange) {
 
-    /** {@code |attributionSum − outputChange| / |outputChange|}; NaN when the output did not change. */
+    /**
+     * {@code |attributionSum − outputChange| / |outputChange|}; NaN when the output did not change.
+     */
     public double relativeGap() {
-        return outputChange == 0 ? Double.NaN : Math.abs(attributionSum - outputChange) / Math.abs(outputChange);
+        return outputChange == 0
+                ? Double.NaN
+                : Math.abs(attributionSum - outputChange) / Math.abs(outputChange);
     }
 }

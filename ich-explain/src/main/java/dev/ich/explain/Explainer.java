@@ -32,11 +32,11 @@ import java.util.Objects;
  * {@link #Explainer(IchModel)} is the paper's Grad-CAM on the last stage (class death).
  *
  * <p>One call is one forward and one backward pass (integrated gradients: one per path step, see
- * {@link CamRequest#steps()}); the arrays it makes are freed before it
- * returns and the model's parameters are only read, so calls can repeat without growing memory.
- * {@link #explainAll} computes several methods from one capture. Thread-safe: concurrent calls
- * take turns for the backward pass (DJL's PyTorch engine allows one gradient recording at a time).
- * The explainer does not own the model: closing the model is the caller's job.
+ * {@link CamRequest#steps()}); the arrays it makes are freed before it returns and the model's
+ * parameters are only read, so calls can repeat without growing memory. {@link #explainAll}
+ * computes several methods from one capture. Thread-safe: concurrent calls take turns for the
+ * backward pass (DJL's PyTorch engine allows one gradient recording at a time). The explainer does
+ * not own the model: closing the model is the caller's job.
  */
 public final class Explainer implements HeatmapExplainer {
 
@@ -64,14 +64,16 @@ public final class Explainer implements HeatmapExplainer {
 
     /**
      * An explainer whose heatmaps localise at {@code model}'s input size, chosen by this rule:
+     *
      * <ul>
-     * <li>an input of at least the paper's {@value #GRAD_CAM_MIN_PLANE} × {@value #GRAD_CAM_MIN_PLANE}
-     * rows and columns (the last stage then has at least 7 × 7 cells): the paper's Grad-CAM on the
-     * last stage, one forward and one backward pass;</li>
-     * <li>a smaller input, such as the CPU preset's 80 × 80 (last stage 1 × 3 × 3 cells): integrated
-     * gradients with {@link CamRequest#DEFAULT_STEPS} steps, positive evidence, one forward and
-     * one backward pass per step.</li>
+     *   <li>an input of at least the paper's {@value #GRAD_CAM_MIN_PLANE} × {@value
+     *       #GRAD_CAM_MIN_PLANE} rows and columns (the last stage then has at least 7 × 7 cells):
+     *       the paper's Grad-CAM on the last stage, one forward and one backward pass;
+     *   <li>a smaller input, such as the CPU preset's 80 × 80 (last stage 1 × 3 × 3 cells):
+     *       integrated gradients with {@link CamRequest#DEFAULT_STEPS} steps, positive evidence,
+     *       one forward and one backward pass per step.
      * </ul>
+     *
      * The rule follows docs/explain.md ("Localisation on phantoms"): at the CPU preset the
      * last-stage Grad-CAM family puts about the chance share of its energy inside the haematoma,
      * integrated gradients two thirds to three quarters of it. The prognosis head is explained for
@@ -94,15 +96,26 @@ public final class Explainer implements HeatmapExplainer {
         this.steps = b.steps;
     }
 
-    /** A builder with the paper's settings, for choosing the method, polarity, stage, class and steps. */
+    /**
+     * A builder with the paper's settings, for choosing the method, polarity, stage, class and
+     * steps.
+     */
     public static Builder builder(IchModel model) {
         return new Builder(model);
     }
 
-    /** The request this explainer answers for {@code head} in {@link #explain(PreprocessedStudy, Head)}. */
+    /**
+     * The request this explainer answers for {@code head} in {@link #explain(PreprocessedStudy,
+     * Head)}.
+     */
     public CamRequest requestFor(Head head) {
-        CamRequest.Builder b = CamRequest.builder().head(head).method(method).polarity(polarity).stage(stage)
-            .steps(steps);
+        CamRequest.Builder b =
+                CamRequest.builder()
+                        .head(head)
+                        .method(method)
+                        .polarity(polarity)
+                        .stage(stage)
+                        .steps(steps);
         if (head == Head.PROGNOSIS) {
             b.classIndex(prognosisClass);
         }
@@ -124,7 +137,8 @@ public final class Explainer implements HeatmapExplainer {
     /**
      * The network output that {@code request} explains, for {@code input}: the regression output
      * (cube root of the volume in ml) or the requested class score before the softmax. A forward
-     * pass only; with {@link dev.ich.explain.score.Faithfulness} it gives deletion and insertion curves.
+     * pass only; with {@link dev.ich.explain.score.Faithfulness} it gives deletion and insertion
+     * curves.
      */
     public double output(ModelInput input, CamRequest request) throws IchException {
         Objects.requireNonNull(input, "input");
@@ -139,17 +153,21 @@ public final class Explainer implements HeatmapExplainer {
      * @param capture {@code capture(input, request)}
      * @throws IllegalArgumentException when {@code request} is not integrated gradients
      */
-    public Completeness completeness(ModelInput input, CamCapture capture, CamRequest request) throws IchException {
+    public Completeness completeness(ModelInput input, CamCapture capture, CamRequest request)
+            throws IchException {
         Objects.requireNonNull(capture, "capture");
         if (request.method().readsStage()) {
-            throw new IllegalArgumentException("completeness holds for integrated gradients, not for "
-                + request.method().cliName());
+            throw new IllegalArgumentException(
+                    "completeness holds for integrated gradients, not for "
+                            + request.method().cliName());
         }
         double sum = 0;
         for (float v : CamMath.map(capture, request.method(), Polarity.SIGNED)) {
             sum += v;
         }
-        ModelInput baseline = new ModelInput(input.depth(), input.height(), input.width(), new float[input.size()]);
+        ModelInput baseline =
+                new ModelInput(
+                        input.depth(), input.height(), input.width(), new float[input.size()]);
         return new Completeness(sum, output(input, request) - output(baseline, request));
     }
 
@@ -168,13 +186,17 @@ public final class Explainer implements HeatmapExplainer {
     }
 
     /**
-     * Heatmaps of several methods and polarities for the head, class, stage and steps of
-     * {@code base} (its method and polarity are ignored), methods outer, polarities inner. The
-     * Grad-CAM family shares one capture of the stage; integrated gradients, if asked for, makes
-     * its own of the input.
+     * Heatmaps of several methods and polarities for the head, class, stage and steps of {@code
+     * base} (its method and polarity are ignored), methods outer, polarities inner. The Grad-CAM
+     * family shares one capture of the stage; integrated gradients, if asked for, makes its own of
+     * the input.
      */
-    public List<StudyHeatmap> explainAll(PreprocessedStudy study, CamRequest base, List<CamMethod> methods,
-                                         List<Polarity> polarities) throws IchException {
+    public List<StudyHeatmap> explainAll(
+            PreprocessedStudy study,
+            CamRequest base,
+            List<CamMethod> methods,
+            List<Polarity> polarities)
+            throws IchException {
         Objects.requireNonNull(study, "study");
         CamCapture stageCapture = null;
         CamCapture inputCapture = null;
@@ -188,13 +210,18 @@ public final class Explainer implements HeatmapExplainer {
             }
             CamCapture c = m.readsStage() ? stageCapture : inputCapture;
             for (Polarity p : polarities) {
-                out.add(CamProjection.toStudy(c, request.toBuilder().polarity(p).build(), study.mapping()));
+                out.add(
+                        CamProjection.toStudy(
+                                c, request.toBuilder().polarity(p).build(), study.mapping()));
             }
         }
         return out;
     }
 
-    /** Options of an {@link Explainer}; each setter checks its value at once and names it when invalid. */
+    /**
+     * Options of an {@link Explainer}; each setter checks its value at once and names it when
+     * invalid.
+     */
     public static final class Builder {
         private final IchModel model;
         private CamMethod method = CamMethod.GRAD_CAM;
@@ -235,8 +262,8 @@ public final class Explainer implements HeatmapExplainer {
         }
 
         /**
-         * Path steps of integrated gradients, 1 to {@link CamRequest#MAX_STEPS} (default
-         * {@link CamRequest#DEFAULT_STEPS}).
+         * Path steps of integrated gradients, 1 to {@link CamRequest#MAX_STEPS} (default {@link
+         * CamRequest#DEFAULT_STEPS}).
          */
         public Builder steps(int value) {
             CamRequest.builder().steps(value).build();

@@ -16,23 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DJL side of an explanation: one forward and one backward pass that capture the feature map
- * of an encoder stage and the gradient of one head output with respect to it (or, for integrated
+ * The DJL side of an explanation: one forward and one backward pass that capture the feature map of
+ * an encoder stage and the gradient of one head output with respect to it (or, for integrated
  * gradients, forward and backward passes along a path of inputs).
  *
- * <p>The encoder runs to the stage with gradients off (the parameters are frozen by
- * {@link IchModel}, so nothing is recorded); the stage's output is made a leaf that requires a
- * gradient, and only the rest of the network runs inside the {@link GradientCollector}. So the
- * only gradient libtorch computes is the leaf's: no parameter ever gets one (calling
- * {@code getGradient()} on a parameter without one allocates a fresh array each time, which
- * leaked about 0.5 GB per call at the paper's size). Every array lives in the session's
- * sub-manager, closed by {@link IchModel#withNetwork} before this returns; only float arrays leave.
+ * <p>The encoder runs to the stage with gradients off (the parameters are frozen by {@link
+ * IchModel}, so nothing is recorded); the stage's output is made a leaf that requires a gradient,
+ * and only the rest of the network runs inside the {@link GradientCollector}. So the only gradient
+ * libtorch computes is the leaf's: no parameter ever gets one (calling {@code getGradient()} on a
+ * parameter without one allocates a fresh array each time, which leaked about 0.5 GB per call at
+ * the paper's size). Every array lives in the session's sub-manager, closed by {@link
+ * IchModel#withNetwork} before this returns; only float arrays leave.
  */
 final class GradientCapture {
 
     /**
-     * DJL's PyTorch engine allows one collecting {@link GradientCollector} per process; explanations
-     * from several threads take turns here instead of failing.
+     * DJL's PyTorch engine allows one collecting {@link GradientCollector} per process;
+     * explanations from several threads take turns here instead of failing.
      */
     private static final Object COLLECTOR_LOCK = new Object();
 
@@ -43,44 +43,72 @@ final class GradientCapture {
      */
     private static final int PATH_VOXELS_PER_BATCH = 1 << 21;
 
-    private GradientCapture() {
-    }
+    private GradientCapture() {}
 
-    static CamCapture capture(IchModel model, ModelInput input, CamRequest request) throws IchException {
+    static CamCapture capture(IchModel model, ModelInput input, CamRequest request)
+            throws IchException {
         model.check(input, "model input");
-        return request.method().readsStage() ? model.withNetwork(ctx -> run(ctx, input, request))
-            : integrated(model, input, request);
+        return request.method().readsStage()
+                ? model.withNetwork(ctx -> run(ctx, input, request))
+                : integrated(model, input, request);
     }
 
     /**
      * The capture of freshly filled arrays, which it takes without a copy. A NaN or infinity would
      * become a heatmap that looks like evidence; it is an error instead.
      */
-    private static CamCapture finiteCapture(CamRequest request, int channels, int depth, int height, int width,
-                                            float[] activations, float[] gradients) throws IchException {
+    private static CamCapture finiteCapture(
+            CamRequest request,
+            int channels,
+            int depth,
+            int height,
+            int width,
+            float[] activations,
+            float[] gradients)
+            throws IchException {
         requireFinite(activations, "activations", request);
         requireFinite(gradients, "gradients", request);
         return CamCapture.wrap(channels, depth, height, width, activations, gradients);
     }
 
-    private static void requireFinite(float[] values, String what, CamRequest request) throws IchException {
+    private static void requireFinite(float[] values, String what, CamRequest request)
+            throws IchException {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new IchException(ErrorCode.NON_FINITE_RESULT, request.describe(), "has " + what
-                    + " that are not finite (" + values[i] + " at index " + i + ")",
-                    "Check the model (ich predict on the same study) and report the study's shape and the CPU");
+                throw new IchException(
+                        ErrorCode.NON_FINITE_RESULT,
+                        request.describe(),
+                        "has "
+                                + what
+                                + " that are not finite ("
+                                + values[i]
+                                + " at index "
+                                + i
+                                + ")",
+                        "Check the model (ich predict on the same study) and report the study's shape and the CPU");
             }
         }
     }
 
-    /** The output {@code request} explains (size, or a class score before the softmax), by a forward pass only. */
+    /**
+     * The output {@code request} explains (size, or a class score before the softmax), by a forward
+     * pass only.
+     */
     static double output(IchModel model, ModelInput input, CamRequest request) throws IchException {
         model.check(input, "model input");
-        return model.withNetwork(ctx -> {
-            NDList out = ctx.network().forward(ctx.parameters(), new NDList(ctx.input(List.of(input))), false);
-            return (double) (request.head() == Head.VOLUME ? out.get(0).getFloat(0, 0)
-                : out.get(1).getFloat(0, request.classIndex()));
-        });
+        return model.withNetwork(
+                ctx -> {
+                    NDList out =
+                            ctx.network()
+                                    .forward(
+                                            ctx.parameters(),
+                                            new NDList(ctx.input(List.of(input))),
+                                            false);
+                    return (double)
+                            (request.head() == Head.VOLUME
+                                    ? out.get(0).getFloat(0, 0)
+                                    : out.get(1).getFloat(0, request.classIndex()));
+                });
     }
 
     /**
@@ -89,7 +117,8 @@ final class GradientCapture {
      * the network a few at a time, each batch in its own session, so one batch's activations are
      * freed before the next is made.
      */
-    private static CamCapture integrated(IchModel model, ModelInput input, CamRequest request) throws IchException {
+    private static CamCapture integrated(IchModel model, ModelInput input, CamRequest request)
+            throws IchException {
         float[] x = input.data();
         int n = x.length;
         int steps = request.steps();
@@ -119,15 +148,20 @@ final class GradientCapture {
         return finiteCapture(request, 1, input.depth(), input.height(), input.width(), x, mean);
     }
 
-    /** The gradient of the requested output at each of a batch of inputs, {@code N×D×H×W} flattened. */
-    private static float[] pathGradients(NetworkContext ctx, List<ModelInput> path, CamRequest request) {
+    /**
+     * The gradient of the requested output at each of a batch of inputs, {@code N×D×H×W} flattened.
+     */
+    private static float[] pathGradients(
+            NetworkContext ctx, List<ModelInput> path, CamRequest request) {
         NDArray points = ctx.input(path);
         points.setRequiresGradient(true);
         synchronized (COLLECTOR_LOCK) {
             try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                 NDList out = ctx.network().forward(ctx.parameters(), new NDList(points), false);
-                NDArray y = request.head() == Head.VOLUME ? out.get(0).get(":, 0")
-                    : out.get(1).get(":, " + request.classIndex());
+                NDArray y =
+                        request.head() == Head.VOLUME
+                                ? out.get(0).get(":, 0")
+                                : out.get(1).get(":, " + request.classIndex());
                 // Batch norm runs in inference mode, so the points do not interact: the gradient of
                 // the sum is each point's own gradient.
                 collector.backward(y.sum());
@@ -136,25 +170,38 @@ final class GradientCapture {
         return points.getGradient().toFloatArray();
     }
 
-    private static CamCapture run(NetworkContext ctx, ModelInput input, CamRequest request) throws IchException {
+    private static CamCapture run(NetworkContext ctx, ModelInput input, CamRequest request)
+            throws IchException {
         NDArray x = ctx.input(List.of(input));
-        NDArray features = ctx.network().forwardToStage(ctx.parameters(), x, request.stage(), false);
+        NDArray features =
+                ctx.network().forwardToStage(ctx.parameters(), x, request.stage(), false);
         features.setRequiresGradient(true);
         synchronized (COLLECTOR_LOCK) {
             try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                NDList out = ctx.network().forwardFromStage(ctx.parameters(), features, request.stage(), false);
-                NDArray y = request.head() == Head.VOLUME ? out.get(0).get(0, 0) : out.get(1).get(0, request.classIndex());
+                NDList out =
+                        ctx.network()
+                                .forwardFromStage(
+                                        ctx.parameters(), features, request.stage(), false);
+                NDArray y =
+                        request.head() == Head.VOLUME
+                                ? out.get(0).get(0, 0)
+                                : out.get(1).get(0, request.classIndex());
                 collector.backward(y);
             }
         }
         NDArray gradient = features.getGradient();
         Shape s = features.getShape();
         if (s.dimension() != 5 || s.get(0) != 1) {
-            throw new IllegalStateException("stage " + request.stage() + " produced a map of shape " + s
-                + ", expected 1×C×D×H×W");
+            throw new IllegalStateException(
+                    "stage "
+                            + request.stage()
+                            + " produced a map of shape "
+                            + s
+                            + ", expected 1×C×D×H×W");
         }
         float[] a = features.toFloatArray();
         float[] g = gradient.toFloatArray();
-        return finiteCapture(request, (int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4), a, g);
+        return finiteCapture(
+                request, (int) s.get(1), (int) s.get(2), (int) s.get(3), (int) s.get(4), a, g);
     }
 }

@@ -20,26 +20,36 @@ class CamRequestTest {
 
     @Test
     void integratedGradientsAreDescribedByTheirStepsAndNotByAStage() {
-        CamRequest r = CamRequest.builder().head(Head.PROGNOSIS).method(CamMethod.INTEGRATED_GRADIENTS).steps(12)
-            .stage(2).build();
-        assertThat(r.describe()).isEqualTo("Integrated gradients (12 steps), prognosis head, class death, model input");
+        CamRequest r =
+                CamRequest.builder()
+                        .head(Head.PROGNOSIS)
+                        .method(CamMethod.INTEGRATED_GRADIENTS)
+                        .steps(12)
+                        .stage(2)
+                        .build();
+        assertThat(r.describe())
+                .isEqualTo(
+                        "Integrated gradients (12 steps), prognosis head, class death, model input");
         assertThat(r.toBuilder().build()).isEqualTo(r);
     }
 
     @Test
     void stepsOutsideTheirRangeAreRefusedWithTheValue() {
         assertThatThrownBy(() -> CamRequest.builder().steps(0).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("steps must be in [1, 1024], got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("steps must be in [1, 1024], got 0");
         assertThatThrownBy(() -> CamRequest.builder().steps(1025).build())
-            .hasMessage("steps must be in [1, 1024], got 1025");
+                .hasMessage("steps must be in [1, 1024], got 1025");
     }
 
     @Test
     void cliNamesRoundTripAndAnUnknownNameListsTheKnownOnes() {
         for (CamMethod m : CamMethod.values()) {
-            assertThat(CamMethod.fromCliName(m.cliName().toUpperCase(java.util.Locale.ROOT))).isEqualTo(m);
+            assertThat(CamMethod.fromCliName(m.cliName().toUpperCase(java.util.Locale.ROOT)))
+                    .isEqualTo(m);
         }
-        assertThatThrownBy(() -> CamMethod.fromCliName("ig")).hasMessage(
-            "unknown heatmap method 'ig'; use one of gradcam, gradcam++, hirescam, layercam, integrated-gradients");
+        assertThatThrownBy(() -> CamMethod.fromCliName("ig"))
+                .hasMessage(
+                        "unknown heatmap method 'ig'; use one of gradcam, gradcam++, hirescam, layercam, integrated-gradients");
     }
 }

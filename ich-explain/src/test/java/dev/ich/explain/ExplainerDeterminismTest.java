@@ -37,16 +37,24 @@ class ExplainerDeterminismTest {
             }
             ModelInput input = new ModelInput(c.inputDepth(), c.inputHeight(), c.inputWidth(), x);
             Explainer explainer = new Explainer(model);
-            List<CamRequest> requests = List.of(CamRequest.paper(Head.VOLUME), CamRequest.builder().stage(1).build(),
-                CamRequest.builder().method(CamMethod.INTEGRATED_GRADIENTS).steps(4).build());
+            List<CamRequest> requests =
+                    List.of(
+                            CamRequest.paper(Head.VOLUME),
+                            CamRequest.builder().stage(1).build(),
+                            CamRequest.builder()
+                                    .method(CamMethod.INTEGRATED_GRADIENTS)
+                                    .steps(4)
+                                    .build());
             for (CamRequest request : requests) {
                 CamCapture first = explainer.capture(input, request);
                 for (int n = 1; n < REPEATS; n++) {
                     CamCapture again = explainer.capture(input, request);
-                    assertThat(again.gradients()).as("%s, repeat %d", request.describe(), n)
-                        .containsExactly(first.gradients());
-                    assertThat(again.activations()).as("%s, repeat %d", request.describe(), n)
-                        .containsExactly(first.activations());
+                    assertThat(again.gradients())
+                            .as("%s, repeat %d", request.describe(), n)
+                            .containsExactly(first.gradients());
+                    assertThat(again.activations())
+                            .as("%s, repeat %d", request.describe(), n)
+                            .containsExactly(first.activations());
                 }
             }
         } finally {

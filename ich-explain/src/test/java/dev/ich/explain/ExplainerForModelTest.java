@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class ExplainerForModelTest {
 
     private static IchModel untrained(int depth, int plane) {
-        NetworkConfig network = NetworkConfig.builder().depth(10).baseWidth(2).input(depth, plane, plane).build();
-        PreprocessingConfig preprocessing = PreprocessingConfig.paper().toBuilder().targetShape(depth, plane, plane)
-            .build();
+        NetworkConfig network =
+                NetworkConfig.builder().depth(10).baseWidth(2).input(depth, plane, plane).build();
+        PreprocessingConfig preprocessing =
+                PreprocessingConfig.paper().toBuilder().targetShape(depth, plane, plane).build();
         return IchModel.untrained(network, preprocessing, 3);
     }
 
@@ -36,15 +37,18 @@ class ExplainerForModelTest {
             CamRequest volume = Explainer.forModel(cpuSized).requestFor(Head.VOLUME);
             assertThat(volume.method()).isEqualTo(CamMethod.INTEGRATED_GRADIENTS);
             assertThat(volume.steps()).isEqualTo(CamRequest.DEFAULT_STEPS);
-            assertThat(Explainer.forModel(cpuSized).requestFor(Head.PROGNOSIS).classIndex()).isEqualTo(CamRequest.DEATH);
-            assertThat(new Explainer(cpuSized).requestFor(Head.VOLUME)).isEqualTo(CamRequest.paper(Head.VOLUME));
+            assertThat(Explainer.forModel(cpuSized).requestFor(Head.PROGNOSIS).classIndex())
+                    .isEqualTo(CamRequest.DEATH);
+            assertThat(new Explainer(cpuSized).requestFor(Head.VOLUME))
+                    .isEqualTo(CamRequest.paper(Head.VOLUME));
         }
     }
 
     @Test
     void atThePapersInputSizeItChoosesThePapersGradCam() {
         try (IchModel paperSized = untrained(8, Explainer.GRAD_CAM_MIN_PLANE)) {
-            assertThat(Explainer.forModel(paperSized).requestFor(Head.VOLUME)).isEqualTo(CamRequest.paper(Head.VOLUME));
+            assertThat(Explainer.forModel(paperSized).requestFor(Head.VOLUME))
+                    .isEqualTo(CamRequest.paper(Head.VOLUME));
         }
     }
 
@@ -54,13 +58,19 @@ class ExplainerForModelTest {
         try (IchModel model = untrained(8, 32)) {
             Explainer explainer = Explainer.forModel(model);
             AnalysisResult result;
-            try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(path -> ct).model(model).explainer(explainer)
-                    .explain(Head.VOLUME).build()) {
+            try (IchAnalyzer analyzer =
+                    IchAnalyzer.builder()
+                            .reader(path -> ct)
+                            .model(model)
+                            .explainer(explainer)
+                            .explain(Head.VOLUME)
+                            .build()) {
                 result = analyzer.analyze(ct);
             }
             var study = new Preprocessor(model.preprocessing()).preprocess(ct);
             assertThat(model.predict(study.input())).isEqualTo(result.prediction());
-            assertThat(explainer.explain(study, Head.VOLUME)).isEqualTo(result.heatmaps().get(Head.VOLUME));
+            assertThat(explainer.explain(study, Head.VOLUME))
+                    .isEqualTo(result.heatmaps().get(Head.VOLUME));
         }
     }
 
@@ -76,6 +86,7 @@ class ExplainerForModelTest {
                 }
             }
         }
-        return new CtVolume(g, hu, new Provenance("1.2.3.4", 10, 10, "1.2.840.10008.1.2.1", List.of()));
+        return new CtVolume(
+                g, hu, new Provenance("1.2.3.4", 10, 10, "1.2.840.10008.1.2.1", List.of()));
     }
 }

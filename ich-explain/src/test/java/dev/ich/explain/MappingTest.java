@@ -28,11 +28,12 @@ class MappingTest {
         Vec3 ax = new Vec3(Math.cos(a), Math.sin(a), 0);
         Vec3 ay = new Vec3(-Math.sin(a), Math.cos(a), 0);
         Vec3 az = new Vec3(0, Math.sin(t), Math.cos(t));
-        VolumeGeometry study = new VolumeGeometry(70, 60, 24, new Vec3(0.45, 0.6, 2.5), new Vec3(-30, 12, -40),
-            ax, ay, az);
+        VolumeGeometry study =
+                new VolumeGeometry(
+                        70, 60, 24, new Vec3(0.45, 0.6, 2.5), new Vec3(-30, 12, -40), ax, ay, az);
         CropBox crop = new CropBox(6, 4, 3, 55, 50, 18);
         InputMapping mapping = new InputMapping(study, crop, 8, 32, 24);
-        int[] lo = {2, 9, 6};   // d, h, w (inclusive)
+        int[] lo = {2, 9, 6}; // d, h, w (inclusive)
         int[] hi = {5, 20, 15};
         float[] model = new float[8 * 32 * 24];
         for (int d = lo[0]; d <= hi[0]; d++) {
@@ -58,7 +59,8 @@ class MappingTest {
                     }
                     Vec3 m = patientToModel.apply(studyToPatient.apply(i, j, k)); // (w, h, d)
                     double[] idx = {m.z(), m.y(), m.x()};
-                    // Fully inside when all interpolation neighbours are in the box; fully outside when none is.
+                    // Fully inside when all interpolation neighbours are in the box; fully outside
+                    // when none is.
                     boolean in = true;
                     boolean out = false;
                     for (int ax3 = 0; ax3 < 3; ax3++) {
@@ -66,12 +68,14 @@ class MappingTest {
                         out |= idx[ax3] <= lo[ax3] - 1 || idx[ax3] >= hi[ax3] + 1;
                     }
                     if (in) {
-                        assertThat((double) v).as("inside at (%d, %d, %d)", i, j, k).isCloseTo(1, org.assertj.core.api
-                            .Assertions.within(TOLERANCE));
+                        assertThat((double) v)
+                                .as("inside at (%d, %d, %d)", i, j, k)
+                                .isCloseTo(1, org.assertj.core.api.Assertions.within(TOLERANCE));
                         inside++;
                     } else if (out) {
-                        assertThat((double) v).as("outside at (%d, %d, %d)", i, j, k).isCloseTo(0, org.assertj.core
-                            .api.Assertions.within(TOLERANCE));
+                        assertThat((double) v)
+                                .as("outside at (%d, %d, %d)", i, j, k)
+                                .isCloseTo(0, org.assertj.core.api.Assertions.within(TOLERANCE));
                         outside++;
                     }
                 }
@@ -79,7 +83,8 @@ class MappingTest {
         }
         assertThat(inside).isGreaterThan(1000);
         assertThat(outside).isGreaterThan(10000);
-        // Physical extent of the box: (4 × 2.5·18/8) × (12 × 0.6·50/32) × (10 × 0.45·55/24) mm ≈ volume
+        // Physical extent of the box: (4 × 2.5·18/8) × (12 × 0.6·50/32) × (10 × 0.45·55/24) mm ≈
+        // volume
         // of the study voxels at 1 within a few percent (edges are half-weighted).
         double boxMm3 = 4 * 2.5 * 18 / 8 * 12 * 0.6 * 50 / 32 * 10 * 0.45 * 55 / 24;
         double mapMm3 = 0;

@@ -9,7 +9,8 @@ import java.util.Objects;
  * kernels crash or corrupt memory for some shapes, and their results differ from every AVX2
  * machine's (docs/model.md, "Supported CPUs and native libraries").
  *
- * @param maxIsa the oneDNN ISA name in force ({@code "AVX2"}), or {@code "ALL"} when nothing caps it
+ * @param maxIsa the oneDNN ISA name in force ({@code "AVX2"}), or {@code "ALL"} when nothing caps
+ *     it
  * @param origin who set it
  * @param cpuHasAvx512 whether this CPU reports AVX-512 (then the cap matters)
  */
@@ -20,9 +21,15 @@ public record CpuKernelCap(String maxIsa, Origin origin, boolean cpuHasAvx512) {
 
     /** Where the cap in force comes from. */
     public enum Origin {
-        /** ich set {@code ONEDNN_MAX_CPU_ISA=AVX2} in the process before libtorch started its kernels. */
+        /**
+         * ich set {@code ONEDNN_MAX_CPU_ISA=AVX2} in the process before libtorch started its
+         * kernels.
+         */
         LIBRARY,
-        /** The process's environment already set {@code ONEDNN_MAX_CPU_ISA} or {@code DNNL_MAX_CPU_ISA}. */
+        /**
+         * The process's environment already set {@code ONEDNN_MAX_CPU_ISA} or {@code
+         * DNNL_MAX_CPU_ISA}.
+         */
         ENVIRONMENT,
         /** {@code -Dich.cpu.isa=native} turned the cap off: oneDNN uses everything the CPU has. */
         OPTED_OUT,
@@ -49,10 +56,13 @@ public record CpuKernelCap(String maxIsa, Origin origin, boolean cpuHasAvx512) {
         String cpu = cpuHasAvx512 ? "this CPU has AVX-512" : "this CPU has no AVX-512";
         return switch (origin) {
             case LIBRARY -> "oneDNN kernels capped at " + maxIsa + " by ich (" + cpu + ")";
-            case ENVIRONMENT -> "oneDNN kernels capped at " + maxIsa + " by the environment (" + cpu + ")";
+            case ENVIRONMENT ->
+                    "oneDNN kernels capped at " + maxIsa + " by the environment (" + cpu + ")";
             case OPTED_OUT -> "oneDNN kernels not capped (-D" + PROPERTY + "=native; " + cpu + ")";
-            case UNAVAILABLE -> "oneDNN kernels not capped: ich could not set ONEDNN_MAX_CPU_ISA here (" + cpu
-                + "); set ONEDNN_MAX_CPU_ISA=AVX2 in the environment";
+            case UNAVAILABLE ->
+                    "oneDNN kernels not capped: ich could not set ONEDNN_MAX_CPU_ISA here ("
+                            + cpu
+                            + "); set ONEDNN_MAX_CPU_ISA=AVX2 in the environment";
         };
     }
 }

@@ -27,15 +27,15 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A trained network ready for prediction: {@link #load(Path)} a model directory, then
- * {@link #predict(ModelInput)} the volume and the prognosis of preprocessed studies.
+ * A trained network ready for prediction: {@link #load(Path)} a model directory, then {@link
+ * #predict(ModelInput)} the volume and the prognosis of preprocessed studies.
  *
  * <p><b>Threads.</b> {@code predict}, {@code predictAll} and {@code withNetwork} may be called
- * concurrently: each call makes its own sub-NDManager and parameter store, runs the forward pass
- * in inference mode (weights and batch-norm statistics are only read) and closes the sub-manager
+ * concurrently: each call makes its own sub-NDManager and parameter store, runs the forward pass in
+ * inference mode (weights and batch-norm statistics are only read) and closes the sub-manager
  * before it returns. A read–write lock keeps {@link #close()} from freeing the weights under a
- * running call. libtorch's intra-op threads are shared by all calls; set them with
- * {@link #setIntraOpThreads(int)}.
+ * running call. libtorch's intra-op threads are shared by all calls; set them with {@link
+ * #setIntraOpThreads(int)}.
  */
 public final class IchModel implements IchPredictor, AutoCloseable {
 
@@ -87,9 +87,11 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      * fed inputs made with {@code preprocessing} (its target shape must be the network's input).
      * Save it with {@link #save(Path)} to get a model directory.
      */
-    public static IchModel importPyTorch(Path npz, NetworkConfig config, PreprocessingConfig preprocessing,
-                                         double threshold) throws IchException {
-        return withFreshNetwork(config, preprocessing, threshold, network -> Weights.importNpz(network, npz));
+    public static IchModel importPyTorch(
+            Path npz, NetworkConfig config, PreprocessingConfig preprocessing, double threshold)
+            throws IchException {
+        return withFreshNetwork(
+                config, preprocessing, threshold, network -> Weights.importNpz(network, npz));
     }
 
     /**
@@ -99,8 +101,10 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      *
      * @param preprocessing its target shape must be the network's input
      */
-    public static IchModel untrained(NetworkConfig config, PreprocessingConfig preprocessing, long seed) {
-        return withFreshNetwork(config, preprocessing, 0.5, network -> Weights.initialize(network, seed));
+    public static IchModel untrained(
+            NetworkConfig config, PreprocessingConfig preprocessing, long seed) {
+        return withFreshNetwork(
+                config, preprocessing, 0.5, network -> Weights.initialize(network, seed));
     }
 
     /** Sets the weights of a freshly initialised network; {@code E} is what that may throw. */
@@ -113,10 +117,20 @@ public final class IchModel implements IchPredictor, AutoCloseable {
      * A model on the CPU of a new network whose weights {@code weights} sets, with a manifest
      * without training provenance; the manager is closed if anything fails.
      */
-    private static <E extends Exception> IchModel withFreshNetwork(NetworkConfig config,
-            PreprocessingConfig preprocessing, double threshold, WeightSource<E> weights) throws E {
-        ModelManifest manifest = new ModelManifest(config, TargetTransform.CUBE_ROOT, threshold,
-            PreprocessingSettings.of(preprocessing), null, "");
+    private static <E extends Exception> IchModel withFreshNetwork(
+            NetworkConfig config,
+            PreprocessingConfig preprocessing,
+            double threshold,
+            WeightSource<E> weights)
+            throws E {
+        ModelManifest manifest =
+                new ModelManifest(
+                        config,
+                        TargetTransform.CUBE_ROOT,
+                        threshold,
+                        PreprocessingSettings.of(preprocessing),
+                        null,
+                        "");
         NDManager manager = Engines.pytorch().newBaseManager(Device.cpu());
         try {
             IchNetwork network = new IchNetwork(config);
@@ -156,13 +170,18 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         return manifest.preprocessing().toConfig();
     }
 
-    /** The SHA-256 of the parameters; for a model made by {@link #importPyTorch} before saving, "". */
+    /**
+     * The SHA-256 of the parameters; for a model made by {@link #importPyTorch} before saving, "".
+     */
     @Override
     public String parametersSha256() {
         return manifest.parametersSha256();
     }
 
-    /** Writes this model as a new model directory (atomically; an existing non-empty directory is an error). */
+    /**
+     * Writes this model as a new model directory (atomically; an existing non-empty directory is an
+     * error).
+     */
     public void save(Path directory) throws IchException {
         lock.readLock().lock();
         try {
@@ -186,12 +205,16 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         return predictAll(List.of(input)).get(0);
     }
 
-    /** Predicts several studies, in batches of a few (equal to one-by-one prediction up to float rounding, ~1e-7). */
+    /**
+     * Predicts several studies, in batches of a few (equal to one-by-one prediction up to float
+     * rounding, ~1e-7).
+     */
     public List<Prediction> predictAll(List<ModelInput> inputs) throws IchException {
         Objects.requireNonNull(inputs, "inputs");
         for (int i = 0; i < inputs.size(); i++) {
-            check(Objects.requireNonNull(inputs.get(i), "input " + i), inputs.size() == 1 ? "model input"
-                : "model input " + i);
+            check(
+                    Objects.requireNonNull(inputs.get(i), "input " + i),
+                    inputs.size() == 1 ? "model input" : "model input " + i);
         }
         List<Prediction> out = new ArrayList<>(inputs.size());
         for (int start = 0; start < inputs.size(); start += BATCH) {
@@ -201,7 +224,8 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         return out;
     }
 
-    private List<Prediction> forward(NetworkContext ctx, List<ModelInput> batch) throws IchException {
+    private List<Prediction> forward(NetworkContext ctx, List<ModelInput> batch)
+            throws IchException {
         NDArray x = ctx.input(batch);
         NDList result = ctx.network().forward(ctx.parameters(), new NDList(x), false);
         float[] sizes = result.get(0).toFloatArray();
@@ -209,12 +233,19 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         List<Prediction> predictions = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             if (!Float.isFinite(sizes[i]) || !Float.isFinite(probabilities[2 * i + 1])) {
-                throw new IchException(ErrorCode.NON_FINITE_RESULT, "prediction", "is not finite (regression output "
-                    + sizes[i] + ", probability of death " + probabilities[2 * i + 1] + ")",
-                    "The model or the native library is damaged: check the model directory and the CPU kernels"
-                    + " reported by 'ich --version'");
+                throw new IchException(
+                        ErrorCode.NON_FINITE_RESULT,
+                        "prediction",
+                        "is not finite (regression output "
+                                + sizes[i]
+                                + ", probability of death "
+                                + probabilities[2 * i + 1]
+                                + ")",
+                        "The model or the native library is damaged: check the model directory and the CPU kernels"
+                                + " reported by 'ich --version'");
             }
-            predictions.add(Prediction.of(sizes[i], probabilities[2 * i + 1], manifest.threshold()));
+            predictions.add(
+                    Prediction.of(sizes[i], probabilities[2 * i + 1], manifest.threshold()));
         }
         return predictions;
     }
@@ -229,7 +260,8 @@ public final class IchModel implements IchPredictor, AutoCloseable {
             checkOpen();
             Engines.noGradientsOnThisThread();
             try (NDManager sub = manager.newSubManager()) {
-                return session.run(new NetworkContext(network, sub, new ParameterStore(sub, false)));
+                return session.run(
+                        new NetworkContext(network, sub, new ParameterStore(sub, false)));
             }
         } finally {
             lock.readLock().unlock();
@@ -239,19 +271,44 @@ public final class IchModel implements IchPredictor, AutoCloseable {
     /** Checks that {@code input} fits this model: its shape, and finite values only. */
     public void check(ModelInput input, String source) throws IchException {
         NetworkConfig c = manifest.architecture();
-        if (input.depth() != c.inputDepth() || input.height() != c.inputHeight() || input.width() != c.inputWidth()) {
-            throw new IchException(ErrorCode.INVALID_VOLUME, source, "has shape " + input.depth() + "×" + input.height()
-                + "×" + input.width() + " but the model expects " + c.inputDepth() + "×" + c.inputHeight() + "×"
-                + c.inputWidth(), "Preprocess the study with the configuration the model was trained with");
+        if (input.depth() != c.inputDepth()
+                || input.height() != c.inputHeight()
+                || input.width() != c.inputWidth()) {
+            throw new IchException(
+                    ErrorCode.INVALID_VOLUME,
+                    source,
+                    "has shape "
+                            + input.depth()
+                            + "×"
+                            + input.height()
+                            + "×"
+                            + input.width()
+                            + " but the model expects "
+                            + c.inputDepth()
+                            + "×"
+                            + c.inputHeight()
+                            + "×"
+                            + c.inputWidth(),
+                    "Preprocess the study with the configuration the model was trained with");
         }
         for (int d = 0; d < input.depth(); d++) {
             for (int h = 0; h < input.height(); h++) {
                 for (int w = 0; w < input.width(); w++) {
                     float v = input.get(d, h, w);
                     if (!Float.isFinite(v)) {
-                        throw new IchException(ErrorCode.INVALID_VOLUME, source, "has the value " + v
-                            + " at (d, h, w) = (" + d + ", " + h + ", " + w + ")",
-                            "Check the study and its preprocessing; the network needs finite values");
+                        throw new IchException(
+                                ErrorCode.INVALID_VOLUME,
+                                source,
+                                "has the value "
+                                        + v
+                                        + " at (d, h, w) = ("
+                                        + d
+                                        + ", "
+                                        + h
+                                        + ", "
+                                        + w
+                                        + ")",
+                                "Check the study and its preprocessing; the network needs finite values");
                     }
                 }
             }
@@ -264,7 +321,10 @@ public final class IchModel implements IchPredictor, AutoCloseable {
         }
     }
 
-    /** Frees the weights; waits for running calls. Further calls throw {@link IllegalStateException}. */
+    /**
+     * Frees the weights; waits for running calls. Further calls throw {@link
+     * IllegalStateException}.
+     */
     @Override
     public void close() {
         lock.writeLock().lock();

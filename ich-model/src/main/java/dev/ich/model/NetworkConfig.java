@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * The architecture of the multi-task network and the input shape it expects.
  *
- * <p>The encoder is a MedicalNet/torchvision-style 3D ResNet: a 7×7×7 convolution with stride 2
- * and padding 3 (no bias), batch norm, ReLU, a 3×3×3 max-pool with stride 2 and padding 1, then
- * four stages of residual blocks with widths {@code w, 2w, 4w, 8w} (stride 1 in the first stage, 2
- * in the others; a 1×1×1 convolution + batch norm on the shortcut when the stride or width
- * changes). Depth 10, 18 and 34 use basic blocks (two 3×3×3 convolutions); depth 50 uses
- * bottleneck blocks (1×1×1, 3×3×3, 1×1×1, expansion 4). Padding 3 for the 7-wide stem and 1 for
- * 3-wide kernels is the "same"-style zero padding the paper describes, so each stride-2 step halves
- * the size (rounding up).
+ * <p>The encoder is a MedicalNet/torchvision-style 3D ResNet: a 7×7×7 convolution with stride 2 and
+ * padding 3 (no bias), batch norm, ReLU, a 3×3×3 max-pool with stride 2 and padding 1, then four
+ * stages of residual blocks with widths {@code w, 2w, 4w, 8w} (stride 1 in the first stage, 2 in
+ * the others; a 1×1×1 convolution + batch norm on the shortcut when the stride or width changes).
+ * Depth 10, 18 and 34 use basic blocks (two 3×3×3 convolutions); depth 50 uses bottleneck blocks
+ * (1×1×1, 3×3×3, 1×1×1, expansion 4). Padding 3 for the 7-wide stem and 1 for 3-wide kernels is the
+ * "same"-style zero padding the paper describes, so each stride-2 step halves the size (rounding
+ * up).
  *
  * @param depth 10, 18, 34 or 50
  * @param baseWidth the number of filters of the stem and the first stage (64 in the paper)
@@ -22,11 +22,16 @@ import java.util.Objects;
  * @param inputWidth columns (W)
  * @param classifierRelu whether a ReLU follows the classification head's linear layer before the
  *     softmax, as the paper's text literally says. Off by default: a ReLU on the class scores clips
- *     negative logits to zero, so when both scores are negative the probability is stuck at 0.5
- *     and no gradient flows (a "dead" classifier); the softmax needs no non-negative input.
+ *     negative logits to zero, so when both scores are negative the probability is stuck at 0.5 and
+ *     no gradient flows (a "dead" classifier); the softmax needs no non-negative input.
  */
-public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputHeight, int inputWidth,
-                            boolean classifierRelu) {
+public record NetworkConfig(
+        int depth,
+        int baseWidth,
+        int inputDepth,
+        int inputHeight,
+        int inputWidth,
+        boolean classifierRelu) {
 
     /** The depths with a block layout. */
     public static final List<Integer> DEPTHS = List.of(10, 18, 34, 50);
@@ -144,9 +149,12 @@ public record NetworkConfig(int depth, int baseWidth, int inputDepth, int inputH
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the field and value that is out of range */
+        /**
+         * @throws IllegalArgumentException naming the field and value that is out of range
+         */
         public NetworkConfig build() {
-            return new NetworkConfig(depth, baseWidth, inputDepth, inputHeight, inputWidth, classifierRelu);
+            return new NetworkConfig(
+                    depth, baseWidth, inputDepth, inputHeight, inputWidth, classifierRelu);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.ich.model;
 
 /**
- * How the volume in ml becomes the regression target and back. Stored in the model directory,
- * so a model is always read with the transform it was trained with.
+ * How the volume in ml becomes the regression target and back. Stored in the model directory, so a
+ * model is always read with the transform it was trained with.
  */
 public enum TargetTransform {
-    /** The paper's target: the cube root of the volume in ml (the edge of the equal-volume cube in cm). */
+    /**
+     * The paper's target: the cube root of the volume in ml (the edge of the equal-volume cube in
+     * cm).
+     */
     CUBE_ROOT {
         @Override
         public double toTarget(double volumeMl) {

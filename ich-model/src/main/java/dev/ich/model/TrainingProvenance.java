@@ -15,8 +15,14 @@ import java.util.TreeMap;
  * @param libraryVersion the version of ich-model that trained it
  * @param finalMetrics metric name → value at the kept epoch (e.g. {@code val_mae_ml})
  */
-public record TrainingProvenance(long seed, int epochs, int bestEpoch, String taskMode, String dataSha256,
-                                 String libraryVersion, Map<String, Double> finalMetrics) {
+public record TrainingProvenance(
+        long seed,
+        int epochs,
+        int bestEpoch,
+        String taskMode,
+        String dataSha256,
+        String libraryVersion,
+        Map<String, Double> finalMetrics) {
 
     public TrainingProvenance {
         // Sorted, not Map.copyOf: that map's order changes from one JVM to the next, and the model

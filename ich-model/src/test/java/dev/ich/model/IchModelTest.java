@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class IchModelTest {
 
     private static final double TOLERANCE = 1e-4;
-    private static final NetworkConfig CONFIG = NetworkConfig.builder().depth(34).baseWidth(4).input(16, 32, 32).build();
+    private static final NetworkConfig CONFIG =
+            NetworkConfig.builder().depth(34).baseWidth(4).input(16, 32, 32).build();
 
-    @TempDir
-    static Path temp;
+    @TempDir static Path temp;
     private static Path modelDir;
     private static List<ModelInput> inputs;
     private static float[] torchSize;
@@ -43,10 +43,15 @@ class IchModelTest {
 
     @BeforeAll
     static void saveImportedModel() throws Exception {
-        Path npz = Path.of(IchModelTest.class.getResource("/dev/ich/model/reference/forward_d34_w4_state.npz").toURI());
+        Path npz =
+                Path.of(
+                        IchModelTest.class
+                                .getResource("/dev/ich/model/reference/forward_d34_w4_state.npz")
+                                .toURI());
         modelDir = temp.resolve("model");
-        try (IchModel model = IchModel.importPyTorch(npz, CONFIG,
-            PreprocessingSettings.paperFor(CONFIG).toConfig(), 0.5)) {
+        try (IchModel model =
+                IchModel.importPyTorch(
+                        npz, CONFIG, PreprocessingSettings.paperFor(CONFIG).toConfig(), 0.5)) {
             model.save(modelDir);
         }
         float[] x = npy("forward_d34_w4_io.npz", "x.npy");
@@ -80,7 +85,8 @@ class IchModelTest {
                 assertThat(pr.outcome()).isEqualTo(p > 0.5 ? Outcome.DIED : Outcome.SURVIVED);
                 Prediction alone = model.predict(inputs.get(i));
                 assertThat(alone.volumeMl()).isCloseTo(pr.volumeMl(), within(TOLERANCE));
-                assertThat(alone.probabilityOfDeath()).isCloseTo(pr.probabilityOfDeath(), within(TOLERANCE));
+                assertThat(alone.probabilityOfDeath())
+                        .isCloseTo(pr.probabilityOfDeath(), within(TOLERANCE));
             }
             assertThat(model.manifest().architecture()).isEqualTo(CONFIG);
             assertThat(model.manifest().targetTransform()).isEqualTo(TargetTransform.CUBE_ROOT);
@@ -98,25 +104,42 @@ class IchModelTest {
         float[] fcCls = npy("forward_d34_w4_state.npz", "fc_cls.weight.npy");
         int channels = CONFIG.featureChannels();
         try (IchModel model = IchModel.load(modelDir)) {
-            float[][] result = model.withNetwork(ctx -> {
-                ai.djl.ndarray.NDArray x = ctx.input(List.of(inputs.get(0)));
-                dev.ich.model.arch.IchNetwork net = ctx.network();
-                ai.djl.ndarray.NDArray a = net.forwardToStage(ctx.parameters(), x, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
-                a.setRequiresGradient(true);
-                ai.djl.ndarray.NDList out;
-                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                    out = net.forwardFromStage(ctx.parameters(), a, dev.ich.model.arch.IchNetwork.LAST_STAGE, false);
-                    gc.backward(out.get(1).get(":, 1"));
-                }
-                return new float[][] {a.getGradient().toFloatArray(), new float[] {a.getShape().size() / channels},
-                    out.get(1).toFloatArray()};
-            });
+            float[][] result =
+                    model.withNetwork(
+                            ctx -> {
+                                ai.djl.ndarray.NDArray x = ctx.input(List.of(inputs.get(0)));
+                                dev.ich.model.arch.IchNetwork net = ctx.network();
+                                ai.djl.ndarray.NDArray a =
+                                        net.forwardToStage(
+                                                ctx.parameters(),
+                                                x,
+                                                dev.ich.model.arch.IchNetwork.LAST_STAGE,
+                                                false);
+                                a.setRequiresGradient(true);
+                                ai.djl.ndarray.NDList out;
+                                try (ai.djl.training.GradientCollector gc =
+                                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                                    out =
+                                            net.forwardFromStage(
+                                                    ctx.parameters(),
+                                                    a,
+                                                    dev.ich.model.arch.IchNetwork.LAST_STAGE,
+                                                    false);
+                                    gc.backward(out.get(1).get(":, 1"));
+                                }
+                                return new float[][] {
+                                    a.getGradient().toFloatArray(),
+                                    new float[] {a.getShape().size() / channels},
+                                    out.get(1).toFloatArray()
+                                };
+                            });
             float[] grad = result[0];
             int voxels = (int) result[1][0];
             assertThat(grad).hasSize(channels * voxels);
             for (int c = 0; c < channels; c++) {
                 for (int v = 0; v < voxels; v++) {
-                    assertThat((double) grad[c * voxels + v]).isCloseTo(fcCls[channels + c] / voxels, within(1e-6));
+                    assertThat((double) grad[c * voxels + v])
+                            .isCloseTo(fcCls[channels + c] / voxels, within(1e-6));
                 }
             }
             assertThat((double) result[2][1]).isCloseTo(torchScores[1], within(TOLERANCE));
@@ -151,8 +174,11 @@ class IchModelTest {
         bytes[bytes.length - 3] ^= 1;
         Files.write(copy.resolve("parameters.params"), bytes);
         assertThatThrownBy(() -> IchModel.load(copy))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
-            .hasMessageContaining("parameters.params").hasMessageContaining("SHA-256");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
+                .hasMessageContaining("parameters.params")
+                .hasMessageContaining("SHA-256");
     }
 
     @Test
@@ -160,18 +186,30 @@ class IchModelTest {
         Path noParams = copyModel(dir.resolve("a"));
         Files.delete(noParams.resolve("parameters.params"));
         assertThatThrownBy(() -> IchModel.load(noParams))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
-            .hasMessageContaining("parameters.params").hasMessageContaining("missing");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
+                .hasMessageContaining("parameters.params")
+                .hasMessageContaining("missing");
         Path noManifest = copyModel(dir.resolve("b"));
         Files.delete(noManifest.resolve("model.json"));
         assertThatThrownBy(() -> IchModel.load(noManifest))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
-            .hasMessageContaining("model.json");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
+                .hasMessageContaining("model.json");
         Path garbage = copyModel(dir.resolve("c"));
-        Files.writeString(garbage.resolve("model.json"), "{\"format\": " + ModelManifest.FORMAT_VERSION + ", \"architecture\": {\"depth\": 7}}");
+        Files.writeString(
+                garbage.resolve("model.json"),
+                "{\"format\": "
+                        + ModelManifest.FORMAT_VERSION
+                        + ", \"architecture\": {\"depth\": 7}}");
         assertThatThrownBy(() -> IchModel.load(garbage))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
-            .hasMessageContaining("model.json").hasMessageContaining("depth must be one of");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL))
+                .hasMessageContaining("model.json")
+                .hasMessageContaining("depth must be one of");
     }
 
     @Test
@@ -179,12 +217,14 @@ class IchModelTest {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         try (IchModel model = IchModel.load(modelDir)) {
             assertThatThrownBy(() -> model.save(dir))
-                .isInstanceOfSatisfying(IchException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
         }
         assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("mine");
         try (var files = Files.list(dir.getParent())) {
-            assertThat(files.filter(p -> p.getFileName().toString().contains(".tmp-")).count()).isZero();
+            assertThat(files.filter(p -> p.getFileName().toString().contains(".tmp-")).count())
+                    .isZero();
         }
     }
 
@@ -194,8 +234,8 @@ class IchModelTest {
         Path saved = dir.resolve("untrained");
         Prediction first;
         try (IchModel a = IchModel.untrained(CONFIG, preprocessing, 7);
-             IchModel b = IchModel.untrained(CONFIG, preprocessing, 7);
-             IchModel c = IchModel.untrained(CONFIG, preprocessing, 8)) {
+                IchModel b = IchModel.untrained(CONFIG, preprocessing, 7);
+                IchModel c = IchModel.untrained(CONFIG, preprocessing, 8)) {
             first = a.predict(inputs.get(0));
             assertThat(b.predict(inputs.get(0))).isEqualTo(first);
             assertThat(c.predict(inputs.get(0))).isNotEqualTo(first);
@@ -204,10 +244,17 @@ class IchModelTest {
         try (IchModel loaded = IchModel.load(saved)) {
             assertThat(loaded.predict(inputs.get(0))).isEqualTo(first);
         }
-        var other = PreprocessingSettings.paperFor(NetworkConfig.builder().depth(10).baseWidth(4).input(8, 32, 32)
-            .build()).toConfig();
-        assertThatThrownBy(() -> IchModel.untrained(CONFIG, other, 7)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("8×32×32");
+        var other =
+                PreprocessingSettings.paperFor(
+                                NetworkConfig.builder()
+                                        .depth(10)
+                                        .baseWidth(4)
+                                        .input(8, 32, 32)
+                                        .build())
+                        .toConfig();
+        assertThatThrownBy(() -> IchModel.untrained(CONFIG, other, 7))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8×32×32");
     }
 
     @Test
@@ -223,8 +270,12 @@ class IchModelTest {
                 assertThat(loaded.preprocessing()).isEqualTo(preprocessing);
             }
             // Without the step, model.json holds null for it, as JSON has no NaN.
-            var json = com.google.gson.JsonParser.parseString(Files.readString(saved.resolve("model.json")))
-                .getAsJsonObject().getAsJsonObject("preprocessing").get("boneSuppressionHu");
+            var json =
+                    com.google.gson.JsonParser.parseString(
+                                    Files.readString(saved.resolve("model.json")))
+                            .getAsJsonObject()
+                            .getAsJsonObject("preprocessing")
+                            .get("boneSuppressionHu");
             assertThat(json.isJsonNull()).isEqualTo(!preprocessing.boneSuppression());
         }
     }
@@ -232,14 +283,21 @@ class IchModelTest {
     @Test
     void badInputsAreNamed() throws Exception {
         try (IchModel model = IchModel.load(modelDir)) {
-            assertThatThrownBy(() -> model.predict(new ModelInput(8, 32, 32, new float[8 * 32 * 32])))
-                .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-                .hasMessageContaining("8×32×32").hasMessageContaining("16×32×32");
+            assertThatThrownBy(
+                            () -> model.predict(new ModelInput(8, 32, 32, new float[8 * 32 * 32])))
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                    .hasMessageContaining("8×32×32")
+                    .hasMessageContaining("16×32×32");
             float[] data = new float[16 * 32 * 32];
             data[(3 * 32 + 4) * 32 + 5] = Float.NaN;
             assertThatThrownBy(() -> model.predict(new ModelInput(16, 32, 32, data)))
-                .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-                .hasMessageContaining("NaN").hasMessageContaining("(3, 4, 5)");
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                    .hasMessageContaining("NaN")
+                    .hasMessageContaining("(3, 4, 5)");
         }
     }
 
@@ -254,18 +312,29 @@ class IchModelTest {
 
     /** Reads one little-endian float32 array from an .npz (numpy's .npy v1 layout). */
     static float[] npy(String npz, String entry) throws Exception {
-        try (InputStream in = IchModelTest.class.getResourceAsStream("/dev/ich/model/reference/" + npz);
-             ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in =
+                        IchModelTest.class.getResourceAsStream("/dev/ich/model/reference/" + npz);
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().equals(entry)) {
                     byte[] bytes = zip.readAllBytes();
-                    DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+                    DataInputStream data =
+                            new DataInputStream(new java.io.ByteArrayInputStream(bytes));
                     data.skipBytes(8);
                     int headerLength = Short.reverseBytes(data.readShort()) & 0xffff;
-                    String header = new String(bytes, 10, headerLength, java.nio.charset.StandardCharsets.US_ASCII);
+                    String header =
+                            new String(
+                                    bytes,
+                                    10,
+                                    headerLength,
+                                    java.nio.charset.StandardCharsets.US_ASCII);
                     assertThat(header).contains("'<f4'");
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    java.nio.ByteBuffer buf =
+                            java.nio.ByteBuffer.wrap(
+                                            bytes,
+                                            10 + headerLength,
+                                            bytes.length - 10 - headerLength)
+                                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
                     float[] out = new float[buf.remaining() / 4];
                     buf.asFloatBuffer().get(out);
                     return out;

@@ -12,7 +12,8 @@ class PresetTest {
     void thePaperPresetIsThePaperExactly() {
         assertThat(Preset.PAPER.network()).isEqualTo(NetworkConfig.paper());
         assertThat(Preset.PAPER.preprocessing()).isEqualTo(PreprocessingConfig.paper());
-        assertThat(Preset.PAPER.preprocessing().fingerprint()).isEqualTo(PreprocessingConfig.paper().fingerprint());
+        assertThat(Preset.PAPER.preprocessing().fingerprint())
+                .isEqualTo(PreprocessingConfig.paper().fingerprint());
     }
 
     @Test
@@ -20,10 +21,16 @@ class PresetTest {
         NetworkConfig cpu = Preset.CPU.network();
         PreprocessingConfig pp = Preset.CPU.preprocessing();
         assertThat(cpu).isEqualTo(NetworkConfig.cpu());
-        assertThat(pp.targetShape()).containsExactly(cpu.inputDepth(), cpu.inputHeight(), cpu.inputWidth());
+        assertThat(pp.targetShape())
+                .containsExactly(cpu.inputDepth(), cpu.inputHeight(), cpu.inputWidth());
         assertThat(pp.antiAliasing()).isTrue();
         assertThat(pp.boneSuppressionHu()).isEqualTo(150.0);
-        assertThat(pp.toBuilder().antiAliasing(false).boneSuppressionHu(Double.NaN).targetShape(32, 224, 224).build())
-            .isEqualTo(PreprocessingConfig.paper());
+        assertThat(
+                        pp.toBuilder()
+                                .antiAliasing(false)
+                                .boneSuppressionHu(Double.NaN)
+                                .targetShape(32, 224, 224)
+                                .build())
+                .isEqualTo(PreprocessingConfig.paper());
     }
 }

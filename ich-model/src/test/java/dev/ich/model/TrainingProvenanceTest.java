@@ -16,12 +16,22 @@ class TrainingProvenanceTest {
     @Test
     void finalMetricsAreInNameOrderWhateverOrderTheyWereGiven() {
         Map<String, Double> given = new LinkedHashMap<>();
-        for (String name : new String[] {"val_mae_ml", "val_auc", "train_loss", "val_loss", "epoch_s", "lr", "val_acc"}) {
+        for (String name :
+                new String[] {
+                    "val_mae_ml", "val_auc", "train_loss", "val_loss", "epoch_s", "lr", "val_acc"
+                }) {
             given.put(name, (double) name.length());
         }
         TrainingProvenance p = new TrainingProvenance(1, 2, 2, "MULTI", "ab", "0.1", given);
-        assertThat(p.finalMetrics().keySet()).containsExactly("epoch_s", "lr", "train_loss", "val_acc", "val_auc",
-            "val_loss", "val_mae_ml");
+        assertThat(p.finalMetrics().keySet())
+                .containsExactly(
+                        "epoch_s",
+                        "lr",
+                        "train_loss",
+                        "val_acc",
+                        "val_auc",
+                        "val_loss",
+                        "val_mae_ml");
         assertThat(p.finalMetrics()).isEqualTo(given);
     }
 }

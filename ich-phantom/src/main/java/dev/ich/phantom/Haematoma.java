@@ -12,14 +12,19 @@ import java.util.Objects;
  * @param volumeMl {@code voxelCount} × voxel volume, ml
  * @param densityHu its mean density before noise, HU
  */
-public record Haematoma(Location location, Vec3 centreMm, int voxelCount, double volumeMl, double densityHu) {
+public record Haematoma(
+        Location location, Vec3 centreMm, int voxelCount, double volumeMl, double densityHu) {
 
     public Haematoma {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(centreMm, "centreMm");
         if (voxelCount < 1 || !(volumeMl > 0)) {
-            throw new IllegalArgumentException("a haematoma needs at least one voxel, got " + voxelCount + " ("
-                + volumeMl + " ml)");
+            throw new IllegalArgumentException(
+                    "a haematoma needs at least one voxel, got "
+                            + voxelCount
+                            + " ("
+                            + volumeMl
+                            + " ml)");
         }
     }
 }

@@ -15,6 +15,7 @@ final class HaematomaGrower {
 
     /** Bits of the packed per-voxel code written by the rasteriser. */
     static final int TISSUE_BITS = 0x0f;
+
     static final int COMPARTMENT_SHIFT = 4;
     static final int COMPARTMENT_BITS = 0x03;
     static final int DEEP_FLAG = 0x40;
@@ -33,10 +34,10 @@ final class HaematomaGrower {
     private final BitSet taken;
 
     /** One grown haematoma: its voxels and its rim (flat indices). */
-    record Grown(int[] voxels, int[] rim) {
-    }
+    record Grown(int[] voxels, int[] rim) {}
 
-    HaematomaGrower(int nx, int ny, int nz, double[] origin, double[] spacing, byte[] codes, BitSet taken) {
+    HaematomaGrower(
+            int nx, int ny, int nz, double[] origin, double[] spacing, byte[] codes, BitSet taken) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
@@ -58,8 +59,9 @@ final class HaematomaGrower {
     /** True when a haematoma of this compartment may occupy the voxel. */
     boolean allowed(int index, int compartment) {
         int code = codes[index];
-        return (code & DEEP_FLAG) != 0 && ((code >> COMPARTMENT_SHIFT) & COMPARTMENT_BITS) == compartment
-            && !taken.get(index);
+        return (code & DEEP_FLAG) != 0
+                && ((code >> COMPARTMENT_SHIFT) & COMPARTMENT_BITS) == compartment
+                && !taken.get(index);
     }
 
     /**
@@ -68,7 +70,14 @@ final class HaematomaGrower {
      * @param rimMm approximate thickness of the oedema rim
      * @throws IllegalStateException when the compartment cannot hold that many voxels
      */
-    Grown grow(HaematomaShape shape, int ci, int cj, int ck, int compartment, int voxels, double rimMm) {
+    Grown grow(
+            HaematomaShape shape,
+            int ci,
+            int cj,
+            int ck,
+            int compartment,
+            int voxels,
+            double rimMm) {
         double cx = ox + ci * sx;
         double cy = oy + cj * sy;
         double cz = oz + ck * sz;
@@ -110,11 +119,16 @@ final class HaematomaGrower {
                     }
                 }
             }
-            boolean wholeGrid = i0 == 0 && j0 == 0 && k0 == 0 && i1 == nx - 1 && j1 == ny - 1 && k1 == nz - 1;
+            boolean wholeGrid =
+                    i0 == 0 && j0 == 0 && k0 == 0 && i1 == nx - 1 && j1 == ny - 1 && k1 == nz - 1;
             if (candidates < voxels) {
                 if (wholeGrid) {
-                    throw new IllegalStateException("the brain compartment holds only " + candidates
-                        + " free voxels, fewer than the " + voxels + " this haematoma needs");
+                    throw new IllegalStateException(
+                            "the brain compartment holds only "
+                                    + candidates
+                                    + " free voxels, fewer than the "
+                                    + voxels
+                                    + " this haematoma needs");
                 }
                 needScale *= 1.5;
                 continue;

@@ -4,11 +4,11 @@ package dev.ich.phantom;
  * The haematomas to grow: total volume, each one's share and location, drawn before any shape so
  * that volume and location do not depend on the head's geometry or appearance.
  *
- * <p>Random total volume: ∛V ~ Normal({@link PhantomSpec#DEFAULT_CBRT_MEAN},
- * {@link PhantomSpec#DEFAULT_CBRT_SD}) truncated to [1, 120] ml (to [1, 50] ml when the primary
- * bleed is infratentorial). A given range: ∛V uniform in it. Several haematomas: the primary takes
- * 55–85 % of the total, the others share the rest with random weights; an infratentorial
- * haematoma is never given more than {@link PhantomSpec#MAX_INFRATENTORIAL_ML}.
+ * <p>Random total volume: ∛V ~ Normal({@link PhantomSpec#DEFAULT_CBRT_MEAN}, {@link
+ * PhantomSpec#DEFAULT_CBRT_SD}) truncated to [1, 120] ml (to [1, 50] ml when the primary bleed is
+ * infratentorial). A given range: ∛V uniform in it. Several haematomas: the primary takes 55–85 %
+ * of the total, the others share the rest with random weights; an infratentorial haematoma is never
+ * given more than {@link PhantomSpec#MAX_INFRATENTORIAL_ML}.
  */
 final class HaematomaPlan {
 
@@ -43,8 +43,10 @@ final class HaematomaPlan {
             double c = rng.uniform(StrictMath.cbrt(lo), StrictMath.cbrt(hi));
             total = Math.min(hi, Math.max(lo, c * c * c));
         } else {
-            double max = primary == Location.INFRATENTORIAL
-                ? PhantomSpec.MAX_INFRATENTORIAL_ML : PhantomSpec.DEFAULT_MAX_VOLUME_ML;
+            double max =
+                    primary == Location.INFRATENTORIAL
+                            ? PhantomSpec.MAX_INFRATENTORIAL_ML
+                            : PhantomSpec.DEFAULT_MAX_VOLUME_ML;
             double cLo = StrictMath.cbrt(PhantomSpec.DEFAULT_MIN_VOLUME_ML);
             double cHi = StrictMath.cbrt(max);
             double c;
@@ -70,7 +72,8 @@ final class HaematomaPlan {
             for (int h = 1; h < count; h++) {
                 volumes[h] = total * (1 - primaryShare) * weights[h] / sum;
                 Location where = fixed != null ? fixed : randomLocation(rng, true);
-                if (where == Location.INFRATENTORIAL && volumes[h] > PhantomSpec.MAX_INFRATENTORIAL_ML) {
+                if (where == Location.INFRATENTORIAL
+                        && volumes[h] > PhantomSpec.MAX_INFRATENTORIAL_ML) {
                     where = randomLocation(rng, false);
                 }
                 locations[h] = where;

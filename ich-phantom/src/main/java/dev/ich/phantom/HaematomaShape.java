@@ -3,9 +3,10 @@ package dev.ich.phantom;
 /**
  * The irregular, lobulated shape of one haematoma as a scalar field around its centre: a randomly
  * oriented ellipsoid whose radius is bulged by a few random lobes and roughened by a small random
- * field. {@link #scaleAt} gives, for a point, the smallest shape scale at which the point is inside,
- * so the shapes grown from one centre are nested and the voxel count grows monotonically with the
- * scale: picking the {@code n} voxels of smallest scale gives a shape of exactly {@code n} voxels.
+ * field. {@link #scaleAt} gives, for a point, the smallest shape scale at which the point is
+ * inside, so the shapes grown from one centre are nested and the voxel count grows monotonically
+ * with the scale: picking the {@code n} voxels of smallest scale gives a shape of exactly {@code n}
+ * voxels.
  */
 final class HaematomaShape {
 
@@ -55,7 +56,9 @@ final class HaematomaShape {
         return (1 + MAX_LOBE_SUM) / (1 - ROUGHNESS);
     }
 
-    /** The scale at which the offset {@code q} (mm, patient axes) from the centre joins the shape. */
+    /**
+     * The scale at which the offset {@code q} (mm, patient axes) from the centre joins the shape.
+     */
     double scaleAt(double qx, double qy, double qz) {
         double r = Math.sqrt(qx * qx + qy * qy + qz * qz);
         if (r < 1e-9) {
@@ -69,7 +72,11 @@ final class HaematomaShape {
         double rho = Math.sqrt(ux * ux + vy * vy + vz * vz);
         double bulge = 1;
         for (int m = 0; m < lobeAmplitudes.length; m++) {
-            double c = (ux * lobeDirections[3 * m] + uy * lobeDirections[3 * m + 1] + uz * lobeDirections[3 * m + 2]) / r;
+            double c =
+                    (ux * lobeDirections[3 * m]
+                                    + uy * lobeDirections[3 * m + 1]
+                                    + uz * lobeDirections[3 * m + 2])
+                            / r;
             if (c > 0) {
                 bulge += lobeAmplitudes[m] * c * c * c;
             }

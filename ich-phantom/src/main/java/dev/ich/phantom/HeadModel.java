@@ -6,19 +6,25 @@ package dev.ich.phantom;
  * the level of the third ventricle in the middle of the brain.
  *
  * <p>Every parameter is drawn once from the anatomy stream in the constructor; {@link #evaluate}
- * then classifies one point and returns its noiseless HU with its tissue, compartment and depth
- * as a {@link Point}. The model is immutable, so one head can be evaluated from several threads. Layers are found by
- * the radial depth below the skin of a perturbed ellipsoid, so each layer's thickness holds in
- * millimetres whatever the head size. See {@code docs/phantoms.md} for every parameter and range.
+ * then classifies one point and returns its noiseless HU with its tissue, compartment and depth as
+ * a {@link Point}. The model is immutable, so one head can be evaluated from several threads.
+ * Layers are found by the radial depth below the skin of a perturbed ellipsoid, so each layer's
+ * thickness holds in millimetres whatever the head size. See {@code docs/phantoms.md} for every
+ * parameter and range.
  */
 final class HeadModel {
 
     /** Compartment codes packed beside the tissue code (see {@link #evaluate}). */
     static final int NONE = 0;
+
     /** Supratentorial, patient's left hemisphere (head x > 0). */
     static final int SUPRATENTORIAL_LEFT = 1;
-    /** Supratentorial, patient's right hemisphere: a lobar or deep bleed stays in its hemisphere. */
+
+    /**
+     * Supratentorial, patient's right hemisphere: a lobar or deep bleed stays in its hemisphere.
+     */
     static final int SUPRATENTORIAL_RIGHT = 2;
+
     static final int INFRATENTORIAL = 3;
 
     // Outer head surface: an ellipsoid (half width, half length; its own height above and below the
@@ -27,16 +33,22 @@ final class HeadModel {
     final double halfLength;
     final double heightUp;
     private final double heightDown;
+
     /** Weight of ny: a longer forehead or occiput. */
     private final double frontBackBulge;
+
     /** Weight of nx·ny: one frontal and the opposite occipital quadrant wider (plagiocephaly). */
     private final double diagonalSkew;
+
     /** Weight of nx² − ny²: a rounder or a longer head. */
     private final double roundness;
+
     /** Weight of ny·nz: the top sloping towards the front or the back. */
     private final double verticalSlope;
+
     /** Weight of nx: one side fuller. */
     private final double sideAsymmetry;
+
     /** Weight of ny³: a pointed forehead or occiput. */
     private final double frontBackPoint;
 
@@ -91,10 +103,10 @@ final class HeadModel {
      * @param tissue the {@link Tissue} ordinal
      * @param compartment the brain compartment ({@link #NONE} outside the brain)
      * @param brainDepth the depth below the brain's surface in mm, -1 outside the brain
-     * @param farOutside whether the point is far outside the head (no tissue within several centimetres)
+     * @param farOutside whether the point is far outside the head (no tissue within several
+     *     centimetres)
      */
-    record Point(float hu, int tissue, int compartment, double brainDepth, boolean farOutside) {
-    }
+    record Point(float hu, int tissue, int compartment, double brainDepth, boolean farOutside) {}
 
     HeadModel(Rng rng) {
         halfWidth = rng.uniform(67, 79);
@@ -127,25 +139,32 @@ final class HeadModel {
 
         double s = brainScale;
         double v = ventricleScale;
-        ventricles = new double[][] {
-            {(5 + 3 * v) * s, 0, 14 * s, 5 * v * s, 26 * s, 5 * v * s},           // body
-            {(7 + 3 * v) * s, -22 * s, 8 * s, 6 * v * s, 11 * s, 7 * v * s},      // frontal horn
-            {16 * s, 23 * s, 6 * s, 6 * v * s, 13 * s, 7 * v * s},                 // atrium / occipital horn
-            {28 * s, -4 * s, -18 * s, 2.5 * v * s, 12 * s, 3 * v * s},             // temporal horn
-            {0, -2 * s, -4 * s, 1.2 * v * s, 11 * s, 7 * s},                       // third ventricle
-            {0, brainstemY + brainstemR + 5, -30, 6 * v, 4 * v, 9},                 // fourth ventricle
-        };
-        nuclei = new double[][] {
-            {(12 + 3 * v) * s, -16 * s, 8 * s, 5 * s, 8 * s, 8 * s},     // caudate head
-            {24 * s, -4 * s, -2 * s, 6 * s, 15 * s, 9 * s},             // lentiform nucleus (putamen)
-            {10 * s, 10 * s, 0, 7 * s, 11 * s, 8 * s},                  // thalamus
-        };
+        ventricles =
+                new double[][] {
+                    {(5 + 3 * v) * s, 0, 14 * s, 5 * v * s, 26 * s, 5 * v * s}, // body
+                    {(7 + 3 * v) * s, -22 * s, 8 * s, 6 * v * s, 11 * s, 7 * v * s}, // frontal horn
+                    {
+                        16 * s, 23 * s, 6 * s, 6 * v * s, 13 * s, 7 * v * s
+                    }, // atrium / occipital horn
+                    {28 * s, -4 * s, -18 * s, 2.5 * v * s, 12 * s, 3 * v * s}, // temporal horn
+                    {0, -2 * s, -4 * s, 1.2 * v * s, 11 * s, 7 * s}, // third ventricle
+                    {0, brainstemY + brainstemR + 5, -30, 6 * v, 4 * v, 9}, // fourth ventricle
+                };
+        nuclei =
+                new double[][] {
+                    {(12 + 3 * v) * s, -16 * s, 8 * s, 5 * s, 8 * s, 8 * s}, // caudate head
+                    {24 * s, -4 * s, -2 * s, 6 * s, 15 * s, 9 * s}, // lentiform nucleus (putamen)
+                    {10 * s, 10 * s, 0, 7 * s, 11 * s, 8 * s}, // thalamus
+                };
 
-        sinuses = new double[][] {
-            {0, -0.62 * halfLength, -38, 12 * s, 0.25 * halfLength, 14},    // ethmoid cells
-            {0, -0.22 * halfLength, -40, 11 * s, 10 * s, 10},               // sphenoid sinus
-            {0.3 * halfWidth, -0.62 * halfLength, -62, 14 * s, 18 * s, 16}, // maxillary sinuses
-        };
+        sinuses =
+                new double[][] {
+                    {0, -0.62 * halfLength, -38, 12 * s, 0.25 * halfLength, 14}, // ethmoid cells
+                    {0, -0.22 * halfLength, -40, 11 * s, 10 * s, 10}, // sphenoid sinus
+                    {
+                        0.3 * halfWidth, -0.62 * halfLength, -62, 14 * s, 18 * s, 16
+                    }, // maxillary sinuses
+                };
         plateMm = rng.uniform(2, 4);
         softHu = rng.uniform(30, 45);
         fatHu = rng.uniform(-100, -75);
@@ -172,7 +191,8 @@ final class HeadModel {
         // Each middle fossa is a bowl under the temporal lobe: slices cut its floor along a curve,
         // not across a flat plate (which a slightly tilted slice would show as a wide white band).
         double bx = Math.abs(x) - 0.55 * halfWidth;
-        double by = Math.min(0, y + 0.05 * halfLength); // behind the bowl: the tentorium and posterior fossa take over
+        double by = Math.min(0, y + 0.05 * halfLength); // behind the bowl: the tentorium and
+        // posterior fossa take over
         double bowl = Math.min(-22, -46 + 0.015 * (bx * bx + by * by));
         double middle = -22 * (1 - lateral) + bowl * lateral;
         // The orbital roofs slope down towards the face.
@@ -185,7 +205,10 @@ final class HeadModel {
         return -9 - 0.005 * x * x - 0.004 * back * back;
     }
 
-    /** Classifies the point: its noiseless HU, tissue, compartment and depth below the brain surface. */
+    /**
+     * Classifies the point: its noiseless HU, tissue, compartment and depth below the brain
+     * surface.
+     */
     Point evaluate(double x, double y, double z) {
         double c = z > 0 ? heightUp : heightDown;
         double ex = x / halfWidth;
@@ -207,8 +230,14 @@ final class HeadModel {
             nx = ex / rho;
             ny = ey / rho;
             double nz = ez / rho;
-            double f = 1 + frontBackBulge * ny + diagonalSkew * nx * ny + roundness * (nx * nx - ny * ny)
-                + verticalSlope * ny * nz + sideAsymmetry * nx + frontBackPoint * ny * ny * ny;
+            double f =
+                    1
+                            + frontBackBulge * ny
+                            + diagonalSkew * nx * ny
+                            + roundness * (nx * nx - ny * ny)
+                            + verticalSlope * ny * nz
+                            + sideAsymmetry * nx
+                            + frontBackPoint * ny * ny * ny;
             double r = Math.sqrt(x * x + y * y + z * z);
             depth = r * (f / rho - 1);
         }
@@ -220,13 +249,16 @@ final class HeadModel {
         }
         if (depth < scalpMm) {
             double f = depth / scalpMm;
-            return f > 0.3 && f < 0.65 ? tissue(Tissue.FAT, fatHu) : tissue(Tissue.SOFT_TISSUE, softHu);
+            return f > 0.3 && f < 0.65
+                    ? tissue(Tissue.FAT, fatHu)
+                    : tissue(Tissue.SOFT_TISSUE, softHu);
         }
         double nx2 = nx * nx;
         double inner;
         if (depth < scalpMm + 1.25 * skullMm) {
             // The skull's thickness field is only needed near the skull.
-            double thickness = skullMm * (1 - 0.45 * nx2 * nx2) * (1 + 0.25 * skullField.at(x, y, z));
+            double thickness =
+                    skullMm * (1 - 0.45 * nx2 * nx2) * (1 + 0.25 * skullField.at(x, y, z));
             inner = scalpMm + thickness;
             if (depth < inner) {
                 double f = (depth - scalpMm) / thickness;
@@ -244,8 +276,14 @@ final class HeadModel {
         double bsDist = Math.sqrt(bsDx * bsDx + bsDy * bsDy);
         if (z < -5 && bsDist < bsR + cistern) {
             if (bsDist < bsR) {
-                return brain(Tissue.BRAINSTEM, INFRATENTORIAL, Math.min(brainDepth, bsR - bsDist), x, y, z,
-                    whiteHu + 4);
+                return brain(
+                        Tissue.BRAINSTEM,
+                        INFRATENTORIAL,
+                        Math.min(brainDepth, bsR - bsDist),
+                        x,
+                        y,
+                        z,
+                        whiteHu + 4);
             }
             return tissue(Tissue.CSF, csfHu); // the cisterns around the brainstem
         }
@@ -255,7 +293,8 @@ final class HeadModel {
         double pf2 = px * px + py * py + pz * pz;
         double tent = tentorium(x, y);
         if (pf2 < 1 && z < tent) {
-            return posteriorFossa(x, y, z, brainDepth, (1 - Math.sqrt(pf2)) * fossaHalfLength, tent - z);
+            return posteriorFossa(
+                    x, y, z, brainDepth, (1 - Math.sqrt(pf2)) * fossaHalfLength, tent - z);
         }
         double floor = floor(x, y);
         if (z < floor) {
@@ -268,7 +307,8 @@ final class HeadModel {
         return cerebrum(x, y, z, brainDepth);
     }
 
-    private Point posteriorFossa(double x, double y, double z, double brainDepth, double wallDepth, double tentDepth) {
+    private Point posteriorFossa(
+            double x, double y, double z, double brainDepth, double wallDepth, double tentDepth) {
         // The fossa's wall is bone (lined by CSF) below the floor of the middle fossa and the
         // tentorium (a thin dense dural sheet against the temporal and occipital lobes) above it.
         boolean boneWall = z < floor(x, y);
@@ -307,7 +347,10 @@ final class HeadModel {
         if (ax < fissureMm && (z > 18 * brainScale || Math.abs(y + 2) > 34 * brainScale)) {
             return tissue(Tissue.CSF, ax < 0.5 ? csfHu + 35 : csfHu);
         }
-        if (ax < 45 * brainScale && Math.abs(y) < 50 * brainScale && z < 30 * brainScale && z > -35 * brainScale) {
+        if (ax < 45 * brainScale
+                && Math.abs(y) < 50 * brainScale
+                && z < 30 * brainScale
+                && z > -35 * brainScale) {
             for (int n = 0; n < 5; n++) {
                 if (inside(ventricles[n], ax, y, z)) {
                     return tissue(Tissue.VENTRICLE, csfHu);
@@ -315,7 +358,14 @@ final class HeadModel {
             }
             for (double[] nucleus : nuclei) {
                 if (inside(nucleus, ax, y, z)) {
-                    return brain(Tissue.DEEP_GREY_MATTER, x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT, brainDepth, x, y, z, deepGreyHu);
+                    return brain(
+                            Tissue.DEEP_GREY_MATTER,
+                            x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT,
+                            brainDepth,
+                            x,
+                            y,
+                            z,
+                            deepGreyHu);
                 }
             }
         }
@@ -326,13 +376,28 @@ final class HeadModel {
             if (ag < width) {
                 // Sulci belong to the compartment a bleed can fill.
                 int compartment = x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT;
-                return new Point((float) csfHu, Tissue.CSF.ordinal(), compartment, brainDepth, false);
+                return new Point(
+                        (float) csfHu, Tissue.CSF.ordinal(), compartment, brainDepth, false);
             }
             if (brainDepth < cortexMm || ag < width + 0.22 * (1 - brainDepth / 18)) {
-                return brain(Tissue.GREY_MATTER, x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT, brainDepth, x, y, z, greyHu);
+                return brain(
+                        Tissue.GREY_MATTER,
+                        x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT,
+                        brainDepth,
+                        x,
+                        y,
+                        z,
+                        greyHu);
             }
         }
-        return brain(Tissue.WHITE_MATTER, x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT, brainDepth, x, y, z, whiteHu);
+        return brain(
+                Tissue.WHITE_MATTER,
+                x > 0 ? SUPRATENTORIAL_LEFT : SUPRATENTORIAL_RIGHT,
+                brainDepth,
+                x,
+                y,
+                z,
+                whiteHu);
     }
 
     private Point skullBase(double x, double y, double z, double floor) {
@@ -349,13 +414,18 @@ final class HeadModel {
             }
             return tissue(Tissue.SOFT_TISSUE, softHu + 10 * g);
         }
-        // Anterior: the floor of the cranial fossae is a plate of bone over the sinuses and the face.
+        // Anterior: the floor of the cranial fossae is a plate of bone over the sinuses and the
+        // face.
         if (floor - z < plateMm) {
             return tissue(Tissue.BONE, skullBaseHu);
         }
-        if (inside(sinuses[0], ax, y, z) || inside(sinuses[1], ax, y, z) || inside(sinuses[2], ax, y, z)) {
+        if (inside(sinuses[0], ax, y, z)
+                || inside(sinuses[1], ax, y, z)
+                || inside(sinuses[2], ax, y, z)) {
             // Ethmoid, sphenoid and maxillary sinuses: air with thin bony septa.
-            return Math.abs(g) > 0.06 ? tissue(Tissue.AIR, airHu) : tissue(Tissue.BONE, skullBaseHu);
+            return Math.abs(g) > 0.06
+                    ? tissue(Tissue.AIR, airHu)
+                    : tissue(Tissue.BONE, skullBaseHu);
         }
         return tissue(Tissue.SOFT_TISSUE, softHu + 10 * g);
     }
@@ -390,8 +460,14 @@ final class HeadModel {
         return tissue(Tissue.FAT, fatHu);
     }
 
-    private Point brain(Tissue tissue, int compartment, double depth, double x, double y, double z, double hu) {
-        return new Point((float) (hu + textureHu * texture.at(x, y, z)), tissue.ordinal(), compartment, depth, false);
+    private Point brain(
+            Tissue tissue, int compartment, double depth, double x, double y, double z, double hu) {
+        return new Point(
+                (float) (hu + textureHu * texture.at(x, y, z)),
+                tissue.ordinal(),
+                compartment,
+                depth,
+                false);
     }
 
     private static Point tissue(Tissue tissue, double hu) {
@@ -418,6 +494,8 @@ final class HeadModel {
 
     /** Posterior fossa centre and semi-axes, for placing infratentorial bleeds. */
     double[] posteriorFossa() {
-        return new double[] {0, fossaCentreY, fossaCentreZ, fossaHalfWidth, fossaHalfLength, fossaHalfHeight};
+        return new double[] {
+            0, fossaCentreY, fossaCentreZ, fossaHalfWidth, fossaHalfLength, fossaHalfHeight
+        };
     }
 }

@@ -4,7 +4,10 @@ package dev.ich.phantom;
 public enum Location {
     /** Cortical or subcortical white matter of a cerebral lobe (supratentorial). */
     LOBAR,
-    /** Basal ganglia (putamen, caudate) or thalamus, next to the lateral ventricles (supratentorial). */
+    /**
+     * Basal ganglia (putamen, caudate) or thalamus, next to the lateral ventricles
+     * (supratentorial).
+     */
     DEEP,
     /** Cerebellum or brainstem (pons), in the posterior fossa below the tentorium. */
     INFRATENTORIAL

@@ -11,8 +11,8 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Generates synthetic head CTs with known haematomas and outcome, deterministically from a
- * {@link PhantomSpec} (same spec and seed, same voxels, on every JDK).
+ * Generates synthetic head CTs with known haematomas and outcome, deterministically from a {@link
+ * PhantomSpec} (same spec and seed, same voxels, on every JDK).
  *
  * <p>The seed feeds independent random streams, one per stage: acquisition geometry, anatomy,
  * haematomas, outcome and noise. Because appearance and geometry come from streams of their own, no
@@ -28,14 +28,16 @@ public final class PhantomGenerator {
     private static final long STREAM_OUTCOME = 4;
     private static final long STREAM_NOISE = 5;
     private static final int MAX_PLACEMENT_TRIES = 2000;
+
     /** The noise filter [1, 2, 1]/4 along rows and columns keeps 0.375² of the variance. */
     private static final float NOISE_FILTER_GAIN = 1 / 0.375f;
+
     private static final float MIN_HU = -1024;
+
     /** Slices at least this thick are sampled three times across their thickness. */
     private static final double THICK_SLICE_MM = 2.5;
 
-    private PhantomGenerator() {
-    }
+    private PhantomGenerator() {}
 
     /**
      * The planned haematomas and the outcome of the phantom {@code spec} describes, without
@@ -47,14 +49,16 @@ public final class PhantomGenerator {
     }
 
     /**
-     * The outcome depends on the planned volume (not the rasterised one, which differs by under half
-     * a voxel per haematoma) so that labels need no image; its stream is its own.
+     * The outcome depends on the planned volume (not the rasterised one, which differs by under
+     * half a voxel per haematoma) so that labels need no image; its stream is its own.
      */
     private static PhantomLabel label(PhantomSpec spec, HaematomaPlan plan) {
         Rng rng = Rng.stream(spec.seed(), STREAM_OUTCOME);
         OutcomeModel model = spec.outcomeModel();
         Location primary = plan.count() == 0 ? null : plan.location(0);
-        double logit = model.linearPredictor(plan.totalMl(), primary) + model.noiseSigma() * rng.gaussian();
+        double logit =
+                model.linearPredictor(plan.totalMl(), primary)
+                        + model.noiseSigma() * rng.gaussian();
         double probability = OutcomeModel.probability(logit);
         int outcome = rng.nextDouble() < probability ? 1 : 0;
         List<Location> locations = new ArrayList<>();
@@ -72,7 +76,8 @@ public final class PhantomGenerator {
 
         // Acquisition and pose.
         int n = spec.inPlaneSize();
-        double spacingMin = Math.max(spec.pixelSpacingMinMm(), PhantomSpec.MIN_FIELD_OF_VIEW_MM / n);
+        double spacingMin =
+                Math.max(spec.pixelSpacingMinMm(), PhantomSpec.MIN_FIELD_OF_VIEW_MM / n);
         double spacing = geo.uniform(spacingMin, spec.pixelSpacingMaxMm());
         double thickness = spec.sliceThicknessMm();
         double yaw = geo.uniform(-10, 10);
@@ -94,12 +99,21 @@ public final class PhantomGenerator {
 
         double[] r = rotation(yaw, pitch, roll);
         Vec3 headCentre = new Vec3(headX, headY, headZ);
-        Affine headToPatient = Affine.ofColumns(new Vec3(r[0], r[3], r[6]), new Vec3(r[1], r[4], r[7]),
-            new Vec3(r[2], r[5], r[8]), headCentre);
+        Affine headToPatient =
+                Affine.ofColumns(
+                        new Vec3(r[0], r[3], r[6]),
+                        new Vec3(r[1], r[4], r[7]),
+                        new Vec3(r[2], r[5], r[8]),
+                        headCentre);
         double ox = imageCentreX - (n - 1) / 2.0 * spacing;
         double oy = imageCentreY - (n - 1) / 2.0 * spacing;
-        VolumeGeometry geometry = VolumeGeometry.axial(n, n, nz, new Vec3(spacing, spacing, thickness),
-            new Vec3(ox, oy, firstSliceZ));
+        VolumeGeometry geometry =
+                VolumeGeometry.axial(
+                        n,
+                        n,
+                        nz,
+                        new Vec3(spacing, spacing, thickness),
+                        new Vec3(ox, oy, firstSliceZ));
 
         int count = geometry.voxelCount();
         float[] hu = new float[count];
@@ -112,8 +126,15 @@ public final class PhantomGenerator {
         PhantomLabel label = label(spec, plan);
         BitSet taken = new BitSet(count);
         BitSet rim = new BitSet(count);
-        HaematomaGrower grower = new HaematomaGrower(n, n, nz, new double[] {ox, oy, firstSliceZ},
-            new double[] {spacing, spacing, thickness}, codes, taken);
+        HaematomaGrower grower =
+                new HaematomaGrower(
+                        n,
+                        n,
+                        nz,
+                        new double[] {ox, oy, firstSliceZ},
+                        new double[] {spacing, spacing, thickness},
+                        codes,
+                        taken);
         double voxelMm3 = geometry.voxelVolumeMm3();
         List<Haematoma> haematomas = new ArrayList<>();
         List<int[]> voxelLists = new ArrayList<>();
@@ -123,7 +144,9 @@ public final class PhantomGenerator {
         for (int h = 0; h < plan.count(); h++) {
             Location location = plan.location(h);
             int voxels = Math.max(1, (int) Math.round(plan.volumeMl(h) * 1000 / voxelMm3));
-            int centre = placeCentre(head, location, plan.volumeMl(h), geometry, headToPatient, grower, hr);
+            int centre =
+                    placeCentre(
+                            head, location, plan.volumeMl(h), geometry, headToPatient, grower, hr);
             int compartment = grower.compartmentOf(centre);
             centres[h] = centre;
             int ci = centre % n;
@@ -132,14 +155,20 @@ public final class PhantomGenerator {
             HaematomaShape shape = new HaematomaShape(hr);
             double rimMm = hr.uniform(1.5, 4);
             densities[h] = hr.uniform(58, 80);
-            HaematomaGrower.Grown grown = grower.grow(shape, ci, cj, ck, compartment, voxels, rimMm);
+            HaematomaGrower.Grown grown =
+                    grower.grow(shape, ci, cj, ck, compartment, voxels, rimMm);
             for (int v : grown.voxels()) {
                 taken.set(v);
             }
             voxelLists.add(grown.voxels());
             rimLists.add(grown.rim());
-            haematomas.add(new Haematoma(location, geometry.voxelToPatient().apply(ci, cj, ck), voxels,
-                voxels * voxelMm3 / 1000, densities[h]));
+            haematomas.add(
+                    new Haematoma(
+                            location,
+                            geometry.voxelToPatient().apply(ci, cj, ck),
+                            voxels,
+                            voxels * voxelMm3 / 1000,
+                            densities[h]));
         }
         paintHaematomas(hu, geometry, centres, voxelLists, rimLists, densities, taken, rim, hr);
 
@@ -153,12 +182,37 @@ public final class PhantomGenerator {
         TissueMap anatomy = new TissueMap(geometry, codes);
         double volumeMl = mask.volumeMl();
 
-        PhantomParameters parameters = new PhantomParameters(spacing, thickness, 2 * head.halfWidth,
-            2 * head.halfLength, yaw, pitch, roll, headToPatient, noiseSigma, head.scalpMm, head.skullMm,
-            head.atrophy, head.whiteHu, head.greyHu, head.csfHu, head.tableHu, plan.totalMl());
+        PhantomParameters parameters =
+                new PhantomParameters(
+                        spacing,
+                        thickness,
+                        2 * head.halfWidth,
+                        2 * head.halfLength,
+                        yaw,
+                        pitch,
+                        roll,
+                        headToPatient,
+                        noiseSigma,
+                        head.scalpMm,
+                        head.skullMm,
+                        head.atrophy,
+                        head.whiteHu,
+                        head.greyHu,
+                        head.csfHu,
+                        head.tableHu,
+                        plan.totalMl());
         CtVolume ct = CtVolume.wrap(geometry, hu, Provenance.synthetic("phantom:seed=" + seed, nz));
-        return new Phantom(seed, ct, mask, oedema, anatomy, volumeMl, haematomas, label.outcome(),
-            label.deathProbability(), parameters);
+        return new Phantom(
+                seed,
+                ct,
+                mask,
+                oedema,
+                anatomy,
+                volumeMl,
+                haematomas,
+                label.outcome(),
+                label.deathProbability(),
+                parameters);
     }
 
     /** Row-major rotation head → patient: yaw about z, then pitch about x, then roll about y. */
@@ -179,14 +233,18 @@ public final class PhantomGenerator {
         double[] c = new double[9];
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 3; col++) {
-                c[3 * row + col] = a[3 * row] * b[col] + a[3 * row + 1] * b[3 + col] + a[3 * row + 2] * b[6 + col];
+                c[3 * row + col] =
+                        a[3 * row] * b[col]
+                                + a[3 * row + 1] * b[3 + col]
+                                + a[3 * row + 2] * b[6 + col];
             }
         }
         return c;
     }
 
     /** Classifies every voxel (HU and packed tissue / compartment / depth code). */
-    private static void rasterise(HeadModel head, VolumeGeometry g, double[] r, Vec3 centre, float[] hu, byte[] codes) {
+    private static void rasterise(
+            HeadModel head, VolumeGeometry g, double[] r, Vec3 centre, float[] hu, byte[] codes) {
         int nx = g.nx();
         int ny = g.ny();
         double sx = g.spacing().x();
@@ -198,8 +256,10 @@ public final class PhantomGenerator {
         double dxY = r[1] * sx;
         double dxZ = r[2] * sx;
         double deep = sx; // one pixel below the brain surface
-        // A thick slice averages the anatomy across its thickness (partial volume): two extra samples
-        // at ±thickness/3 along the patient's z axis; the centre sample alone decides the tissue label.
+        // A thick slice averages the anatomy across its thickness (partial volume): two extra
+        // samples
+        // at ±thickness/3 along the patient's z axis; the centre sample alone decides the tissue
+        // label.
         boolean thick = sz >= THICK_SLICE_MM;
         double dzX = r[6] * sz / 3;
         double dzY = r[7] * sz / 3;
@@ -219,15 +279,21 @@ public final class PhantomGenerator {
                     double z = z0 + i * dxZ;
                     HeadModel.Point point = head.evaluate(x, y, z);
                     float value = point.hu();
-                    int code = point.tissue() | (point.compartment() << HaematomaGrower.COMPARTMENT_SHIFT);
+                    int code =
+                            point.tissue()
+                                    | (point.compartment() << HaematomaGrower.COMPARTMENT_SHIFT);
                     if (point.brainDepth() >= deep) {
                         code |= HaematomaGrower.DEEP_FLAG;
                     }
                     codes[row + i] = (byte) code;
                     if (thick && !point.farOutside()) {
                         // Weights 1/4, 1/2, 1/4: a triangular slice profile, as a CT slice has.
-                        value = 0.5f * value + 0.25f * (head.evaluate(x - dzX, y - dzY, z - dzZ).hu()
-                            + head.evaluate(x + dzX, y + dzY, z + dzZ).hu());
+                        value =
+                                0.5f * value
+                                        + 0.25f
+                                                * (head.evaluate(x - dzX, y - dzY, z - dzZ).hu()
+                                                        + head.evaluate(x + dzX, y + dzY, z + dzZ)
+                                                                .hu());
                     }
                     hu[row + i] = value;
                 }
@@ -236,8 +302,14 @@ public final class PhantomGenerator {
     }
 
     /** Draws a centre voxel for a haematoma of the given location class (flat index). */
-    private static int placeCentre(HeadModel head, Location location, double volumeMl, VolumeGeometry g,
-                                   Affine headToPatient, HaematomaGrower grower, Rng rng) {
+    private static int placeCentre(
+            HeadModel head,
+            Location location,
+            double volumeMl,
+            VolumeGeometry g,
+            Affine headToPatient,
+            HaematomaGrower grower,
+            Rng rng) {
         double s = head.brainScale;
         double radius = StrictMath.cbrt(3 * volumeMl * 1000 / (4 * Math.PI));
         Affine toVoxel = g.patientToVoxel();
@@ -247,41 +319,51 @@ public final class PhantomGenerator {
             double z;
             double side = rng.nextDouble() < 0.5 ? -1 : 1;
             switch (location) {
-                case DEEP: {
-                    double pick = rng.nextDouble();
-                    double[] e = pick < 0.55 ? head.nuclei[1] : pick < 0.9 ? head.nuclei[2] : head.nuclei[0];
-                    x = side * (e[0] + rng.uniform(-0.4, 0.4) * e[3]);
-                    y = e[1] + rng.uniform(-0.4, 0.4) * e[4];
-                    z = e[2] + rng.uniform(-0.4, 0.4) * e[5];
-                    break;
-                }
-                case INFRATENTORIAL: {
-                    double[] pf = head.posteriorFossa();
-                    if (volumeMl < 15 && rng.nextDouble() < 0.2) {
-                        x = rng.uniform(-3, 3);
-                        y = head.brainstemY + rng.uniform(-2, 2);
-                        z = rng.uniform(-38, -22); // the pons
-                    } else {
-                        x = side * rng.uniform(0.3, 0.55) * pf[3];
-                        y = pf[1] + rng.uniform(-0.15, 0.25) * pf[4];
-                        z = pf[2] + rng.uniform(-0.1, 0.35) * pf[5];
+                case DEEP:
+                    {
+                        double pick = rng.nextDouble();
+                        double[] e =
+                                pick < 0.55
+                                        ? head.nuclei[1]
+                                        : pick < 0.9 ? head.nuclei[2] : head.nuclei[0];
+                        x = side * (e[0] + rng.uniform(-0.4, 0.4) * e[3]);
+                        y = e[1] + rng.uniform(-0.4, 0.4) * e[4];
+                        z = e[2] + rng.uniform(-0.4, 0.4) * e[5];
+                        break;
                     }
-                    break;
-                }
-                default: {
-                    x = rng.uniform(-0.9, 0.9) * head.halfWidth;
-                    y = rng.uniform(-0.9, 0.9) * head.halfLength;
-                    z = rng.uniform(-35, 0.75 * head.heightUp);
-                    HeadModel.Point point = head.evaluate(x, y, z);
-                    int tissue = point.tissue();
-                    double depth = point.brainDepth();
-                    boolean lobarTissue = tissue == Tissue.GREY_MATTER.ordinal() || tissue == Tissue.WHITE_MATTER.ordinal();
-                    if (!lobarTissue || depth < 4 + 0.4 * radius || depth > 12 + 0.8 * radius
-                        || nearNuclei(head, x, y, z, 18 * s)) {
-                        continue;
+                case INFRATENTORIAL:
+                    {
+                        double[] pf = head.posteriorFossa();
+                        if (volumeMl < 15 && rng.nextDouble() < 0.2) {
+                            x = rng.uniform(-3, 3);
+                            y = head.brainstemY + rng.uniform(-2, 2);
+                            z = rng.uniform(-38, -22); // the pons
+                        } else {
+                            x = side * rng.uniform(0.3, 0.55) * pf[3];
+                            y = pf[1] + rng.uniform(-0.15, 0.25) * pf[4];
+                            z = pf[2] + rng.uniform(-0.1, 0.35) * pf[5];
+                        }
+                        break;
                     }
-                    break;
-                }
+                default:
+                    {
+                        x = rng.uniform(-0.9, 0.9) * head.halfWidth;
+                        y = rng.uniform(-0.9, 0.9) * head.halfLength;
+                        z = rng.uniform(-35, 0.75 * head.heightUp);
+                        HeadModel.Point point = head.evaluate(x, y, z);
+                        int tissue = point.tissue();
+                        double depth = point.brainDepth();
+                        boolean lobarTissue =
+                                tissue == Tissue.GREY_MATTER.ordinal()
+                                        || tissue == Tissue.WHITE_MATTER.ordinal();
+                        if (!lobarTissue
+                                || depth < 4 + 0.4 * radius
+                                || depth > 12 + 0.8 * radius
+                                || nearNuclei(head, x, y, z, 18 * s)) {
+                            continue;
+                        }
+                        break;
+                    }
             }
             Vec3 v = toVoxel.apply(headToPatient.apply(x, y, z));
             int i = (int) Math.round(v.x());
@@ -291,17 +373,28 @@ public final class PhantomGenerator {
                 continue;
             }
             int index = g.index(i, j, k);
-            int wanted = location == Location.INFRATENTORIAL ? HeadModel.INFRATENTORIAL
-                : x > 0 ? HeadModel.SUPRATENTORIAL_LEFT : HeadModel.SUPRATENTORIAL_RIGHT;
+            int wanted =
+                    location == Location.INFRATENTORIAL
+                            ? HeadModel.INFRATENTORIAL
+                            : x > 0
+                                    ? HeadModel.SUPRATENTORIAL_LEFT
+                                    : HeadModel.SUPRATENTORIAL_RIGHT;
             if (grower.allowed(index, wanted)) {
                 return index;
             }
         }
-        throw new IllegalStateException("no place for a " + location + " haematoma of " + volumeMl
-            + " ml was found in " + MAX_PLACEMENT_TRIES + " tries");
+        throw new IllegalStateException(
+                "no place for a "
+                        + location
+                        + " haematoma of "
+                        + volumeMl
+                        + " ml was found in "
+                        + MAX_PLACEMENT_TRIES
+                        + " tries");
     }
 
-    private static boolean nearNuclei(HeadModel head, double x, double y, double z, double distance) {
+    private static boolean nearNuclei(
+            HeadModel head, double x, double y, double z, double distance) {
         for (double[] e : head.nuclei) {
             double dx = Math.abs(x) - e[0];
             double dy = y - e[1];
@@ -315,9 +408,16 @@ public final class PhantomGenerator {
     }
 
     /** Blood (heterogeneous, 50–90 HU) inside the masks and a hypodense oedema rim around them. */
-    private static void paintHaematomas(float[] hu, VolumeGeometry g, int[] centres, List<int[]> voxelLists,
-                                        List<int[]> rimLists,
-                                        double[] densities, BitSet taken, BitSet rim, Rng rng) {
+    private static void paintHaematomas(
+            float[] hu,
+            VolumeGeometry g,
+            int[] centres,
+            List<int[]> voxelLists,
+            List<int[]> rimLists,
+            double[] densities,
+            BitSet taken,
+            BitSet rim,
+            Rng rng) {
         int nx = g.nx();
         int ny = g.ny();
         double sx = g.spacing().x();
@@ -343,7 +443,14 @@ public final class PhantomGenerator {
                 int i = v % nx;
                 int j = (v / nx) % ny;
                 int k = v / (nx * ny);
-                hu[v] = (float) (density + amplitude * clot.at((i - ci) * sx, (j - cj) * sy, (k - ck) * sz));
+                hu[v] =
+                        (float)
+                                (density
+                                        + amplitude
+                                                * clot.at(
+                                                        (i - ci) * sx,
+                                                        (j - cj) * sy,
+                                                        (k - ck) * sz));
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param deathProbability the risk the outcome was drawn from (see {@link OutcomeModel})
  * @param outcome 1 = death, 0 = survival
  */
-public record PhantomLabel(double targetVolumeMl, List<Location> locations, double deathProbability, int outcome) {
+public record PhantomLabel(
+        double targetVolumeMl, List<Location> locations, double deathProbability, int outcome) {
 
     public PhantomLabel {
         locations = List.copyOf(locations);

@@ -4,8 +4,8 @@ import dev.ich.core.geometry.Affine;
 import java.util.Objects;
 
 /**
- * The values a phantom's seed drew for its acquisition and anatomy, for inspection and tests.
- * None depends on the haematoma volume or the outcome.
+ * The values a phantom's seed drew for its acquisition and anatomy, for inspection and tests. None
+ * depends on the haematoma volume or the outcome.
  *
  * @param pixelSpacingMm in-plane spacing
  * @param sliceThicknessMm slice thickness and spacing
@@ -26,11 +26,24 @@ import java.util.Objects;
  * @param boneHu density of the skull's inner and outer tables
  * @param targetVolumeMl total haematoma volume asked of the shape fitting (0 without a haematoma)
  */
-public record PhantomParameters(double pixelSpacingMm, double sliceThicknessMm, double headWidthMm,
-                                double headLengthMm, double yawDeg, double pitchDeg, double rollDeg,
-                                Affine headToPatient, double noiseSigmaHu, double scalpMm, double skullMm,
-                                double atrophy, double whiteMatterHu, double greyMatterHu, double csfHu,
-                                double boneHu, double targetVolumeMl) {
+public record PhantomParameters(
+        double pixelSpacingMm,
+        double sliceThicknessMm,
+        double headWidthMm,
+        double headLengthMm,
+        double yawDeg,
+        double pitchDeg,
+        double rollDeg,
+        Affine headToPatient,
+        double noiseSigmaHu,
+        double scalpMm,
+        double skullMm,
+        double atrophy,
+        double whiteMatterHu,
+        double greyMatterHu,
+        double csfHu,
+        double boneHu,
+        double targetVolumeMl) {
 
     public PhantomParameters {
         Objects.requireNonNull(headToPatient, "headToPatient");

@@ -4,29 +4,39 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to generate: the acquisition, the haematomas and the seed. Immutable; made with
- * {@link #builder()}, which validates every field in {@link Builder#build()}.
+ * What to generate: the acquisition, the haematomas and the seed. Immutable; made with {@link
+ * #builder()}, which validates every field in {@link Builder#build()}.
  *
  * <p>Everything not fixed here (head size and shape, pose, field of view, tissue densities, skull
  * thickness, ventricle size, noise level within its range...) is drawn from the seed, independently
- * of the haematoma volume and of the outcome. The defaults give a realistic random cohort: 512 × 512
- * pixels of 0.4–0.9 mm, 5 mm slices, one haematoma whose volume follows {@link #DEFAULT_CBRT_MEAN}
- * ± {@link #DEFAULT_CBRT_SD} in ∛ml, random location. See {@code docs/phantoms.md}.
+ * of the haematoma volume and of the outcome. The defaults give a realistic random cohort: 512 ×
+ * 512 pixels of 0.4–0.9 mm, 5 mm slices, one haematoma whose volume follows {@link
+ * #DEFAULT_CBRT_MEAN} ± {@link #DEFAULT_CBRT_SD} in ∛ml, random location. See {@code
+ * docs/phantoms.md}.
  */
 public final class PhantomSpec {
 
-    /** The smallest field of view (in-plane size × pixel spacing) that holds every head this generator makes. */
+    /**
+     * The smallest field of view (in-plane size × pixel spacing) that holds every head this
+     * generator makes.
+     */
     public static final double MIN_FIELD_OF_VIEW_MM = 220;
+
     /** Mean of ∛(volume in ml) for random volumes (≈ 14.7 ml median, as in ICH cohorts). */
     public static final double DEFAULT_CBRT_MEAN = 2.45;
+
     /** Standard deviation of ∛(volume in ml) for random volumes. */
     public static final double DEFAULT_CBRT_SD = 0.85;
+
     /** Smallest random volume, ml. */
     public static final double DEFAULT_MIN_VOLUME_ML = 1;
+
     /** Largest random volume, ml. */
     public static final double DEFAULT_MAX_VOLUME_ML = 120;
+
     /** Largest volume of an infratentorial bleed (the posterior fossa is small), ml. */
     public static final double MAX_INFRATENTORIAL_ML = 50;
+
     /** Probabilities of LOBAR, DEEP and INFRATENTORIAL when the location is random. */
     public static final double[] LOCATION_PROBABILITIES = {0.35, 0.50, 0.15};
 
@@ -114,7 +124,9 @@ public final class PhantomSpec {
 
     /** The total volume range asked for, or empty when volumes follow the default distribution. */
     public Optional<double[]> volumeRangeMl() {
-        return volumeGiven ? Optional.of(new double[] {volumeMinMl, volumeMaxMl}) : Optional.empty();
+        return volumeGiven
+                ? Optional.of(new double[] {volumeMinMl, volumeMaxMl})
+                : Optional.empty();
     }
 
     /** The location of every haematoma, or empty when each is drawn at random. */
@@ -152,11 +164,27 @@ public final class PhantomSpec {
 
     @Override
     public String toString() {
-        return "PhantomSpec[" + inPlaneSize + "², " + pixelSpacingMinMm + "–" + pixelSpacingMaxMm + " mm pixels, "
-            + sliceThicknessMm + " mm slices, " + haematomaCount + " haematoma(s), volume "
-            + (volumeGiven ? volumeMinMl + "–" + volumeMaxMl + " ml" : "random") + ", location "
-            + (location == null ? "random" : location) + ", noise " + noiseSigmaMinHu + "–" + noiseSigmaMaxHu
-            + " HU, seed " + seed + "]";
+        return "PhantomSpec["
+                + inPlaneSize
+                + "², "
+                + pixelSpacingMinMm
+                + "–"
+                + pixelSpacingMaxMm
+                + " mm pixels, "
+                + sliceThicknessMm
+                + " mm slices, "
+                + haematomaCount
+                + " haematoma(s), volume "
+                + (volumeGiven ? volumeMinMl + "–" + volumeMaxMl + " ml" : "random")
+                + ", location "
+                + (location == null ? "random" : location)
+                + ", noise "
+                + noiseSigmaMinHu
+                + "–"
+                + noiseSigmaMaxHu
+                + " HU, seed "
+                + seed
+                + "]";
     }
 
     /** Collects the values of a {@link PhantomSpec}; {@link #build()} validates them. */
@@ -176,8 +204,7 @@ public final class PhantomSpec {
         private long seed;
         private OutcomeModel outcomeModel = OutcomeModel.standard();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Pixels per row and rows per slice (for example 256 or 512); default 512. */
         public Builder inPlaneSize(int pixels) {
@@ -195,7 +222,10 @@ public final class PhantomSpec {
             return this;
         }
 
-        /** Slice thickness and spacing (contiguous slices); default 5 mm, thin-slice studies 1–2.5 mm. */
+        /**
+         * Slice thickness and spacing (contiguous slices); default 5 mm, thin-slice studies 1–2.5
+         * mm.
+         */
         public Builder sliceThicknessMm(double mm) {
             this.sliceThicknessMm = mm;
             return this;
@@ -228,7 +258,10 @@ public final class PhantomSpec {
             return this;
         }
 
-        /** Every haematoma at this location, or {@code null} for a random location per haematoma (the default). */
+        /**
+         * Every haematoma at this location, or {@code null} for a random location per haematoma
+         * (the default).
+         */
         public Builder location(Location where) {
             this.location = where;
             return this;
@@ -257,44 +290,82 @@ public final class PhantomSpec {
          */
         public PhantomSpec build() {
             if (inPlaneSize < 64 || inPlaneSize > 1024) {
-                throw new IllegalArgumentException("inPlaneSize must lie in [64, 1024] pixels, got " + inPlaneSize);
+                throw new IllegalArgumentException(
+                        "inPlaneSize must lie in [64, 1024] pixels, got " + inPlaneSize);
             }
-            if (!(pixelSpacingMinMm >= 0.2) || !(pixelSpacingMaxMm <= 2.0) || !(pixelSpacingMinMm <= pixelSpacingMaxMm)) {
-                throw new IllegalArgumentException("pixelSpacingMm must satisfy 0.2 <= min <= max <= 2.0 mm, got min="
-                    + pixelSpacingMinMm + ", max=" + pixelSpacingMaxMm);
+            if (!(pixelSpacingMinMm >= 0.2)
+                    || !(pixelSpacingMaxMm <= 2.0)
+                    || !(pixelSpacingMinMm <= pixelSpacingMaxMm)) {
+                throw new IllegalArgumentException(
+                        "pixelSpacingMm must satisfy 0.2 <= min <= max <= 2.0 mm, got min="
+                                + pixelSpacingMinMm
+                                + ", max="
+                                + pixelSpacingMaxMm);
             }
             if (pixelSpacingMaxMm * inPlaneSize < MIN_FIELD_OF_VIEW_MM) {
-                throw new IllegalArgumentException("pixelSpacingMm max " + pixelSpacingMaxMm + " mm × inPlaneSize "
-                    + inPlaneSize + " gives a field of view of " + pixelSpacingMaxMm * inPlaneSize
-                    + " mm, too small for a head; it must be at least " + MIN_FIELD_OF_VIEW_MM + " mm");
+                throw new IllegalArgumentException(
+                        "pixelSpacingMm max "
+                                + pixelSpacingMaxMm
+                                + " mm × inPlaneSize "
+                                + inPlaneSize
+                                + " gives a field of view of "
+                                + pixelSpacingMaxMm * inPlaneSize
+                                + " mm, too small for a head; it must be at least "
+                                + MIN_FIELD_OF_VIEW_MM
+                                + " mm");
             }
             if (!(sliceThicknessMm >= 0.5 && sliceThicknessMm <= 10)) {
-                throw new IllegalArgumentException("sliceThicknessMm must lie in [0.5, 10] mm, got " + sliceThicknessMm);
+                throw new IllegalArgumentException(
+                        "sliceThicknessMm must lie in [0.5, 10] mm, got " + sliceThicknessMm);
             }
             if (haematomaCount < 0 || haematomaCount > MAX_HAEMATOMAS) {
-                throw new IllegalArgumentException("haematomaCount must lie in [0, " + MAX_HAEMATOMAS + "], got "
-                    + haematomaCount);
+                throw new IllegalArgumentException(
+                        "haematomaCount must lie in [0, "
+                                + MAX_HAEMATOMAS
+                                + "], got "
+                                + haematomaCount);
             }
             if (volumeGiven) {
                 if (haematomaCount == 0) {
-                    throw new IllegalArgumentException("a target volume (" + volumeMinMl + "–" + volumeMaxMl
-                        + " ml) needs haematomaCount >= 1, got 0");
+                    throw new IllegalArgumentException(
+                            "a target volume ("
+                                    + volumeMinMl
+                                    + "–"
+                                    + volumeMaxMl
+                                    + " ml) needs haematomaCount >= 1, got 0");
                 }
-                if (!(volumeMinMl >= MIN_TARGET_ML * haematomaCount) || !(volumeMaxMl <= MAX_TARGET_ML)
-                    || !(volumeMinMl <= volumeMaxMl)) {
-                    throw new IllegalArgumentException("targetVolumeMl must satisfy " + MIN_TARGET_ML
-                        + " ml × haematomaCount <= min <= max <= " + MAX_TARGET_ML + " ml, got min=" + volumeMinMl
-                        + ", max=" + volumeMaxMl + " for haematomaCount=" + haematomaCount);
+                if (!(volumeMinMl >= MIN_TARGET_ML * haematomaCount)
+                        || !(volumeMaxMl <= MAX_TARGET_ML)
+                        || !(volumeMinMl <= volumeMaxMl)) {
+                    throw new IllegalArgumentException(
+                            "targetVolumeMl must satisfy "
+                                    + MIN_TARGET_ML
+                                    + " ml × haematomaCount <= min <= max <= "
+                                    + MAX_TARGET_ML
+                                    + " ml, got min="
+                                    + volumeMinMl
+                                    + ", max="
+                                    + volumeMaxMl
+                                    + " for haematomaCount="
+                                    + haematomaCount);
                 }
                 if (location == Location.INFRATENTORIAL && volumeMaxMl > MAX_INFRATENTORIAL_ML) {
-                    throw new IllegalArgumentException("targetVolumeMl max " + volumeMaxMl
-                        + " ml does not fit an INFRATENTORIAL bleed; the posterior fossa holds at most "
-                        + MAX_INFRATENTORIAL_ML + " ml here");
+                    throw new IllegalArgumentException(
+                            "targetVolumeMl max "
+                                    + volumeMaxMl
+                                    + " ml does not fit an INFRATENTORIAL bleed; the posterior fossa holds at most "
+                                    + MAX_INFRATENTORIAL_ML
+                                    + " ml here");
                 }
             }
-            if (!(noiseSigmaMinHu >= 0) || !(noiseSigmaMaxHu <= 50) || !(noiseSigmaMinHu <= noiseSigmaMaxHu)) {
-                throw new IllegalArgumentException("noiseSigmaHu must satisfy 0 <= min <= max <= 50 HU, got min="
-                    + noiseSigmaMinHu + ", max=" + noiseSigmaMaxHu);
+            if (!(noiseSigmaMinHu >= 0)
+                    || !(noiseSigmaMaxHu <= 50)
+                    || !(noiseSigmaMinHu <= noiseSigmaMaxHu)) {
+                throw new IllegalArgumentException(
+                        "noiseSigmaHu must satisfy 0 <= min <= max <= 50 HU, got min="
+                                + noiseSigmaMinHu
+                                + ", max="
+                                + noiseSigmaMaxHu);
             }
             Objects.requireNonNull(outcomeModel, "outcomeModel");
             return new PhantomSpec(this);

@@ -12,8 +12,12 @@ final class Rng {
 
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
-    /** Table size for the fast Gaussian used for voxel noise (12 bits of a random long per draw). */
+
+    /**
+     * Table size for the fast Gaussian used for voxel noise (12 bits of a random long per draw).
+     */
     private static final int TABLE_BITS = 12;
+
     private static final float[] GAUSSIAN_TABLE = gaussianTable(1 << TABLE_BITS);
 
     private long state;
@@ -68,12 +72,21 @@ final class Rng {
         q2 /= norm;
         q3 /= norm;
         return new double[] {
-            1 - 2 * (q2 * q2 + q3 * q3), 2 * (q1 * q2 - q0 * q3), 2 * (q1 * q3 + q0 * q2),
-            2 * (q1 * q2 + q0 * q3), 1 - 2 * (q1 * q1 + q3 * q3), 2 * (q2 * q3 - q0 * q1),
-            2 * (q1 * q3 - q0 * q2), 2 * (q2 * q3 + q0 * q1), 1 - 2 * (q1 * q1 + q2 * q2)};
+            1 - 2 * (q2 * q2 + q3 * q3),
+            2 * (q1 * q2 - q0 * q3),
+            2 * (q1 * q3 + q0 * q2),
+            2 * (q1 * q2 + q0 * q3),
+            1 - 2 * (q1 * q1 + q3 * q3),
+            2 * (q2 * q3 - q0 * q1),
+            2 * (q1 * q3 - q0 * q2),
+            2 * (q2 * q3 + q0 * q1),
+            1 - 2 * (q1 * q1 + q2 * q2)
+        };
     }
 
-    /** A standard normal draw (Box–Muller; one value per call, so the stream position is simple). */
+    /**
+     * A standard normal draw (Box–Muller; one value per call, so the stream position is simple).
+     */
     double gaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]
         double u2 = nextDouble();
@@ -103,7 +116,8 @@ final class Rng {
             table[n] = (float) inverseNormal((n + 0.5) / size);
             sumSquares += table[n] * (double) table[n];
         }
-        // Rescale so the table itself has unit variance (the quantile grid slightly undershoots it).
+        // Rescale so the table itself has unit variance (the quantile grid slightly undershoots
+        // it).
         float scale = (float) Math.sqrt(size / sumSquares);
         for (int n = 0; n < size; n++) {
             table[n] *= scale;
@@ -116,26 +130,48 @@ final class Rng {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must lie in (0, 1), got " + p);
         }
-        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-            6.680131188771972e+01, -1.328068155288572e+01};
-        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-            3.754408661907416e+00};
+        final double[] a = {
+            -3.969683028665376e+01,
+            2.209460984245205e+02,
+            -2.759285104469687e+02,
+            1.383577518672690e+02,
+            -3.066479806614716e+01,
+            2.506628277459239e+00
+        };
+        final double[] b = {
+            -5.447609879822406e+01,
+            1.615858368580409e+02,
+            -1.556989798598866e+02,
+            6.680131188771972e+01,
+            -1.328068155288572e+01
+        };
+        final double[] c = {
+            -7.784894002430293e-03,
+            -3.223964580411365e-01,
+            -2.400758277161838e+00,
+            -2.549732539343734e+00,
+            4.374664141464968e+00,
+            2.938163982698783e+00
+        };
+        final double[] d = {
+            7.784695709041462e-03,
+            3.224671290700398e-01,
+            2.445134137142996e+00,
+            3.754408661907416e+00
+        };
         double pLow = 0.02425;
         if (p < pLow) {
             double q = Math.sqrt(-2 * StrictMath.log(p));
             return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
         }
         if (p > 1 - pLow) {
             return -inverseNormal(1 - p);
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 }

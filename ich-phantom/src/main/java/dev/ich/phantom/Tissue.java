@@ -9,7 +9,9 @@ public enum Tissue {
     FAT,
     /** Skull vault (outer and inner table, diploë) and skull base. */
     BONE,
-    /** Cerebrospinal fluid outside the ventricles: the subarachnoid rim, sulci, fissure, cisterns. */
+    /**
+     * Cerebrospinal fluid outside the ventricles: the subarachnoid rim, sulci, fissure, cisterns.
+     */
     CSF,
     /** The lateral, third and fourth ventricles. */
     VENTRICLE,
@@ -32,7 +34,10 @@ public enum Tissue {
 
     /** True for brain parenchyma (where a haematoma may lie), before any haematoma is painted. */
     public boolean isParenchyma() {
-        return this == GREY_MATTER || this == WHITE_MATTER || this == DEEP_GREY_MATTER || this == CEREBELLUM
-            || this == BRAINSTEM;
+        return this == GREY_MATTER
+                || this == WHITE_MATTER
+                || this == DEEP_GREY_MATTER
+                || this == CEREBELLUM
+                || this == BRAINSTEM;
     }
 }

@@ -5,18 +5,25 @@ import dev.ich.core.volume.BinaryMask;
 import java.util.BitSet;
 import java.util.Objects;
 
-/** The tissue class of every voxel of a phantom (ground truth for tests and displays). Immutable. */
+/**
+ * The tissue class of every voxel of a phantom (ground truth for tests and displays). Immutable.
+ */
 public final class TissueMap {
 
     private final VolumeGeometry geometry;
     private final byte[] codes;
 
-    /** Takes ownership of {@code codes} (one {@link Tissue} ordinal per voxel, {@code i} fastest). */
+    /**
+     * Takes ownership of {@code codes} (one {@link Tissue} ordinal per voxel, {@code i} fastest).
+     */
     TissueMap(VolumeGeometry geometry, byte[] codes) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         if (codes.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("codes has " + codes.length + " values but the grid has "
-                + geometry.voxelCount());
+            throw new IllegalArgumentException(
+                    "codes has "
+                            + codes.length
+                            + " values but the grid has "
+                            + geometry.voxelCount());
         }
         this.codes = codes;
     }

@@ -3,7 +3,8 @@ package dev.ich.phantom;
 /**
  * A smooth random field in [-1, 1]: random values on a cubic lattice, interpolated with smoothstep
  * weights. The lattice is turned by a random rotation so that its axes do not line up with the
- * voxel grid (an axis-aligned lattice leaves visible straight ridges). Evaluation allocates nothing.
+ * voxel grid (an axis-aligned lattice leaves visible straight ridges). Evaluation allocates
+ * nothing.
  */
 final class ValueNoise {
 

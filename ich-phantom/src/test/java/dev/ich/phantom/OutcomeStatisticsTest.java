@@ -19,10 +19,13 @@ class OutcomeStatisticsTest {
 
     private static final int COHORT = 20_000;
     private static final int PER_LOCATION = 4_000;
+
     /** About five standard errors of a rate near 0.3 over the cohort. */
     private static final double RATE_TOLERANCE = 0.016;
+
     /** About five standard errors of a per-location rate (smallest group ≈ 3 000 draws). */
     private static final double LOCATION_RATE_TOLERANCE = 0.045;
+
     /** Relative tolerance of a volume quantile over the cohort. */
     private static final double QUANTILE_TOLERANCE = 0.05;
 
@@ -42,20 +45,26 @@ class OutcomeStatisticsTest {
             counts[1] += label.outcome();
         }
         double rate = deaths / (double) COHORT;
-        assertThat(rate).isBetween(0.25, 0.35).isCloseTo(Double.parseDouble(ref.getProperty("death.all")),
-            within(RATE_TOLERANCE));
+        assertThat(rate)
+                .isBetween(0.25, 0.35)
+                .isCloseTo(
+                        Double.parseDouble(ref.getProperty("death.all")), within(RATE_TOLERANCE));
         for (Location location : Location.values()) {
             int[] counts = byLocation.get(location);
-            assertThat(counts[1] / (double) counts[0]).as("death rate of %s", location)
-                .isCloseTo(Double.parseDouble(ref.getProperty("death." + location)), within(LOCATION_RATE_TOLERANCE));
+            assertThat(counts[1] / (double) counts[0])
+                    .as("death rate of %s", location)
+                    .isCloseTo(
+                            Double.parseDouble(ref.getProperty("death." + location)),
+                            within(LOCATION_RATE_TOLERANCE));
         }
         Arrays.sort(volumes);
         assertThat(volumes[0]).isGreaterThanOrEqualTo(1);
         assertThat(volumes[COHORT - 1]).isLessThanOrEqualTo(120);
         for (int q : new int[] {5, 25, 50, 75, 95}) {
             double expected = Double.parseDouble(ref.getProperty(String.format("volume.q%02d", q)));
-            assertThat(volumes[q * COHORT / 100]).as("volume quantile %d %%", q)
-                .isCloseTo(expected, within(QUANTILE_TOLERANCE * expected));
+            assertThat(volumes[q * COHORT / 100])
+                    .as("volume quantile %d %%", q)
+                    .isCloseTo(expected, within(QUANTILE_TOLERANCE * expected));
         }
     }
 
@@ -94,11 +103,15 @@ class OutcomeStatisticsTest {
                 deaths += label.outcome();
             }
             double rate = deaths / (double) PER_LOCATION;
-            assertThat(rate).as("death rate at 20 ml, %s", location)
-                .isCloseTo(Double.parseDouble(ref.getProperty("death.at20ml." + location)), within(RATE_TOLERANCE * 2.5));
+            assertThat(rate)
+                    .as("death rate at 20 ml, %s", location)
+                    .isCloseTo(
+                            Double.parseDouble(ref.getProperty("death.at20ml." + location)),
+                            within(RATE_TOLERANCE * 2.5));
             rates.put(location, rate);
         }
         assertThat(rates.get(Location.DEEP)).isGreaterThan(rates.get(Location.LOBAR) + 0.07);
-        assertThat(rates.get(Location.INFRATENTORIAL)).isGreaterThan(rates.get(Location.DEEP) + 0.09);
+        assertThat(rates.get(Location.INFRATENTORIAL))
+                .isGreaterThan(rates.get(Location.DEEP) + 0.09);
     }
 }

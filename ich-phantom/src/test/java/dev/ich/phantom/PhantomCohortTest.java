@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PhantomCohortTest {
 
     /** Coarse 128² phantoms (1.8–2 mm pixels): identity checks need no fine grid. */
-    private static final PhantomSpec SPEC = PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).build();
+    private static final PhantomSpec SPEC =
+            PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).build();
 
     @Test
     void phantomIIsTheSameWhateverTheCohortSize() {
@@ -43,8 +44,9 @@ class PhantomCohortTest {
     @Test
     void indicesOutsideTheCohortAreRejected() {
         PhantomCohort cohort = new PhantomCohort(SPEC, 1, 3);
-        assertThatThrownBy(() -> cohort.seedOf(3)).isInstanceOf(IndexOutOfBoundsException.class)
-            .hasMessageContaining("phantom 3");
+        assertThatThrownBy(() -> cohort.seedOf(3))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("phantom 3");
         assertThatThrownBy(() -> new PhantomCohort(SPEC, 1, -1)).hasMessageContaining("size");
     }
 }

@@ -23,11 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class PhantomGeneratorTest {
 
-    /** Each haematoma is rounded to whole voxels: the total is within half a voxel per haematoma. */
+    /**
+     * Each haematoma is rounded to whole voxels: the total is within half a voxel per haematoma.
+     */
     private static final double HALF_VOXEL = 0.5;
+
     /** Relative tolerance of the measured noise standard deviation in air. */
     private static final double NOISE_TOLERANCE = 0.1;
-    private static final Set<Tissue> OUTSIDE_BRAIN = EnumSet.of(Tissue.AIR, Tissue.SOFT_TISSUE, Tissue.FAT, Tissue.BONE);
+
+    private static final Set<Tissue> OUTSIDE_BRAIN =
+            EnumSet.of(Tissue.AIR, Tissue.SOFT_TISSUE, Tissue.FAT, Tissue.BONE);
 
     private static final PhantomSpec BASE = PhantomSpec.builder().inPlaneSize(256).build();
     private static final Map<Location, Phantom> BY_LOCATION = new EnumMap<>(Location.class);
@@ -35,8 +40,14 @@ class PhantomGeneratorTest {
     @BeforeAll
     static void generate() {
         for (Location location : Location.values()) {
-            BY_LOCATION.put(location, PhantomGenerator.generate(
-                BASE.toBuilder().location(location).targetVolumeMl(20).seed(11 + location.ordinal()).build()));
+            BY_LOCATION.put(
+                    location,
+                    PhantomGenerator.generate(
+                            BASE.toBuilder()
+                                    .location(location)
+                                    .targetVolumeMl(20)
+                                    .seed(11 + location.ordinal())
+                                    .build()));
         }
     }
 
@@ -63,11 +74,18 @@ class PhantomGeneratorTest {
             assertThat(p.haematomas()).hasSize(1);
             assertThat(p.parameters().targetVolumeMl()).isEqualTo(20);
         }
-        Phantom several = PhantomGenerator.generate(BASE.toBuilder().haematomaCount(3).targetVolumeMl(45)
-            .sliceThicknessMm(2).seed(5).build());
+        Phantom several =
+                PhantomGenerator.generate(
+                        BASE.toBuilder()
+                                .haematomaCount(3)
+                                .targetVolumeMl(45)
+                                .sliceThicknessMm(2)
+                                .seed(5)
+                                .build());
         checkVolume(several);
         assertThat(several.haematomas()).hasSize(3);
-        assertThat(several.haematomas().get(0).volumeMl()).isGreaterThan(several.haematomas().get(1).volumeMl());
+        assertThat(several.haematomas().get(0).volumeMl())
+                .isGreaterThan(several.haematomas().get(1).volumeMl());
         assertThat(several.volume().geometry().spacing().z()).isEqualTo(2);
     }
 
@@ -75,16 +93,26 @@ class PhantomGeneratorTest {
         VolumeGeometry g = p.volume().geometry();
         double voxelMl = g.voxelVolumeMm3() / 1000;
         int count = p.mask().count();
-        assertThat(p.volumeMl()).isEqualTo(p.mask().volumeMl()).isEqualTo(count * g.voxelVolumeMm3() / 1000.0);
+        assertThat(p.volumeMl())
+                .isEqualTo(p.mask().volumeMl())
+                .isEqualTo(count * g.voxelVolumeMm3() / 1000.0);
         assertThat(p.haematomas().stream().mapToInt(Haematoma::voxelCount).sum()).isEqualTo(count);
         for (Haematoma h : p.haematomas()) {
             assertThat(h.volumeMl()).isEqualTo(h.voxelCount() * g.voxelVolumeMm3() / 1000);
             Vec3 v = g.patientToVoxel().apply(h.centreMm());
-            assertThat(p.mask().contains((int) Math.round(v.x()), (int) Math.round(v.y()), (int) Math.round(v.z())))
-                .as("the centre lies in the haematoma").isTrue();
+            assertThat(
+                            p.mask()
+                                    .contains(
+                                            (int) Math.round(v.x()),
+                                            (int) Math.round(v.y()),
+                                            (int) Math.round(v.z())))
+                    .as("the centre lies in the haematoma")
+                    .isTrue();
         }
-        assertThat(p.volumeMl()).isCloseTo(p.parameters().targetVolumeMl(),
-            within(p.haematomas().size() * HALF_VOXEL * voxelMl + 1e-12));
+        assertThat(p.volumeMl())
+                .isCloseTo(
+                        p.parameters().targetVolumeMl(),
+                        within(p.haematomas().size() * HALF_VOXEL * voxelMl + 1e-12));
         BitSet overlap = p.mask().bits();
         overlap.and(p.oedema().bits());
         assertThat(overlap.isEmpty()).as("the oedema rim is not in the mask").isTrue();
@@ -93,10 +121,11 @@ class PhantomGeneratorTest {
 
     @Test
     void bloodLiesInsideTheBrainInItsRegion() {
-        Map<Location, Set<Tissue>> expected = Map.of(
-            Location.LOBAR, EnumSet.of(Tissue.GREY_MATTER, Tissue.WHITE_MATTER),
-            Location.DEEP, EnumSet.of(Tissue.DEEP_GREY_MATTER, Tissue.WHITE_MATTER),
-            Location.INFRATENTORIAL, EnumSet.of(Tissue.CEREBELLUM, Tissue.BRAINSTEM));
+        Map<Location, Set<Tissue>> expected =
+                Map.of(
+                        Location.LOBAR, EnumSet.of(Tissue.GREY_MATTER, Tissue.WHITE_MATTER),
+                        Location.DEEP, EnumSet.of(Tissue.DEEP_GREY_MATTER, Tissue.WHITE_MATTER),
+                        Location.INFRATENTORIAL, EnumSet.of(Tissue.CEREBELLUM, Tissue.BRAINSTEM));
         for (Location location : Location.values()) {
             Phantom p = BY_LOCATION.get(location);
             VolumeGeometry g = p.volume().geometry();
@@ -112,15 +141,22 @@ class PhantomGeneratorTest {
                 int j = (n / g.nx()) % g.ny();
                 int k = n / (g.nx() * g.ny());
                 Tissue under = anatomy.tissueAt(n);
-                assertThat(under).as("%s voxel under the blood", location)
-                    .isNotIn(Tissue.AIR, Tissue.SOFT_TISSUE, Tissue.FAT, Tissue.BONE, Tissue.VENTRICLE);
+                assertThat(under)
+                        .as("%s voxel under the blood", location)
+                        .isNotIn(
+                                Tissue.AIR,
+                                Tissue.SOFT_TISSUE,
+                                Tissue.FAT,
+                                Tissue.BONE,
+                                Tissue.VENTRICLE);
                 if (expected.get(location).contains(under)) {
                     inClass++;
                 }
                 int[][] neighbours = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
                 for (int[] nb : neighbours) {
                     assertThat(OUTSIDE_BRAIN.contains(anatomy.tissueAt(nb[0], nb[1], k)))
-                        .as("%s blood next to %s", location, anatomy.tissueAt(nb[0], nb[1], k)).isFalse();
+                            .as("%s blood next to %s", location, anatomy.tissueAt(nb[0], nb[1], k))
+                            .isFalse();
                 }
                 Vec3 head = toHead.apply(g.voxelToPatient().apply(i, j, k));
                 centroid[0] += head.x();
@@ -128,7 +164,9 @@ class PhantomGeneratorTest {
                 centroid[2] += head.z();
                 count++;
             }
-            assertThat(inClass).as("%s voxels in %s", location, expected.get(location)).isGreaterThan(count * 8 / 10);
+            assertThat(inClass)
+                    .as("%s voxels in %s", location, expected.get(location))
+                    .isGreaterThan(count * 8 / 10);
             double x = centroid[0] / count;
             double y = centroid[1] / count;
             double z = centroid[2] / count;
@@ -139,11 +177,15 @@ class PhantomGeneratorTest {
                     assertThat(y).as("in the posterior fossa").isGreaterThan(5);
                     break;
                 case DEEP:
-                    assertThat(Math.sqrt(x * x + y * y + z * z)).as("near the basal ganglia").isLessThan(40);
+                    assertThat(Math.sqrt(x * x + y * y + z * z))
+                            .as("near the basal ganglia")
+                            .isLessThan(40);
                     assertThat(z).isBetween(-25.0, 30.0);
                     break;
                 default:
-                    assertThat(Math.sqrt(x * x + y * y + z * z)).as("away from the centre").isGreaterThan(30);
+                    assertThat(Math.sqrt(x * x + y * y + z * z))
+                            .as("away from the centre")
+                            .isGreaterThan(30);
                     assertThat(z).as("above the tentorium").isGreaterThan(-40);
             }
         }
@@ -168,9 +210,14 @@ class PhantomGeneratorTest {
             VolumeGeometry g = ct.geometry();
             for (int n = 0; n < g.voxelCount(); n++) {
                 double hu = ct.huAt(n);
-                Tissue t = blood.get(n) ? Tissue.HAEMATOMA : rim.get(n) ? Tissue.OEDEMA : anatomy.tissueAt(n);
+                Tissue t =
+                        blood.get(n)
+                                ? Tissue.HAEMATOMA
+                                : rim.get(n) ? Tissue.OEDEMA : anatomy.tissueAt(n);
                 int bin = (int) Math.floor(hu) + HISTOGRAM_OFFSET;
-                histograms.computeIfAbsent(t, x -> new int[HISTOGRAM_BINS])[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
+                histograms
+                        .computeIfAbsent(t, x -> new int[HISTOGRAM_BINS])[
+                        Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
                 if (t == Tissue.HAEMATOMA) {
                     bloodSum += hu;
                 }
@@ -182,16 +229,21 @@ class PhantomGeneratorTest {
                     airFarCount++;
                 }
             }
-            assertThat(bloodSum / p.mask().count()).as("mean blood HU").isBetween(50.0, 90.0)
-                .isCloseTo(p.haematomas().get(0).densityHu(), within(3.0));
+            assertThat(bloodSum / p.mask().count())
+                    .as("mean blood HU")
+                    .isBetween(50.0, 90.0)
+                    .isCloseTo(p.haematomas().get(0).densityHu(), within(3.0));
             assertThat(median(histograms, Tissue.HAEMATOMA)).isBetween(50.0, 90.0);
             assertThat(median(histograms, Tissue.OEDEMA)).isBetween(12.0, 28.0);
             assertThat(median(histograms, Tissue.WHITE_MATTER)).isBetween(20.0, 35.0);
-            assertThat(median(histograms, Tissue.GREY_MATTER)).isBetween(30.0, 46.0)
-                .isGreaterThan(median(histograms, Tissue.WHITE_MATTER) + 3);
+            assertThat(median(histograms, Tissue.GREY_MATTER))
+                    .isBetween(30.0, 46.0)
+                    .isGreaterThan(median(histograms, Tissue.WHITE_MATTER) + 3);
             assertThat(median(histograms, Tissue.DEEP_GREY_MATTER)).isBetween(28.0, 45.0);
             assertThat(median(histograms, Tissue.VENTRICLE)).isBetween(0.0, 16.0);
-            assertThat(median(histograms, Tissue.CSF)).as("CSF, thin sulci included").isBetween(0.0, 25.0);
+            assertThat(median(histograms, Tissue.CSF))
+                    .as("CSF, thin sulci included")
+                    .isBetween(0.0, 25.0);
             assertThat(median(histograms, Tissue.CEREBELLUM)).isBetween(25.0, 45.0);
             assertThat(median(histograms, Tissue.BONE)).isBetween(700.0, 1500.0);
             assertThat(IntStream.of(histograms.get(Tissue.BONE)).sum()).isGreaterThan(5000);
@@ -246,7 +298,8 @@ class PhantomGeneratorTest {
             assertThat(Math.abs(g.origin().x())).isBetween(90.0, 130.0);
             assertThat(g.origin().y()).isBetween(-160.0, -80.0);
             assertThat(g.origin().z()).isBetween(-200.0, 0.0);
-            assertThat(p.volume().provenance().seriesInstanceUid()).isEqualTo("phantom:seed=" + p.seed());
+            assertThat(p.volume().provenance().seriesInstanceUid())
+                    .isEqualTo("phantom:seed=" + p.seed());
             assertThat(p.volume().provenance().fileCount()).isZero();
             assertThat(p.volume().provenance().sliceCount()).isEqualTo(g.nz());
             // The whole head lies in the field of view: the border rows and columns are air.
@@ -265,8 +318,13 @@ class PhantomGeneratorTest {
     @Test
     void outcomeIsTheLabelOfTheSeed() {
         for (Phantom p : BY_LOCATION.values()) {
-            PhantomLabel label = PhantomGenerator.label(BASE.toBuilder().location(p.primaryLocation())
-                .targetVolumeMl(20).seed(p.seed()).build());
+            PhantomLabel label =
+                    PhantomGenerator.label(
+                            BASE.toBuilder()
+                                    .location(p.primaryLocation())
+                                    .targetVolumeMl(20)
+                                    .seed(p.seed())
+                                    .build());
             assertThat(p.outcome()).isEqualTo(label.outcome());
             assertThat(p.deathProbability()).isEqualTo(label.deathProbability());
             assertThat(label.locations()).containsExactly(p.primaryLocation());
@@ -279,19 +337,29 @@ class PhantomGeneratorTest {
      */
     @Test
     void appearanceDoesNotDependOnTheHaematoma() {
-        PhantomSpec coarse = PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(21).build();
-        Phantom small = PhantomGenerator.generate(coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(3).build());
-        Phantom large = PhantomGenerator.generate(coarse.toBuilder().location(Location.DEEP).targetVolumeMl(70).build());
+        PhantomSpec coarse =
+                PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(21).build();
+        Phantom small =
+                PhantomGenerator.generate(
+                        coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(3).build());
+        Phantom large =
+                PhantomGenerator.generate(
+                        coarse.toBuilder().location(Location.DEEP).targetVolumeMl(70).build());
         assertThat(large.volumeMl()).isGreaterThan(20 * small.volumeMl());
-        assertThat(large.parameters()).usingRecursiveComparison().ignoringFields("targetVolumeMl")
-            .isEqualTo(small.parameters());
+        assertThat(large.parameters())
+                .usingRecursiveComparison()
+                .ignoringFields("targetVolumeMl")
+                .isEqualTo(small.parameters());
         assertThat(large.volume().geometry()).isEqualTo(small.volume().geometry());
         int voxels = small.volume().geometry().voxelCount();
         int same = 0;
         for (int n = 0; n < voxels; n++) {
             assertThat(large.anatomy().tissueAt(n)).isEqualTo(small.anatomy().tissueAt(n));
-            boolean untouched = !small.mask().contains(n) && !small.oedema().contains(n) && !large.mask().contains(n)
-                && !large.oedema().contains(n);
+            boolean untouched =
+                    !small.mask().contains(n)
+                            && !small.oedema().contains(n)
+                            && !large.mask().contains(n)
+                            && !large.oedema().contains(n);
             if (untouched) {
                 assertThat(large.volume().huAt(n)).isEqualTo(small.volume().huAt(n));
                 same++;
@@ -303,11 +371,20 @@ class PhantomGeneratorTest {
     /** The largest volumes the spec allows fit their compartments (coarse grid, to stay quick). */
     @Test
     void extremeVolumesFit() {
-        PhantomSpec coarse = PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(8).build();
-        checkVolume(PhantomGenerator.generate(coarse.toBuilder().location(Location.INFRATENTORIAL)
-            .targetVolumeMl(PhantomSpec.MAX_INFRATENTORIAL_ML).build()));
-        checkVolume(PhantomGenerator.generate(coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(150).build()));
-        Phantom four = PhantomGenerator.generate(coarse.toBuilder().haematomaCount(4).targetVolumeMl(150).build());
+        PhantomSpec coarse =
+                PhantomSpec.builder().inPlaneSize(128).pixelSpacingMm(1.8, 2.0).seed(8).build();
+        checkVolume(
+                PhantomGenerator.generate(
+                        coarse.toBuilder()
+                                .location(Location.INFRATENTORIAL)
+                                .targetVolumeMl(PhantomSpec.MAX_INFRATENTORIAL_ML)
+                                .build()));
+        checkVolume(
+                PhantomGenerator.generate(
+                        coarse.toBuilder().location(Location.LOBAR).targetVolumeMl(150).build()));
+        Phantom four =
+                PhantomGenerator.generate(
+                        coarse.toBuilder().haematomaCount(4).targetVolumeMl(150).build());
         checkVolume(four);
         assertThat(four.haematomas()).hasSize(4);
     }

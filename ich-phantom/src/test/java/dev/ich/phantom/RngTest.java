@@ -16,7 +16,11 @@ class RngTest {
 
     /** Acklam's approximation has a relative error below 1.2e-9. */
     private static final double QUANTILE_TOLERANCE = 1e-8;
-    /** Sampling tolerance of the mean and variance of a million table draws (about 10 standard errors). */
+
+    /**
+     * Sampling tolerance of the mean and variance of a million table draws (about 10 standard
+     * errors).
+     */
     private static final double MOMENT_TOLERANCE = 0.01;
 
     static Properties reference() throws IOException {
@@ -44,7 +48,8 @@ class RngTest {
         long[][] cases = {{0, 1}, {42, 3}, {-7, 5}};
         for (long[] c : cases) {
             long expectedSeed = Long.parseLong(ref.getProperty("stream." + c[0] + "." + c[1]));
-            assertThat(Rng.stream(c[0], c[1]).nextLong()).isEqualTo(new Rng(expectedSeed).nextLong());
+            assertThat(Rng.stream(c[0], c[1]).nextLong())
+                    .isEqualTo(new Rng(expectedSeed).nextLong());
         }
     }
 
@@ -55,8 +60,11 @@ class RngTest {
         for (String key : ref.stringPropertyNames()) {
             if (key.startsWith("quantile.")) {
                 double p = Double.parseDouble(key.substring("quantile.".length()));
-                assertThat(Rng.inverseNormal(p)).as("quantile at %s", p)
-                    .isCloseTo(Double.parseDouble(ref.getProperty(key)), within(QUANTILE_TOLERANCE));
+                assertThat(Rng.inverseNormal(p))
+                        .as("quantile at %s", p)
+                        .isCloseTo(
+                                Double.parseDouble(ref.getProperty(key)),
+                                within(QUANTILE_TOLERANCE));
                 checked++;
             }
         }

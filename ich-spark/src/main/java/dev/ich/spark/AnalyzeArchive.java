@@ -21,16 +21,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The {@code spark-submit} entry point:
- * {@code AnalyzeArchive --manifest m.csv --model dir --out results.parquet [--partitions N]} reads
- * the manifest on the driver (relative study paths are resolved against its folder), analyses the
- * studies with {@link IchSpark} and writes the rows as Parquet; the output must not exist. Without a
- * master from spark-submit it runs on {@code local[*]}.
+ * The {@code spark-submit} entry point: {@code AnalyzeArchive --manifest m.csv --model dir --out
+ * results.parquet [--partitions N]} reads the manifest on the driver (relative study paths are
+ * resolved against its folder), analyses the studies with {@link IchSpark} and writes the rows as
+ * Parquet; the output must not exist. Without a master from spark-submit it runs on {@code
+ * local[*]}.
  */
 public final class AnalyzeArchive {
 
-    private AnalyzeArchive() {
-    }
+    private AnalyzeArchive() {}
 
     /** Runs the job; exit status 2 with a one-line message for a bad argument or manifest. */
     public static void main(String[] args) {
@@ -56,11 +55,16 @@ public final class AnalyzeArchive {
                 default -> throw usage("unknown option " + args[i]);
             }
         }
-        if (manifest == null || model == null || out == null || args.length % 2 != 0 || partitions < 0) {
+        if (manifest == null
+                || model == null
+                || out == null
+                || args.length % 2 != 0
+                || partitions < 0) {
             throw usage("--manifest, --model and --out are required");
         }
         if (!out.contains("://") && Files.exists(Path.of(out), LinkOption.NOFOLLOW_LINKS)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, out, "already exists", "Choose another --out");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE, out, "already exists", "Choose another --out");
         }
         StudyList list = StudyList.manifest(Path.of(manifest));
         SparkConf conf = new SparkConf().setAppName("ich analyze archive");
@@ -70,10 +74,19 @@ public final class AnalyzeArchive {
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             Dataset<Row> studies = studies(spark, list, partitions);
-            Dataset<Row> rows = IchSpark.analyze(studies, Path.of(model), Path.of(manifest).toAbsolutePath().getParent());
+            Dataset<Row> rows =
+                    IchSpark.analyze(
+                            studies,
+                            Path.of(model),
+                            Path.of(manifest).toAbsolutePath().getParent());
             rows.write().mode(SaveMode.ErrorIfExists).parquet(out);
-            long failed = spark.read().parquet(out).filter("status = '" + ResultSchema.ERROR + "'").count();
-            System.out.printf(Locale.ROOT, "%d studies, %d failed; wrote %s%n", studies.count(), failed, out);
+            long failed =
+                    spark.read()
+                            .parquet(out)
+                            .filter("status = '" + ResultSchema.ERROR + "'")
+                            .count();
+            System.out.printf(
+                    Locale.ROOT, "%d studies, %d failed; wrote %s%n", studies.count(), failed, out);
             return 0;
         } finally {
             spark.stop();
@@ -84,7 +97,12 @@ public final class AnalyzeArchive {
     static Dataset<Row> studies(SparkSession spark, StudyList list, int partitions) {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(ResultSchema.STUDY, DataTypes.StringType, false));
-        list.carried().forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
+        list.carried()
+                .forEach(
+                        c ->
+                                fields.add(
+                                        DataTypes.createStructField(
+                                                c, DataTypes.StringType, true)));
         List<Row> rows = new ArrayList<>();
         for (BatchStudy s : list.studies()) {
             List<Object> values = new ArrayList<>();
@@ -97,7 +115,10 @@ public final class AnalyzeArchive {
     }
 
     private static IchException usage(String problem) {
-        return new IchException(ErrorCode.INVALID_TABLE, "the command line", problem,
-            "Run AnalyzeArchive --manifest <csv> --model <dir> --out <parquet folder> [--partitions N]");
+        return new IchException(
+                ErrorCode.INVALID_TABLE,
+                "the command line",
+                problem,
+                "Run AnalyzeArchive --manifest <csv> --model <dir> --out <parquet folder> [--partitions N]");
     }
 }

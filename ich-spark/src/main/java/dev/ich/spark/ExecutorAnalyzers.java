@@ -28,26 +28,31 @@ final class ExecutorAnalyzers {
      * @param analyzer the shared analyzer
      * @param modelSha256 the model's parameters' SHA-256
      */
-    record Loaded(IchAnalyzer analyzer, String modelSha256) {
-    }
+    record Loaded(IchAnalyzer analyzer, String modelSha256) {}
 
     private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
 
-    private ExecutorAnalyzers() {
-    }
+    private ExecutorAnalyzers() {}
 
     /** The analyzer of the model in {@code modelDir} on this JVM, loading it on first use. */
     static Loaded get(Path modelDir, int taskCores) {
-        return LOADED.computeIfAbsent(modelDir.toAbsolutePath().normalize().toString(), key -> load(modelDir, taskCores));
+        return LOADED.computeIfAbsent(
+                modelDir.toAbsolutePath().normalize().toString(), key -> load(modelDir, taskCores));
     }
 
     private static Loaded load(Path modelDir, int taskCores) {
         try {
             IchModel.setIntraOpThreads(taskCores);
             IchModel model = IchModel.load(modelDir);
-            IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(model).threads(taskCores)
-                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY)).build();
+            IchAnalyzer analyzer =
+                    IchAnalyzer.builder()
+                            .reader(AnyStudyReader.create())
+                            .model(model)
+                            .threads(taskCores)
+                            .estimators(
+                                    SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
+                            .build();
             return new Loaded(analyzer, model.parametersSha256());
         } catch (IchException e) {
             // A model that cannot be loaded fails the job: no study could be analysed with it.

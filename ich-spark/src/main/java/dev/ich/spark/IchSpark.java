@@ -28,9 +28,9 @@ import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Analyses a DataFrame of studies on Spark: a {@code study} column of paths (absolute, or relative
- * to a base folder) and any other columns, carried through as text; out comes a DataFrame of
- * {@link ResultSchema}'s columns with the estimates {@code abc2} and {@code planimetry}, one row
- * per study in the input's partitions and order, the same rows the single-machine batch writes.
+ * to a base folder) and any other columns, carried through as text; out comes a DataFrame of {@link
+ * ResultSchema}'s columns with the estimates {@code abc2} and {@code planimetry}, one row per study
+ * in the input's partitions and order, the same rows the single-machine batch writes.
  *
  * <p>The model directory is shipped to the executors with {@code SparkContext.addFile} and loaded
  * once per executor JVM. A study that fails is an error row, never a failed task; a row depends
@@ -40,8 +40,7 @@ import org.apache.spark.util.TaskCompletionListener;
  */
 public final class IchSpark {
 
-    private IchSpark() {
-    }
+    private IchSpark() {}
 
     /** {@link #analyze(Dataset, Path, Path)} with study paths taken as they are. */
     public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir) throws IchException {
@@ -53,23 +52,31 @@ public final class IchSpark {
      *
      * @param studies a {@code study} column of paths and any others
      * @param modelDir the model directory on the driver
-     * @param base the folder relative study paths are resolved against; null to take them as they are
+     * @param base the folder relative study paths are resolved against; null to take them as they
+     *     are
      * @throws IchException {@link dev.ich.core.error.ErrorCode#INVALID_TABLE} when there is no
      *     {@code study} column or another column has a result column's name
      */
-    public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir, Path base) throws IchException {
+    public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir, Path base)
+            throws IchException {
         List<String> names = List.of(studies.columns());
         if (!names.contains(ResultSchema.STUDY)) {
-            throw new IchException(dev.ich.core.error.ErrorCode.INVALID_TABLE, "the studies DataFrame",
-                "has no 'study' column (columns " + names + ")", "Name the column of study paths 'study'");
+            throw new IchException(
+                    dev.ich.core.error.ErrorCode.INVALID_TABLE,
+                    "the studies DataFrame",
+                    "has no 'study' column (columns " + names + ")",
+                    "Name the column of study paths 'study'");
         }
         List<String> carried = new ArrayList<>(names);
         carried.remove(ResultSchema.STUDY);
         ResultSchema schema = ResultSchema.of(carried, ExecutorAnalyzers.ESTIMATORS);
         Path model = modelDir.toAbsolutePath().normalize();
         studies.sparkSession().sparkContext().addFile(model.toString(), true);
-        AnalysePartition function = new AnalysePartition(model.getFileName().toString(), new ArrayList<>(carried),
-            base == null ? null : base.toAbsolutePath().normalize().toString());
+        AnalysePartition function =
+                new AnalysePartition(
+                        model.getFileName().toString(),
+                        new ArrayList<>(carried),
+                        base == null ? null : base.toAbsolutePath().normalize().toString());
         return studies.mapPartitions(function, Encoders.row(structType(schema)));
     }
 
@@ -77,11 +84,12 @@ public final class IchSpark {
     public static StructType structType(ResultSchema schema) {
         List<StructField> fields = new ArrayList<>();
         for (Column c : schema.columns()) {
-            DataType type = switch (c.type()) {
-                case DOUBLE -> DataTypes.DoubleType;
-                case INT -> DataTypes.IntegerType;
-                default -> DataTypes.StringType;
-            };
+            DataType type =
+                    switch (c.type()) {
+                        case DOUBLE -> DataTypes.DoubleType;
+                        case INT -> DataTypes.IntegerType;
+                        default -> DataTypes.StringType;
+                    };
             fields.add(DataTypes.createStructField(c.name(), type, true));
         }
         return DataTypes.createStructType(fields);
@@ -106,19 +114,26 @@ public final class IchSpark {
             ResultSchema schema = ResultSchema.of(carried, ExecutorAnalyzers.ESTIMATORS);
             TaskContext task = TaskContext.get();
             int cores = task == null ? 1 : Math.max(1, task.cpus());
-            ExecutorAnalyzers.Loaded loaded = ExecutorAnalyzers.get(Path.of(SparkFiles.get(modelName)), cores);
-            Iterator<BatchStudy> studies = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return input.hasNext();
-                }
+            ExecutorAnalyzers.Loaded loaded =
+                    ExecutorAnalyzers.get(Path.of(SparkFiles.get(modelName)), cores);
+            Iterator<BatchStudy> studies =
+                    new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return input.hasNext();
+                        }
 
-                @Override
-                public BatchStudy next() {
-                    return study(input.next());
-                }
-            };
-            BatchRun run = BatchAnalyzer.builder(loaded.analyzer()).workers(1).queued(0).build().run(studies);
+                        @Override
+                        public BatchStudy next() {
+                            return study(input.next());
+                        }
+                    };
+            BatchRun run =
+                    BatchAnalyzer.builder(loaded.analyzer())
+                            .workers(1)
+                            .queued(0)
+                            .build()
+                            .run(studies);
             if (task != null) {
                 task.addTaskCompletionListener((TaskCompletionListener) context -> run.close());
             }

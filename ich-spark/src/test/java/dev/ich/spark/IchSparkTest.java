@@ -40,8 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IchSparkTest {
 
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
 
     private static SparkSession spark;
     private static Path archive;
@@ -59,8 +58,13 @@ class IchSparkTest {
 
     /** The test session; the submit entry point stops the one it used, so each test asks again. */
     private static SparkSession session() {
-        spark = SparkSession.builder().master("local[2]").appName("ich-spark-test").config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark =
+                SparkSession.builder()
+                        .master("local[2]")
+                        .appName("ich-spark-test")
+                        .config("spark.ui.enabled", "false")
+                        .config("spark.sql.shuffle.partitions", "2")
+                        .getOrCreate();
         return spark;
     }
 
@@ -72,7 +76,8 @@ class IchSparkTest {
     }
 
     /** study → column → text, without the timing columns. */
-    private static Map<String, Map<String, String>> byStudy(List<String> header, List<List<String>> rows) {
+    private static Map<String, Map<String, String>> byStudy(
+            List<String> header, List<List<String>> rows) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         for (List<String> row : rows) {
             Map<String, String> r = new TreeMap<>();
@@ -92,16 +97,27 @@ class IchSparkTest {
         StudyList studies = StudyList.manifest(manifest);
         Path out = shared.resolve("batch");
         try (IchModel local = IchModel.load(model);
-             IchAnalyzer analyzer = IchAnalyzer.builder().reader(AnyStudyReader.create()).model(local).threads(1)
-                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
-                     SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY)).build()) {
-            ArchiveAnalysis.builder(analyzer, local.parametersSha256()).estimators(ExecutorAnalyzers.ESTIMATORS)
-                .build().run(studies, out);
+                IchAnalyzer analyzer =
+                        IchAnalyzer.builder()
+                                .reader(AnyStudyReader.create())
+                                .model(local)
+                                .threads(1)
+                                .estimators(
+                                        SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
+                                        SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY))
+                                .build()) {
+            ArchiveAnalysis.builder(analyzer, local.parametersSha256())
+                    .estimators(ExecutorAnalyzers.ESTIMATORS)
+                    .build()
+                    .run(studies, out);
         }
         List<String> header;
         List<List<String>> expected = new ArrayList<>();
-        try (CSVParser csv = CSVParser.parse(out.resolve(ArchiveAnalysis.CSV), StandardCharsets.UTF_8,
-            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (CSVParser csv =
+                CSVParser.parse(
+                        out.resolve(ArchiveAnalysis.CSV),
+                        StandardCharsets.UTF_8,
+                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             header = csv.getHeaderNames();
             for (CSVRecord record : csv) {
                 List<String> row = new ArrayList<>();
@@ -124,13 +140,21 @@ class IchSparkTest {
         }
         assertThat(actual).hasSize(expected.size());
         assertThat(byStudy(header, actual)).isEqualTo(byStudy(header, expected));
-        long errors = actual.stream().filter(r -> ResultSchema.ERROR.equals(r.get(header.indexOf("status")))).count();
+        long errors =
+                actual.stream()
+                        .filter(r -> ResultSchema.ERROR.equals(r.get(header.indexOf("status"))))
+                        .count();
         assertThat(errors).isEqualTo(PhantomArchive.BROKEN.size());
         assertThat(schema.names()).isEqualTo(header);
 
-        // Spark's own Parquet reader, a second judge of the batch's results.parquet: the CSV's content.
+        // Spark's own Parquet reader, a second judge of the batch's results.parquet: the CSV's
+        // content.
         List<List<String>> parquet = new ArrayList<>();
-        for (Row row : session().read().parquet(out.resolve(ArchiveAnalysis.PARQUET).toString()).collectAsList()) {
+        for (Row row :
+                session()
+                        .read()
+                        .parquet(out.resolve(ArchiveAnalysis.PARQUET).toString())
+                        .collectAsList()) {
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 texts.add(row.isNullAt(i) ? null : row.get(i).toString());
@@ -144,14 +168,25 @@ class IchSparkTest {
     void theSubmitEntryPointWritesParquetAndRefusesAnExistingOutput() throws Exception {
         Path manifest = PhantomArchive.manifest(archive, shared.resolve("manifest-submit.csv"));
         Path out = shared.resolve("submitted.parquet");
-        String[] args = {"--manifest", manifest.toString(), "--model", model.toString(), "--out", out.toString(),
-            "--partitions", "2"};
+        String[] args = {
+            "--manifest",
+            manifest.toString(),
+            "--model",
+            model.toString(),
+            "--out",
+            out.toString(),
+            "--partitions",
+            "2"
+        };
         assertThat(AnalyzeArchive.run(args)).isZero();
         Dataset<Row> written = session().read().parquet(out.toString());
         assertThat(written.count()).isEqualTo(4 + PhantomArchive.BROKEN.size());
-        assertThat(written.filter("status = 'ok' and model_sha256 is not null").count()).isEqualTo(4);
+        assertThat(written.filter("status = 'ok' and model_sha256 is not null").count())
+                .isEqualTo(4);
         assertThat(Files.exists(out.resolve("_SUCCESS"))).isTrue();
-        assertThatThrownBy(() -> AnalyzeArchive.run(args)).isInstanceOfSatisfying(IchException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+        assertThatThrownBy(() -> AnalyzeArchive.run(args))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
     }
 }

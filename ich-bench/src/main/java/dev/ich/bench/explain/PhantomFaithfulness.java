@@ -22,24 +22,24 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Are the volume head's maps faithful to the model? Deletion and insertion curves
- * ({@link Faithfulness}) on the last held-out studies of a phantom cohort for the best maps of
- * {@link PhantomLocalisation} — stage-1 Grad-CAM++ and LayerCAM, integrated gradients — and for two
- * references that explain nothing: the windowed model input itself and a random map. Prints the mean
- * normalised AUCs (deletion: lower is better; insertion: higher is better).
+ * Are the volume head's maps faithful to the model? Deletion and insertion curves ({@link
+ * Faithfulness}) on the last held-out studies of a phantom cohort for the best maps of {@link
+ * PhantomLocalisation} — stage-1 Grad-CAM++ and LayerCAM, integrated gradients — and for two
+ * references that explain nothing: the windowed model input itself and a random map. Prints the
+ * mean normalised AUCs (deletion: lower is better; insertion: higher is better).
  *
  * <p>Run: {@code java ... dev.ich.bench.explain.PhantomFaithfulness <phantom dir> <model dir>
- * [held-out studies] [curve steps]}; the phantom directory needs the {@code train.csv} that
- * {@link PhantomLocalisation} writes.
+ * [held-out studies] [curve steps]}; the phantom directory needs the {@code train.csv} that {@link
+ * PhantomLocalisation} writes.
  */
 public final class PhantomFaithfulness {
 
-    private PhantomFaithfulness() {
-    }
+    private PhantomFaithfulness() {}
 
     public static void main(String[] args) throws IchException, IOException {
         if (args.length < 2) {
-            System.err.println("usage: PhantomFaithfulness <phantom dir> <model dir> [held-out studies] [curve steps]");
+            System.err.println(
+                    "usage: PhantomFaithfulness <phantom dir> <model dir> [held-out studies] [curve steps]");
             System.exit(2);
         }
         int heldOut = args.length > 2 ? Integer.parseInt(args[2]) : 12;
@@ -53,16 +53,29 @@ public final class PhantomFaithfulness {
             Preprocessor pre = new Preprocessor(model.preprocessing());
             CamRequest volume = CamRequest.paper(Head.VOLUME);
             Map<String, CamRequest> maps = new LinkedHashMap<>();
-            maps.put("stage 1 gradcam++", volume.toBuilder().method(CamMethod.GRAD_CAM_PLUS_PLUS).stage(1).build());
-            maps.put("stage 1 layercam", volume.toBuilder().method(CamMethod.LAYER_CAM).stage(1).build());
-            maps.put("integrated-gradients", volume.toBuilder().method(CamMethod.INTEGRATED_GRADIENTS).build());
+            maps.put(
+                    "stage 1 gradcam++",
+                    volume.toBuilder().method(CamMethod.GRAD_CAM_PLUS_PLUS).stage(1).build());
+            maps.put(
+                    "stage 1 layercam",
+                    volume.toBuilder().method(CamMethod.LAYER_CAM).stage(1).build());
+            maps.put(
+                    "integrated-gradients",
+                    volume.toBuilder().method(CamMethod.INTEGRATED_GRADIENTS).build());
             for (ManifestRow row : rows.subList(rows.size() - heldOut, rows.size())) {
-                ModelInput input = pre.preprocess(DicomStudyReader.create().read(row.study())).input();
+                ModelInput input =
+                        pre.preprocess(DicomStudyReader.create().read(row.study())).input();
                 Map<String, float[]> saliency = new LinkedHashMap<>();
                 for (Map.Entry<String, CamRequest> e : maps.entrySet()) {
                     CamRequest r = e.getValue();
-                    saliency.put(e.getKey(), CamProjection.toModelGrid(explainer.capture(input, r), r, input.depth(),
-                        input.height(), input.width()));
+                    saliency.put(
+                            e.getKey(),
+                            CamProjection.toModelGrid(
+                                    explainer.capture(input, r),
+                                    r,
+                                    input.depth(),
+                                    input.height(),
+                                    input.width()));
                 }
                 saliency.put("the model input itself", input.data());
                 float[] noise = new float[input.size()];
@@ -71,10 +84,16 @@ public final class PhantomFaithfulness {
                 }
                 saliency.put("a random map", noise);
                 for (Map.Entry<String, float[]> e : saliency.entrySet()) {
-                    Faithfulness.Result f = Faithfulness.deletionAndInsertion(input, e.getValue(),
-                        in -> explainer.output(in, volume), steps, 0f);
+                    Faithfulness.Result f =
+                            Faithfulness.deletionAndInsertion(
+                                    input,
+                                    e.getValue(),
+                                    in -> explainer.output(in, volume),
+                                    steps,
+                                    0f);
                     double[] acc = sums.computeIfAbsent(e.getKey(), k -> new double[3]);
-                    // NaN when the output is the same with and without the input (a bleed too small to see).
+                    // NaN when the output is the same with and without the input (a bleed too small
+                    // to see).
                     if (Double.isFinite(f.deletion().normalisedAuc())) {
                         acc[0] += f.deletion().normalisedAuc();
                         acc[1] += f.insertion().normalisedAuc();
@@ -86,8 +105,13 @@ public final class PhantomFaithfulness {
         System.out.printf(Locale.ROOT, "%d held-out studies, %d steps per curve%n", heldOut, steps);
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "%-24s deletion AUC %.3f, insertion AUC %.3f (%d studies)%n", e.getKey(),
-                v[0] / v[2], v[1] / v[2], (int) v[2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s deletion AUC %.3f, insertion AUC %.3f (%d studies)%n",
+                    e.getKey(),
+                    v[0] / v[2],
+                    v[1] / v[2],
+                    (int) v[2]);
         }
     }
 }

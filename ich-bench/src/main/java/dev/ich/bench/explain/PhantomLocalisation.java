@@ -51,10 +51,10 @@ import java.util.Map;
  * integrated gradients' sums are from completeness. Writes Grad-CAM and integrated-gradients
  * montages of the first two held-out studies next to the model.
  *
- * <p>Run: {@code java ... dev.ich.bench.explain.PhantomLocalisation <phantom dir> <new model dir> [epochs]
- * [held-out studies] [integrated-gradients steps]} (an existing model directory, e.g. the demo's, is
- * reused, not retrained; its scores then count only if those studies were not among its training
- * studies).
+ * <p>Run: {@code java ... dev.ich.bench.explain.PhantomLocalisation <phantom dir> <new model dir>
+ * [epochs] [held-out studies] [integrated-gradients steps]} (an existing model directory, e.g. the
+ * demo's, is reused, not retrained; its scores then count only if those studies were not among its
+ * training studies).
  */
 public final class PhantomLocalisation {
 
@@ -63,13 +63,13 @@ public final class PhantomLocalisation {
     private static final double BRAIN_LOW_HU = 0;
     private static final double BRAIN_HIGH_HU = 100;
 
-    private PhantomLocalisation() {
-    }
+    private PhantomLocalisation() {}
 
     public static void main(String[] args) throws IchException, IOException {
         if (args.length < 2) {
-            System.err.println("usage: PhantomLocalisation <phantom dir> <model dir> [epochs] [held-out studies]"
-                + " [integrated-gradients steps]");
+            System.err.println(
+                    "usage: PhantomLocalisation <phantom dir> <model dir> [epochs] [held-out studies]"
+                            + " [integrated-gradients steps]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
@@ -77,9 +77,12 @@ public final class PhantomLocalisation {
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         int heldOut = args.length > 3 ? Integer.parseInt(args[3]) : TRAINING_HELD_OUT;
         int igSteps = args.length > 4 ? Integer.parseInt(args[4]) : CamRequest.DEFAULT_STEPS;
-        NetworkConfig config = NetworkConfig.cpu().toBuilder().baseWidth(8).input(16, 96, 96).build();
-        PreprocessingConfig pp = PreprocessingConfig.paper().toBuilder()
-            .targetShape(config.inputDepth(), config.inputHeight(), config.inputWidth()).build();
+        NetworkConfig config =
+                NetworkConfig.cpu().toBuilder().baseWidth(8).input(16, 96, 96).build();
+        PreprocessingConfig pp =
+                PreprocessingConfig.paper().toBuilder()
+                        .targetShape(config.inputDepth(), config.inputHeight(), config.inputWidth())
+                        .build();
         Preprocessor pre = new Preprocessor(pp);
         // The trainer reads study,volume_ml,outcome[,mask]; ich phantoms adds rater columns.
         Path trainManifest = root.resolve("train.csv");
@@ -97,41 +100,78 @@ public final class PhantomLocalisation {
         }
         IchModel.setIntraOpThreads(2);
         try (IchModel model = IchModel.load(modelDir)) {
-            evaluate(model, rows.subList(rows.size() - heldOut, rows.size()), new Preprocessor(model.preprocessing()),
-                modelDir, igSteps);
+            evaluate(
+                    model,
+                    rows.subList(rows.size() - heldOut, rows.size()),
+                    new Preprocessor(model.preprocessing()),
+                    modelDir,
+                    igSteps);
         }
     }
 
-    private static void train(Path manifest, Path modelDir, NetworkConfig config, PreprocessingConfig pp,
-                              Preprocessor pre, int epochs) throws IchException {
-        InputPreparer preparer = new InputPreparer() {
-            @Override
-            public ModelInput prepare(CtVolume volume) throws IchException {
-                return pre.preprocess(volume).input();
-            }
+    private static void train(
+            Path manifest,
+            Path modelDir,
+            NetworkConfig config,
+            PreprocessingConfig pp,
+            Preprocessor pre,
+            int epochs)
+            throws IchException {
+        InputPreparer preparer =
+                new InputPreparer() {
+                    @Override
+                    public ModelInput prepare(CtVolume volume) throws IchException {
+                        return pre.preprocess(volume).input();
+                    }
 
-            @Override
-            public String fingerprint() {
-                return pp.fingerprint();
-            }
-        };
-        List<TrainingExample> all = ManifestDataset.load(manifest, DicomStudyReader.create(), preparer,
-            modelDir.resolveSibling(modelDir.getFileName() + ".inputs"));
+                    @Override
+                    public String fingerprint() {
+                        return pp.fingerprint();
+                    }
+                };
+        List<TrainingExample> all =
+                ManifestDataset.load(
+                        manifest,
+                        DicomStudyReader.create(),
+                        preparer,
+                        modelDir.resolveSibling(modelDir.getFileName() + ".inputs"));
         List<TrainingExample> train = all.subList(0, all.size() - TRAINING_HELD_OUT);
         List<TrainingExample> validation = all.subList(all.size() - TRAINING_HELD_OUT, all.size());
-        IchTrainer.builder().network(config).seed(3).epochs(epochs).batchSize(4).learningRate(0.01).threads(2)
-            .preprocessing(pp).trainingSet(train).validationSet(validation)
-            .listener(new TrainingListener() {
-                @Override
-                public void onEpoch(EpochMetrics m, int total) {
-                    System.out.printf(Locale.ROOT, "epoch %d/%d: train loss %.3f, validation MAE %.1f ml%n",
-                        m.epoch(), total, m.trainLoss(), m.validationMaeMl());
-                }
-            }).build().train(modelDir);
+        IchTrainer.builder()
+                .network(config)
+                .seed(3)
+                .epochs(epochs)
+                .batchSize(4)
+                .learningRate(0.01)
+                .threads(2)
+                .preprocessing(pp)
+                .trainingSet(train)
+                .validationSet(validation)
+                .listener(
+                        new TrainingListener() {
+                            @Override
+                            public void onEpoch(EpochMetrics m, int total) {
+                                System.out.printf(
+                                        Locale.ROOT,
+                                        "epoch %d/%d: train loss %.3f, validation MAE %.1f ml%n",
+                                        m.epoch(),
+                                        total,
+                                        m.trainLoss(),
+                                        m.validationMaeMl());
+                            }
+                        })
+                .build()
+                .train(modelDir);
     }
 
-    private static void score(Map<String, double[]> sums, String name, StudyHeatmap h, BinaryMask mask, BinaryMask region) {
-        LocalisationScores s = Localisation.score(h, mask, region, Localisation.DEFAULT_TOP_FRACTION);
+    private static void score(
+            Map<String, double[]> sums,
+            String name,
+            StudyHeatmap h,
+            BinaryMask mask,
+            BinaryMask region) {
+        LocalisationScores s =
+                Localisation.score(h, mask, region, Localisation.DEFAULT_TOP_FRACTION);
         double[] acc = sums.computeIfAbsent(name, k -> new double[5]);
         if (!Double.isNaN(s.energyInside())) {
             acc[0] += s.energyInside();
@@ -142,8 +182,9 @@ public final class PhantomLocalisation {
         acc[3] += s.topIou();
     }
 
-    private static void evaluate(IchModel model, List<ManifestRow> heldOut, Preprocessor pre, Path modelDir,
-                                 int igSteps) throws IchException, IOException {
+    private static void evaluate(
+            IchModel model, List<ManifestRow> heldOut, Preprocessor pre, Path modelDir, int igSteps)
+            throws IchException, IOException {
         Explainer explainer = new Explainer(model);
         Map<String, double[]> sums = new LinkedHashMap<>();
         double completenessError = 0;
@@ -161,47 +202,96 @@ public final class PhantomLocalisation {
             }
             BinaryMask region = BinaryMask.fromBits(ct.geometry(), brain);
             Prediction p = model.predict(study.input());
-            System.out.printf(Locale.ROOT, "%s: true %.1f ml, predicted %.1f ml%n", row.study().getFileName(),
-                row.volumeMl(), p.volumeMl());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: true %.1f ml, predicted %.1f ml%n",
+                    row.study().getFileName(),
+                    row.volumeMl(),
+                    p.volumeMl());
             Map<CamRequest, StudyHeatmap> maps = new LinkedHashMap<>();
             List<CamMethod> family = CamMethod.gradCamFamily();
             for (int stage = STAGES; stage >= 1; stage--) {
                 // One capture of the stage serves the whole family.
                 CamRequest base = CamRequest.builder().head(Head.VOLUME).stage(stage).build();
-                List<StudyHeatmap> stageMaps = explainer.explainAll(study, base, family, List.of(Polarity.POSITIVE));
+                List<StudyHeatmap> stageMaps =
+                        explainer.explainAll(study, base, family, List.of(Polarity.POSITIVE));
                 for (int m = 0; m < family.size(); m++) {
                     maps.put(base.toBuilder().method(family.get(m)).build(), stageMaps.get(m));
                 }
             }
-            CamRequest integrated = CamRequest.builder().head(Head.VOLUME).method(CamMethod.INTEGRATED_GRADIENTS)
-                .steps(igSteps).build();
-            // One capture serves both the map and the completeness check (32 passes each otherwise).
+            CamRequest integrated =
+                    CamRequest.builder()
+                            .head(Head.VOLUME)
+                            .method(CamMethod.INTEGRATED_GRADIENTS)
+                            .steps(igSteps)
+                            .build();
+            // One capture serves both the map and the completeness check (32 passes each
+            // otherwise).
             CamCapture integratedCapture = explainer.capture(study.input(), integrated);
-            maps.put(integrated, CamProjection.toStudy(integratedCapture, integrated, study.mapping()));
+            maps.put(
+                    integrated,
+                    CamProjection.toStudy(integratedCapture, integrated, study.mapping()));
             for (Map.Entry<CamRequest, StudyHeatmap> entry : maps.entrySet()) {
                 CamRequest r = entry.getKey();
                 StudyHeatmap h = entry.getValue();
-                score(sums, r.method().readsStage() ? "stage " + r.stage() + " " + r.method().cliName()
-                    : r.method().cliName(), h, mask, region);
+                score(
+                        sums,
+                        r.method().readsStage()
+                                ? "stage " + r.stage() + " " + r.method().cliName()
+                                : r.method().cliName(),
+                        h,
+                        mask,
+                        region);
                 if (n < 2 && (r.method() == CamMethod.GRAD_CAM || !r.method().readsStage())) {
-                    Path png = modelDir.resolveSibling(modelDir.getFileName() + "-" + row.study().getFileName()
-                        + "-" + r.method().cliName() + "-stage" + r.stage() + ".png");
-                    Files.write(png, Montage.png(Montage.render(ct, h, r.describe(), MontageOptions.defaults())));
+                    Path png =
+                            modelDir.resolveSibling(
+                                    modelDir.getFileName()
+                                            + "-"
+                                            + row.study().getFileName()
+                                            + "-"
+                                            + r.method().cliName()
+                                            + "-stage"
+                                            + r.stage()
+                                            + ".png");
+                    Files.write(
+                            png,
+                            Montage.png(
+                                    Montage.render(
+                                            ct, h, r.describe(), MontageOptions.defaults())));
                 }
             }
             // Not an explanation: what a map that merely shows the windowed input would score.
-            score(sums, "the model input itself", CamProjection.toStudy(study.input().data(), integrated,
-                study.mapping()), mask, region);
-            completenessError += explainer.completeness(study.input(), integratedCapture, integrated).relativeGap();
+            score(
+                    sums,
+                    "the model input itself",
+                    CamProjection.toStudy(study.input().data(), integrated, study.mapping()),
+                    mask,
+                    region);
+            completenessError +=
+                    explainer
+                            .completeness(study.input(), integratedCapture, integrated)
+                            .relativeGap();
             n++;
         }
-        System.out.printf(Locale.ROOT, "integrated gradients (%d steps): the signed map's sum is %.1f %% (mean) away"
-            + " from the output's change from the baseline%n", igSteps, 100 * completenessError / n);
+        System.out.printf(
+                Locale.ROOT,
+                "integrated gradients (%d steps): the signed map's sum is %.1f %% (mean) away"
+                        + " from the output's change from the baseline%n",
+                igSteps,
+                100 * completenessError / n);
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "%-20s energy inside mask %.3f (chance %.3f, %d maps with energy),"
-                    + " pointing game %.2f, top-5%% IoU %.3f, n = %d%n", e.getKey(), v[4] > 0 ? v[0] / v[4] : Double.NaN,
-                v[1] / n, (int) v[4], v[2] / n, v[3] / n, n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-20s energy inside mask %.3f (chance %.3f, %d maps with energy),"
+                            + " pointing game %.2f, top-5%% IoU %.3f, n = %d%n",
+                    e.getKey(),
+                    v[4] > 0 ? v[0] / v[4] : Double.NaN,
+                    v[1] / n,
+                    (int) v[4],
+                    v[2] / n,
+                    v[3] / n,
+                    n);
         }
     }
 }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param preprocessingFingerprint the preprocessing configuration's fingerprint
  * @param libraryVersion the ich version that produced the result
  */
-public record AnalysisProvenance(String seriesInstanceUid, int sliceCount, String transferSyntaxUid,
-                                 String modelSha256, String preprocessingFingerprint, String libraryVersion) {
+public record AnalysisProvenance(
+        String seriesInstanceUid,
+        int sliceCount,
+        String transferSyntaxUid,
+        String modelSha256,
+        String preprocessingFingerprint,
+        String libraryVersion) {
 
     public AnalysisProvenance {
         Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");

@@ -20,19 +20,30 @@ import java.util.Objects;
  * @param timings wall-clock time of each stage
  * @param provenance what produced the result
  */
-public record AnalysisResult(Prediction prediction, Map<String, Double> classicalEstimatesMl,
-                             Map<Head, StudyHeatmap> heatmaps, VolumeGeometry geometry, List<String> warnings,
-                             Map<AnalysisStage, Duration> timings, AnalysisProvenance provenance) {
+public record AnalysisResult(
+        Prediction prediction,
+        Map<String, Double> classicalEstimatesMl,
+        Map<Head, StudyHeatmap> heatmaps,
+        VolumeGeometry geometry,
+        List<String> warnings,
+        Map<AnalysisStage, Duration> timings,
+        AnalysisProvenance provenance) {
 
     public AnalysisResult {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(provenance, "provenance");
-        classicalEstimatesMl = Collections.unmodifiableMap(new LinkedHashMap<>(classicalEstimatesMl));
-        heatmaps = Collections.unmodifiableMap(heatmaps.isEmpty() ? new EnumMap<>(Head.class) : new EnumMap<>(heatmaps));
+        classicalEstimatesMl =
+                Collections.unmodifiableMap(new LinkedHashMap<>(classicalEstimatesMl));
+        heatmaps =
+                Collections.unmodifiableMap(
+                        heatmaps.isEmpty() ? new EnumMap<>(Head.class) : new EnumMap<>(heatmaps));
         warnings = List.copyOf(warnings);
-        timings = Collections.unmodifiableMap(timings.isEmpty()
-            ? new EnumMap<>(AnalysisStage.class) : new EnumMap<>(timings));
+        timings =
+                Collections.unmodifiableMap(
+                        timings.isEmpty()
+                                ? new EnumMap<>(AnalysisStage.class)
+                                : new EnumMap<>(timings));
     }
 
     /** The network's volume estimate in ml. */

@@ -2,5 +2,9 @@ package dev.ich.core.analysis;
 
 /** The steps of one analysis, in order; each is timed. */
 public enum AnalysisStage {
-    READ, PREPROCESS, PREDICT, ESTIMATE, EXPLAIN
+    READ,
+    PREPROCESS,
+    PREDICT,
+    ESTIMATE,
+    EXPLAIN
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A study in; volume, prognosis, classical estimates and explanations out.
  *
  * <p>Composes a {@link StudyReader}, an {@link IchPredictor}, an optional {@link HeatmapExplainer}
- * and {@link VolumeEstimator}s, all passed in explicitly. An analyzer is immutable and safe to share
- * between threads: concurrent {@link #analyze} calls give the same results as serial ones.
+ * and {@link VolumeEstimator}s, all passed in explicitly. An analyzer is immutable and safe to
+ * share between threads: concurrent {@link #analyze} calls give the same results as serial ones.
  *
  * <p>Ownership: what the caller made, the caller closes. The analyzer borrows the components it is
  * given and closes none of them; {@link #close()} only ends the analyzer's own use. So a model can
@@ -56,7 +56,8 @@ public final class IchAnalyzer implements AutoCloseable {
         this.reader = b.reader;
         this.model = b.model;
         this.explainer = b.explainer;
-        this.explainedHeads = b.explainedHeads.isEmpty() ? Set.of() : EnumSet.copyOf(b.explainedHeads);
+        this.explainedHeads =
+                b.explainedHeads.isEmpty() ? Set.of() : EnumSet.copyOf(b.explainedHeads);
         this.estimators = List.copyOf(b.estimators);
         this.preprocessor = new Preprocessor(preprocessing, b.threads);
         this.optionWarnings = List.copyOf(optionWarnings);
@@ -108,10 +109,16 @@ public final class IchAnalyzer implements AutoCloseable {
 
         List<String> warnings = new ArrayList<>(ct.provenance().warnings());
         warnings.addAll(optionWarnings);
-        AnalysisProvenance provenance = new AnalysisProvenance(ct.provenance().seriesInstanceUid(),
-            ct.provenance().sliceCount(), ct.provenance().transferSyntaxUid(), model.parametersSha256(),
-            preprocessor.config().fingerprint(), LibraryVersion.get());
-        return new AnalysisResult(prediction, estimates, heatmaps, ct.geometry(), warnings, timings, provenance);
+        AnalysisProvenance provenance =
+                new AnalysisProvenance(
+                        ct.provenance().seriesInstanceUid(),
+                        ct.provenance().sliceCount(),
+                        ct.provenance().transferSyntaxUid(),
+                        model.parametersSha256(),
+                        preprocessor.config().fingerprint(),
+                        LibraryVersion.get());
+        return new AnalysisResult(
+                prediction, estimates, heatmaps, ct.geometry(), warnings, timings, provenance);
     }
 
     private void requireOpen() {
@@ -160,8 +167,7 @@ public final class IchAnalyzer implements AutoCloseable {
         private int threads = 2;
         private HuWindow window;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: how studies are read (ich-dicom's {@code DicomStudyReader}). */
         public Builder reader(StudyReader value) {
@@ -199,7 +205,8 @@ public final class IchAnalyzer implements AutoCloseable {
                 Objects.requireNonNull(estimator, "estimator");
                 for (VolumeEstimator earlier : estimators) {
                     if (earlier.name().equals(estimator.name())) {
-                        throw new IllegalArgumentException("two estimators are named '" + estimator.name() + "'");
+                        throw new IllegalArgumentException(
+                                "two estimators are named '" + estimator.name() + "'");
                     }
                 }
                 estimators.add(estimator);
@@ -207,7 +214,9 @@ public final class IchAnalyzer implements AutoCloseable {
             return this;
         }
 
-        /** Threads for preprocessing; 2 by default (the network's threads are set on the engine). */
+        /**
+         * Threads for preprocessing; 2 by default (the network's threads are set on the engine).
+         */
         public Builder threads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + value);
@@ -233,20 +242,32 @@ public final class IchAnalyzer implements AutoCloseable {
          */
         public IchAnalyzer build() {
             if (reader == null) {
-                throw new IllegalStateException("reader must be set (for example DicomStudyReader.create())");
+                throw new IllegalStateException(
+                        "reader must be set (for example DicomStudyReader.create())");
             }
             if (model == null) {
-                throw new IllegalStateException("model must be set (for example IchModel.load(directory))");
+                throw new IllegalStateException(
+                        "model must be set (for example IchModel.load(directory))");
             }
             if (!explainedHeads.isEmpty() && explainer == null) {
-                throw new IllegalStateException("explain(" + explainedHeads + ") needs an explainer, but explainer is not set");
+                throw new IllegalStateException(
+                        "explain("
+                                + explainedHeads
+                                + ") needs an explainer, but explainer is not set");
             }
             PreprocessingConfig preprocessing = model.preprocessing();
             List<String> warnings = new ArrayList<>();
             if (window != null && !window.equals(preprocessing.window())) {
-                warnings.add("intensity window overridden to [" + window.lower() + ", " + window.upper()
-                    + "] HU; the model was trained with [" + preprocessing.window().lower() + ", "
-                    + preprocessing.window().upper() + "] HU");
+                warnings.add(
+                        "intensity window overridden to ["
+                                + window.lower()
+                                + ", "
+                                + window.upper()
+                                + "] HU; the model was trained with ["
+                                + preprocessing.window().lower()
+                                + ", "
+                                + preprocessing.window().upper()
+                                + "] HU");
                 preprocessing = preprocessing.toBuilder().window(window).build();
             }
             return new IchAnalyzer(this, preprocessing, warnings);

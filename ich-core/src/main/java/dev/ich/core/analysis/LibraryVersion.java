@@ -10,8 +10,7 @@ public final class LibraryVersion {
 
     private static final String VERSION = load();
 
-    private LibraryVersion() {
-    }
+    private LibraryVersion() {}
 
     /** The Maven project version this library was built as. */
     public static String get() {
@@ -19,9 +18,11 @@ public final class LibraryVersion {
     }
 
     private static String load() {
-        try (InputStream in = LibraryVersion.class.getResourceAsStream("/dev/ich/core/version.properties")) {
+        try (InputStream in =
+                LibraryVersion.class.getResourceAsStream("/dev/ich/core/version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("version.properties is missing from the ich-core jar");
+                throw new IllegalStateException(
+                        "version.properties is missing from the ich-core jar");
             }
             Properties p = new Properties();
             p.load(in);

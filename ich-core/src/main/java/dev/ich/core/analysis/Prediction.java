@@ -11,15 +11,17 @@ package dev.ich.core.analysis;
  * @param outcome {@link Outcome#DIED} when {@code probabilityOfDeath} is greater than the model's
  *     threshold (0.5 as in the paper, unless the model directory says otherwise)
  */
-public record Prediction(double volumeMl, double sizeMm, double probabilityOfDeath, Outcome outcome) {
+public record Prediction(
+        double volumeMl, double sizeMm, double probabilityOfDeath, Outcome outcome) {
 
     public Prediction {
         if (!(volumeMl >= 0) || !(sizeMm >= 0) || Double.isInfinite(volumeMl)) {
-            throw new IllegalArgumentException("volumeMl and sizeMm must be finite and >= 0, got " + volumeMl
-                + ", " + sizeMm);
+            throw new IllegalArgumentException(
+                    "volumeMl and sizeMm must be finite and >= 0, got " + volumeMl + ", " + sizeMm);
         }
         if (!(probabilityOfDeath >= 0 && probabilityOfDeath <= 1)) {
-            throw new IllegalArgumentException("probabilityOfDeath must be in [0, 1], got " + probabilityOfDeath);
+            throw new IllegalArgumentException(
+                    "probabilityOfDeath must be in [0, 1], got " + probabilityOfDeath);
         }
         if (outcome == null) {
             throw new IllegalArgumentException("outcome must not be null");
@@ -29,7 +31,10 @@ public record Prediction(double volumeMl, double sizeMm, double probabilityOfDea
     /** The prediction for a regression output {@code cubeRootMl} and a probability of death. */
     public static Prediction of(double cubeRootMl, double probabilityOfDeath, double threshold) {
         double edgeCm = Math.max(0, cubeRootMl);
-        return new Prediction(edgeCm * edgeCm * edgeCm, 10 * edgeCm, probabilityOfDeath,
-            probabilityOfDeath > threshold ? Outcome.DIED : Outcome.SURVIVED);
+        return new Prediction(
+                edgeCm * edgeCm * edgeCm,
+                10 * edgeCm,
+                probabilityOfDeath,
+                probabilityOfDeath > threshold ? Outcome.DIED : Outcome.SURVIVED);
     }
 }

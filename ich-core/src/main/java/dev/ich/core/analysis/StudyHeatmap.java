@@ -9,11 +9,11 @@ import java.util.Objects;
  * NIfTI with the study's affine. Immutable: arrays are copied in and out. ich-explain makes them;
  * {@link IchAnalyzer} returns them in {@link AnalysisResult#heatmaps()}.
  *
- * <p>{@link #raw()} holds the method's values (for the Grad-CAM family in the units of
- * {@code ∂y/∂A·A}); {@link #normalised()} maps them to [0, 1]: for a non-negative map
- * {@code max(raw, 0) / max(raw)}, so 0 stays "no evidence"; for a {@link #signed()} map
- * {@code 0.5 + raw / (2·max|raw|)}, so 0.5 is "no evidence". An all-zero map normalises to all 0
- * (or all 0.5 when signed). Voxels outside the part of the study the model saw are 0 in both.
+ * <p>{@link #raw()} holds the method's values (for the Grad-CAM family in the units of {@code
+ * ∂y/∂A·A}); {@link #normalised()} maps them to [0, 1]: for a non-negative map {@code max(raw, 0) /
+ * max(raw)}, so 0 stays "no evidence"; for a {@link #signed()} map {@code 0.5 + raw /
+ * (2·max|raw|)}, so 0.5 is "no evidence". An all-zero map normalises to all 0 (or all 0.5 when
+ * signed). Voxels outside the part of the study the model saw are 0 in both.
  */
 public final class StudyHeatmap {
 
@@ -24,18 +24,23 @@ public final class StudyHeatmap {
     private final float[] raw;
     private final float[] normalised;
 
-    private StudyHeatmap(Head head, String method, boolean signed, VolumeGeometry geometry, float[] raw) {
+    private StudyHeatmap(
+            Head head, String method, boolean signed, VolumeGeometry geometry, float[] raw) {
         this.head = Objects.requireNonNull(head, "head");
         this.method = Objects.requireNonNull(method, "method");
         this.signed = signed;
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         if (raw.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("heatmap has " + raw.length + " values but the grid has "
-                + geometry.voxelCount());
+            throw new IllegalArgumentException(
+                    "heatmap has "
+                            + raw.length
+                            + " values but the grid has "
+                            + geometry.voxelCount());
         }
         for (int n = 0; n < raw.length; n++) {
             if (!Float.isFinite(raw[n])) {
-                throw new IllegalArgumentException("heatmap value at voxel " + n + " is not finite: " + raw[n]);
+                throw new IllegalArgumentException(
+                        "heatmap value at voxel " + n + " is not finite: " + raw[n]);
             }
         }
         this.raw = raw;
@@ -46,14 +51,16 @@ public final class StudyHeatmap {
      * A heatmap of {@code raw} values (copied), {@code i} fastest; the normalised map is derived.
      *
      * @param head the explained head
-     * @param method how the map was made, for titles and logs, e.g. "Grad-CAM, volume head, stage 4"
+     * @param method how the map was made, for titles and logs, e.g. "Grad-CAM, volume head, stage
+     *     4"
      * @param signed whether the values carry a sign (evidence for and against), which changes how
      *     they are normalised
      * @param geometry the study's voxel grid
      * @param raw the map's values, one per voxel of {@code geometry}
      * @throws IllegalArgumentException when the values do not fit the grid or one is not finite
      */
-    public static StudyHeatmap of(Head head, String method, boolean signed, VolumeGeometry geometry, float[] raw) {
+    public static StudyHeatmap of(
+            Head head, String method, boolean signed, VolumeGeometry geometry, float[] raw) {
         return new StudyHeatmap(head, method, signed, geometry, raw.clone());
     }
 
@@ -132,8 +139,12 @@ public final class StudyHeatmap {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StudyHeatmap h && h.head == head && h.method.equals(method) && h.signed == signed
-            && h.geometry.equals(geometry) && Arrays.equals(h.raw, raw);
+        return o instanceof StudyHeatmap h
+                && h.head == head
+                && h.method.equals(method)
+                && h.signed == signed
+                && h.geometry.equals(geometry)
+                && Arrays.equals(h.raw, raw);
     }
 
     @Override
@@ -143,6 +154,14 @@ public final class StudyHeatmap {
 
     @Override
     public String toString() {
-        return "StudyHeatmap[" + method + ", " + geometry.nx() + "×" + geometry.ny() + "×" + geometry.nz() + "]";
+        return "StudyHeatmap["
+                + method
+                + ", "
+                + geometry.nx()
+                + "×"
+                + geometry.ny()
+                + "×"
+                + geometry.nz()
+                + "]";
     }
 }

@@ -3,8 +3,8 @@ package dev.ich.core.error;
 /**
  * Stable codes for everything that can be wrong with a study, a file or a model directory.
  *
- * <p>The names are part of the public API: applications may switch on them, so codes are only
- * ever added, never renamed or removed.
+ * <p>The names are part of the public API: applications may switch on them, so codes are only ever
+ * added, never renamed or removed.
  */
 public enum ErrorCode {
     /** The path does not exist or cannot be read. */
@@ -44,13 +44,15 @@ public enum ErrorCode {
     /** Training cannot start or continue with the data given. */
     INVALID_TRAINING_DATA,
     /**
-     * The network computed a value that is not a finite number (a loss or gradient in training,
-     * a prediction or a heatmap): the training diverged or the model is damaged.
+     * The network computed a value that is not a finite number (a loss or gradient in training, a
+     * prediction or a heatmap): the training diverged or the model is damaged.
      */
     NON_FINITE_RESULT,
     /** An output would overwrite something the user has, or cannot be written. */
     OUTPUT_NOT_WRITABLE,
-    /** The input holds several studies or patients where one is expected; the caller must name one. */
+    /**
+     * The input holds several studies or patients where one is expected; the caller must name one.
+     */
     AMBIGUOUS_INPUT,
     /**
      * An analysis failed for a reason that is not the input's (a defect in the library or the

@@ -29,7 +29,8 @@ public final class IchException extends Exception {
     }
 
     /** As {@link #IchException(ErrorCode, String, String, String)}, keeping the low-level cause. */
-    public IchException(ErrorCode code, String source, String problem, String remedy, Throwable cause) {
+    public IchException(
+            ErrorCode code, String source, String problem, String remedy, Throwable cause) {
         super(format(source, problem, remedy), cause);
         this.code = Objects.requireNonNull(code, "code");
         this.source = Objects.requireNonNull(source, "source");

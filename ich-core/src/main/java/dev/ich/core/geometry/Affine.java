@@ -12,10 +12,13 @@ import java.util.Arrays;
 public final class Affine {
 
     /** Flips x and y: DICOM LPS ↔ NIfTI RAS. It is its own inverse. */
-    private static final Affine LPS_RAS_FLIP = new Affine(new double[] {
-        -1, 0, 0, 0,
-        0, -1, 0, 0,
-        0, 0, 1, 0});
+    private static final Affine LPS_RAS_FLIP =
+            new Affine(
+                    new double[] {
+                        -1, 0, 0, 0,
+                        0, -1, 0, 0,
+                        0, 0, 1, 0
+                    });
 
     private final double[] m; // row-major 3 × 4
 
@@ -29,16 +32,26 @@ public final class Affine {
      */
     public static Affine ofRowMajor(double... values) {
         if (values.length != 12 && values.length != 16) {
-            throw new IllegalArgumentException("an affine needs 12 or 16 values, got " + values.length);
+            throw new IllegalArgumentException(
+                    "an affine needs 12 or 16 values, got " + values.length);
         }
-        if (values.length == 16 && !(values[12] == 0 && values[13] == 0 && values[14] == 0 && values[15] == 1)) {
-            throw new IllegalArgumentException("the last row of an affine must be 0 0 0 1, got "
-                + values[12] + " " + values[13] + " " + values[14] + " " + values[15]);
+        if (values.length == 16
+                && !(values[12] == 0 && values[13] == 0 && values[14] == 0 && values[15] == 1)) {
+            throw new IllegalArgumentException(
+                    "the last row of an affine must be 0 0 0 1, got "
+                            + values[12]
+                            + " "
+                            + values[13]
+                            + " "
+                            + values[14]
+                            + " "
+                            + values[15]);
         }
         double[] copy = Arrays.copyOf(values, 12);
         for (double v : copy) {
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("an affine must be finite, got " + Arrays.toString(values));
+                throw new IllegalArgumentException(
+                        "an affine must be finite, got " + Arrays.toString(values));
             }
         }
         return new Affine(copy);
@@ -47,9 +60,18 @@ public final class Affine {
     /** The affine whose columns are the three axes and whose translation is {@code origin}. */
     public static Affine ofColumns(Vec3 c0, Vec3 c1, Vec3 c2, Vec3 origin) {
         return ofRowMajor(
-            c0.x(), c1.x(), c2.x(), origin.x(),
-            c0.y(), c1.y(), c2.y(), origin.y(),
-            c0.z(), c1.z(), c2.z(), origin.z());
+                c0.x(),
+                c1.x(),
+                c2.x(),
+                origin.x(),
+                c0.y(),
+                c1.y(),
+                c2.y(),
+                origin.y(),
+                c0.z(),
+                c1.z(),
+                c2.z(),
+                origin.z());
     }
 
     public static Affine identity() {
@@ -75,17 +97,17 @@ public final class Affine {
 
     public Vec3 apply(double x, double y, double z) {
         return new Vec3(
-            m[0] * x + m[1] * y + m[2] * z + m[3],
-            m[4] * x + m[5] * y + m[6] * z + m[7],
-            m[8] * x + m[9] * y + m[10] * z + m[11]);
+                m[0] * x + m[1] * y + m[2] * z + m[3],
+                m[4] * x + m[5] * y + m[6] * z + m[7],
+                m[8] * x + m[9] * y + m[10] * z + m[11]);
     }
 
     /** Applies only the linear part (for directions). */
     public Vec3 applyLinear(Vec3 d) {
         return new Vec3(
-            m[0] * d.x() + m[1] * d.y() + m[2] * d.z(),
-            m[4] * d.x() + m[5] * d.y() + m[6] * d.z(),
-            m[8] * d.x() + m[9] * d.y() + m[10] * d.z());
+                m[0] * d.x() + m[1] * d.y() + m[2] * d.z(),
+                m[4] * d.x() + m[5] * d.y() + m[6] * d.z(),
+                m[8] * d.x() + m[9] * d.y() + m[10] * d.z());
     }
 
     /** {@code this ∘ other}: first {@code other}, then this. */
@@ -106,8 +128,8 @@ public final class Affine {
     /** Determinant of the linear part. */
     public double determinant() {
         return m[0] * (m[5] * m[10] - m[6] * m[9])
-            - m[1] * (m[4] * m[10] - m[6] * m[8])
-            + m[2] * (m[4] * m[9] - m[5] * m[8]);
+                - m[1] * (m[4] * m[10] - m[6] * m[8])
+                + m[2] * (m[4] * m[9] - m[5] * m[8]);
     }
 
     public Affine inverse() {

@@ -13,25 +13,35 @@ public final class PhysicalSpacing {
 
     /** Finer than any CT or micro-CT of a head, in mm. */
     public static final double MIN_MM = 0.05;
+
     /** Coarser than any usable slice gap, in mm. */
     public static final double MAX_MM = 50;
 
-    private PhysicalSpacing() {
-    }
+    private PhysicalSpacing() {}
 
     /**
      * @param source the file (or folder) the spacing was read from, for the message
      * @param whatToDo the advice, e.g. which header field to repair
-     * @throws IchException with {@code code} when a spacing lies outside [{@link #MIN_MM}, {@link #MAX_MM}]
+     * @throws IchException with {@code code} when a spacing lies outside [{@link #MIN_MM}, {@link
+     *     #MAX_MM}]
      */
-    public static void check(Vec3 spacing, ErrorCode code, String source, String whatToDo) throws IchException {
+    public static void check(Vec3 spacing, ErrorCode code, String source, String whatToDo)
+            throws IchException {
         double[] v = spacing.toArray();
         String[] axes = {"column (x)", "row (y)", "slice (z)"};
         for (int n = 0; n < 3; n++) {
             if (!(v[n] >= MIN_MM && v[n] <= MAX_MM)) {
-                throw new IchException(code, source, String.format(Locale.ROOT,
-                    "the %s spacing is %.6g mm, outside the physical range %s to %s mm of a head CT",
-                    axes[n], v[n], MIN_MM, MAX_MM), whatToDo);
+                throw new IchException(
+                        code,
+                        source,
+                        String.format(
+                                Locale.ROOT,
+                                "the %s spacing is %.6g mm, outside the physical range %s to %s mm of a head CT",
+                                axes[n],
+                                v[n],
+                                MIN_MM,
+                                MAX_MM),
+                        whatToDo);
             }
         }
     }

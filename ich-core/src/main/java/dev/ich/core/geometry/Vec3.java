@@ -45,10 +45,14 @@ public record Vec3(double x, double y, double z) {
     /** The component on the given axis: 0 = x, 1 = y, 2 = z. */
     public double get(int axis) {
         switch (axis) {
-            case 0: return x;
-            case 1: return y;
-            case 2: return z;
-            default: throw new IndexOutOfBoundsException("axis " + axis + " is not 0, 1 or 2");
+            case 0:
+                return x;
+            case 1:
+                return y;
+            case 2:
+                return z;
+            default:
+                throw new IndexOutOfBoundsException("axis " + axis + " is not 0, 1 or 2");
         }
     }
 

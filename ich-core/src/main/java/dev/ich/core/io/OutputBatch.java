@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files one task writes into a folder, all or none: every name is checked before any work
- * (none may be a link or a folder, and none may exist unless replacing is allowed), each file is
- * written under a hidden temporary name in the same folder, and {@link #commit()} moves them all
- * into place at the end. Until then {@link #close()} (after a failure) and a JVM shutdown hook
- * (SIGTERM) remove the temporaries, so no lone or half-written file is left.
+ * The files one task writes into a folder, all or none: every name is checked before any work (none
+ * may be a link or a folder, and none may exist unless replacing is allowed), each file is written
+ * under a hidden temporary name in the same folder, and {@link #commit()} moves them all into place
+ * at the end. Until then {@link #close()} (after a failure) and a JVM shutdown hook (SIGTERM)
+ * remove the temporaries, so no lone or half-written file is left.
  *
  * <pre>{@code
  * try (OutputBatch batch = OutputBatch.prepare(folder, List.of("a.json", "b.png"), false, "Choose another folder")) {
@@ -38,10 +38,13 @@ public final class OutputBatch implements AutoCloseable {
     private final Path folder;
     private final boolean replace;
     private final String whatToDoIfOneExists;
+
     /** Final name → temporary file, in the order given. */
     private final Map<String, Path> temporaries = new LinkedHashMap<>();
+
     /** Removes the temporaries when the JVM ends (SIGTERM, System.exit) before commit or close. */
     final Thread cleanupOnExit = new Thread(this::removeTemporaries, "ich-output-cleanup");
+
     private boolean finished;
 
     private OutputBatch(Path folder, boolean replace, String whatToDoIfOneExists) {
@@ -60,11 +63,15 @@ public final class OutputBatch implements AutoCloseable {
      *     that allows replacing it)
      * @throws IchException {@code OUTPUT_NOT_WRITABLE} naming the first file in the way
      */
-    public static OutputBatch prepare(Path folder, List<String> names, boolean replace, String whatToDoIfOneExists)
-        throws IchException {
+    public static OutputBatch prepare(
+            Path folder, List<String> names, boolean replace, String whatToDoIfOneExists)
+            throws IchException {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, folder.toString(), "is a file, not a folder",
-                "Give a folder for the output");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    folder.toString(),
+                    "is a file, not a folder",
+                    "Give a folder for the output");
         }
         OutputBatch batch = new OutputBatch(folder, replace, whatToDoIfOneExists);
         for (String name : names) {
@@ -77,28 +84,38 @@ public final class OutputBatch implements AutoCloseable {
 
     private void check(Path file) throws IchException {
         if (Files.isSymbolicLink(file)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
-                "is a link, and no output is written through a link", "Remove the link or choose another output folder");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "is a link, and no output is written through a link",
+                    "Remove the link or choose another output folder");
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "a folder of that name exists",
-                "Choose another output folder");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "a folder of that name exists",
+                    "Choose another output folder");
         }
         if (!replace && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
-                "the file already exists and is left as it is", whatToDoIfOneExists);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "the file already exists and is left as it is",
+                    whatToDoIfOneExists);
         }
     }
 
     /**
      * The temporary file (created empty, hidden, in the output folder, ending in {@code name}, so
-     * writers that look at the extension see the right one) that becomes {@code name} on commit.
-     * A writer that replaces it through a temporary file of its own must name that file
-     * {@code "." + temporary's name + "."…}, as {@code AtomicFileWriter} does, so a cleanup finds it.
+     * writers that look at the extension see the right one) that becomes {@code name} on commit. A
+     * writer that replaces it through a temporary file of its own must name that file {@code "." +
+     * temporary's name + "."…}, as {@code AtomicFileWriter} does, so a cleanup finds it.
      */
     public synchronized Path temporary(String name) throws IchException {
         if (!temporaries.containsKey(name)) {
-            throw new IllegalArgumentException(name + " is not one of the files this batch was prepared for");
+            throw new IllegalArgumentException(
+                    name + " is not one of the files this batch was prepared for");
         }
         if (finished) {
             throw new IllegalStateException("the batch is committed or closed");
@@ -110,11 +127,20 @@ public final class OutputBatch implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, folder.toString(), "the output folder cannot be "
-                + "created (" + e.getMessage() + ")", "Choose a folder you can write to", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    folder.toString(),
+                    "the output folder cannot be " + "created (" + e.getMessage() + ")",
+                    "Choose a folder you can write to",
+                    e);
         }
         for (int attempt = 0; ; attempt++) {
-            Path candidate = folder.resolve(".ich-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp." + name);
+            Path candidate =
+                    folder.resolve(
+                            ".ich-"
+                                    + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                                    + ".tmp."
+                                    + name);
             try {
                 tmp = Files.createFile(candidate);
                 temporaries.put(name, tmp);
@@ -130,8 +156,8 @@ public final class OutputBatch implements AutoCloseable {
     }
 
     /**
-     * Moves every written file into place (files never made by {@link #temporary} are skipped).
-     * A file that appeared meanwhile is not replaced unless allowed; then the files this batch
+     * Moves every written file into place (files never made by {@link #temporary} are skipped). A
+     * file that appeared meanwhile is not replaced unless allowed; then the files this batch
      * already moved are removed again and the error names the file.
      *
      * @return the files now in place, in the order given
@@ -167,7 +193,8 @@ public final class OutputBatch implements AutoCloseable {
 
     private void move(Path tmp, Path target) throws IOException {
         if (!replace) {
-            // A hard link fails atomically when the target exists; where there are none, a plain move.
+            // A hard link fails atomically when the target exists; where there are none, a plain
+            // move.
             try {
                 Files.createLink(target, tmp);
                 Files.delete(tmp);
@@ -181,13 +208,19 @@ public final class OutputBatch implements AutoCloseable {
         }
         // A rename replaces a link that appeared meanwhile, never the file it points to.
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    /** Removes the temporaries of an uncommitted batch (after a failure); nothing else is touched. */
+    /**
+     * Removes the temporaries of an uncommitted batch (after a failure); nothing else is touched.
+     */
     @Override
     public synchronized void close() {
         removeTemporaries();
@@ -205,9 +238,12 @@ public final class OutputBatch implements AutoCloseable {
         finished = true;
     }
 
-    /** Removes what a writer interrupted while replacing {@code tmp} left: {@code .<tmp's name>.*}. */
+    /**
+     * Removes what a writer interrupted while replacing {@code tmp} left: {@code .<tmp's name>.*}.
+     */
     private void removeWritersTemporaries(Path tmp) {
-        try (DirectoryStream<Path> left = Files.newDirectoryStream(folder, "." + tmp.getFileName() + ".*")) {
+        try (DirectoryStream<Path> left =
+                Files.newDirectoryStream(folder, "." + tmp.getFileName() + ".*")) {
             left.forEach(OutputBatch::deleteQuietly);
         } catch (IOException | RuntimeException ignored) {
             // Nothing to remove, or the folder is gone.
@@ -232,7 +268,11 @@ public final class OutputBatch implements AutoCloseable {
     }
 
     private static IchException notWritable(Path file, IOException e) {
-        return new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "cannot be written (" + e.getMessage()
-            + ")", "Check the folder's permissions and free space", e);
+        return new IchException(
+                ErrorCode.OUTPUT_NOT_WRITABLE,
+                file.toString(),
+                "cannot be written (" + e.getMessage() + ")",
+                "Check the folder's permissions and free space",
+                e);
     }
 }

@@ -1,12 +1,11 @@
 package dev.ich.core.preprocess;
 
 /**
- * The Gaussian low-pass filter applied before a downsampling resize, as scikit-image's
- * {@code resize(..., anti_aliasing=True)} and MONAI's {@code Resize(anti_aliasing=True)} do:
- * trilinear interpolation alone samples the source at a few points per output voxel, so at a
- * four- to six-fold reduction (a head 300–380 pixels wide to 80 or 64 columns) image noise passes
- * through almost undiminished and a small object's share of the output depends on where the
- * samples fall.
+ * The Gaussian low-pass filter applied before a downsampling resize, as scikit-image's {@code
+ * resize(..., anti_aliasing=True)} and MONAI's {@code Resize(anti_aliasing=True)} do: trilinear
+ * interpolation alone samples the source at a few points per output voxel, so at a four- to
+ * six-fold reduction (a head 300–380 pixels wide to 80 or 64 columns) image noise passes through
+ * almost undiminished and a small object's share of the output depends on where the samples fall.
  *
  * <p>Per axis, σ = max(0, (in / out − 1) / 2) source voxels (scikit-image's rule); the kernel is
  * {@code exp(−x² / 2σ²)} on the integers |x| ≤ ⌊4σ + 0.5⌋, normalised to sum 1, and the volume's
@@ -18,8 +17,7 @@ package dev.ich.core.preprocess;
  */
 final class AntiAliasing {
 
-    private AntiAliasing() {
-    }
+    private AntiAliasing() {}
 
     /** σ in source voxels for a resize from {@code in} to {@code out} voxels along one axis. */
     static double sigma(int in, int out) {
@@ -37,32 +35,38 @@ final class AntiAliasing {
         double[] ky = kernel(sigmas[1]);
         double[] kz = kernel(sigmas[2]);
         if (kx != null || ky != null) {
-            Parallel.forEach(nz, threads, () -> {
-                double[] line = new double[Math.max(nx, ny)];
-                return z -> {
-                    int plane = z * nx * ny;
-                    if (kx != null) {
-                        for (int y = 0; y < ny; y++) {
-                            filterLine(v, plane + y * nx, 1, nx, kx, line);
-                        }
-                    }
-                    if (ky != null) {
-                        for (int x = 0; x < nx; x++) {
-                            filterLine(v, plane + x, nx, ny, ky, line);
-                        }
-                    }
-                };
-            });
+            Parallel.forEach(
+                    nz,
+                    threads,
+                    () -> {
+                        double[] line = new double[Math.max(nx, ny)];
+                        return z -> {
+                            int plane = z * nx * ny;
+                            if (kx != null) {
+                                for (int y = 0; y < ny; y++) {
+                                    filterLine(v, plane + y * nx, 1, nx, kx, line);
+                                }
+                            }
+                            if (ky != null) {
+                                for (int x = 0; x < nx; x++) {
+                                    filterLine(v, plane + x, nx, ny, ky, line);
+                                }
+                            }
+                        };
+                    });
         }
         if (kz != null) {
-            Parallel.forEach(ny, threads, () -> {
-                double[] line = new double[nz];
-                return y -> {
-                    for (int x = 0; x < nx; x++) {
-                        filterLine(v, y * nx + x, nx * ny, nz, kz, line);
-                    }
-                };
-            });
+            Parallel.forEach(
+                    ny,
+                    threads,
+                    () -> {
+                        double[] line = new double[nz];
+                        return y -> {
+                            for (int x = 0; x < nx; x++) {
+                                filterLine(v, y * nx + x, nx * ny, nz, kz, line);
+                            }
+                        };
+                    });
         }
     }
 
@@ -84,8 +88,12 @@ final class AntiAliasing {
         return k;
     }
 
-    /** Convolves the {@code n} values at {@code start, start + stride, …} with {@code k}, edge repeated. */
-    private static void filterLine(float[] v, int start, int stride, int n, double[] k, double[] line) {
+    /**
+     * Convolves the {@code n} values at {@code start, start + stride, …} with {@code k}, edge
+     * repeated.
+     */
+    private static void filterLine(
+            float[] v, int start, int stride, int n, double[] k, double[] line) {
         for (int i = 0; i < n; i++) {
             line[i] = v[start + i * stride];
         }

@@ -1,8 +1,8 @@
 package dev.ich.core.preprocess;
 
 /**
- * A box of whole voxels in a source volume: the voxels {@code i0 ≤ i < i0 + sizeI},
- * {@code j0 ≤ j < j0 + sizeJ}, {@code k0 ≤ k < k0 + sizeK}.
+ * A box of whole voxels in a source volume: the voxels {@code i0 ≤ i < i0 + sizeI}, {@code j0 ≤ j <
+ * j0 + sizeJ}, {@code k0 ≤ k < k0 + sizeK}.
  *
  * @param i0 first column
  * @param j0 first row
@@ -15,10 +15,12 @@ public record CropBox(int i0, int j0, int k0, int sizeI, int sizeJ, int sizeK) {
 
     public CropBox {
         if (i0 < 0 || j0 < 0 || k0 < 0) {
-            throw new IllegalArgumentException("box start must not be negative, got (" + i0 + ", " + j0 + ", " + k0 + ")");
+            throw new IllegalArgumentException(
+                    "box start must not be negative, got (" + i0 + ", " + j0 + ", " + k0 + ")");
         }
         if (sizeI < 1 || sizeJ < 1 || sizeK < 1) {
-            throw new IllegalArgumentException("box size must be at least 1, got " + sizeI + "×" + sizeJ + "×" + sizeK);
+            throw new IllegalArgumentException(
+                    "box size must be at least 1, got " + sizeI + "×" + sizeJ + "×" + sizeK);
         }
     }
 

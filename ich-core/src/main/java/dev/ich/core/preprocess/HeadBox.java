@@ -10,8 +10,7 @@ import dev.ich.core.volume.CtVolume;
  */
 final class HeadBox {
 
-    private HeadBox() {
-    }
+    private HeadBox() {}
 
     /**
      * @return the box grown by {@code margin} and clamped to the volume, or {@code null} when no
@@ -58,8 +57,8 @@ final class HeadBox {
 
     /**
      * The slice's box: the first and last rows with a voxel above the threshold are found by
-     * scanning whole rows (an empty row must be read in full); the rows between them cannot
-     * change the row range, so they are read only outside the columns found so far.
+     * scanning whole rows (an empty row must be read in full); the rows between them cannot change
+     * the row range, so they are read only outside the columns found so far.
      */
     private static int[] scanSlice(CtVolume volume, int nx, int ny, int k, float above) {
         int jMin = -1;
@@ -102,7 +101,10 @@ final class HeadBox {
         return new int[] {iMin, iMax, jMin, jMax};
     }
 
-    /** The first {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or −1. */
+    /**
+     * The first {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or
+     * −1.
+     */
     private static int firstAbove(CtVolume volume, int base, int from, int to, float above) {
         for (int i = from; i < to; i++) {
             if (volume.huAt(base + i) > above) {
@@ -112,7 +114,10 @@ final class HeadBox {
         return -1;
     }
 
-    /** The last {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or −1. */
+    /**
+     * The last {@code i} in {@code [from, to)} of the row at {@code base} above the threshold, or
+     * −1.
+     */
     private static int lastAbove(CtVolume volume, int base, int from, int to, float above) {
         for (int i = to - 1; i >= from; i--) {
             if (volume.huAt(base + i) > above) {
@@ -123,8 +128,8 @@ final class HeadBox {
     }
 
     /**
-     * The float {@code f} such that, for every float {@code v}, {@code v > f} exactly when
-     * {@code v > threshold}; lets the scan compare floats without widening each voxel.
+     * The float {@code f} such that, for every float {@code v}, {@code v > f} exactly when {@code v
+     * > threshold}; lets the scan compare floats without widening each voxel.
      */
     static float exactFloatThreshold(double threshold) {
         float f = (float) threshold;

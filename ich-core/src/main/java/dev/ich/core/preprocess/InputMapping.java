@@ -10,18 +10,20 @@ import java.util.Objects;
  * voxel grid of the source volume it was made from.
  *
  * <p>The model input resamples the {@link #crop() crop box} of the source: model axis width runs
- * along source {@code i}, height along {@code j}, depth along {@code k}. With PyTorch's
- * {@code align_corners=False} convention, the centre of model voxel {@code (d, h, w)} lies at the
+ * along source {@code i}, height along {@code j}, depth along {@code k}. With PyTorch's {@code
+ * align_corners=False} convention, the centre of model voxel {@code (d, h, w)} lies at the
  * continuous source index
+ *
  * <pre>
  *   i = i0 + (w + 0.5) · scaleI − 0.5,   scaleI = sizeI / width
  *   j = j0 + (h + 0.5) · scaleJ − 0.5,   scaleJ = sizeJ / height
  *   k = k0 + (d + 0.5) · scaleK − 0.5,   scaleK = sizeK / depth
  * </pre>
+ *
  * so the model grid covers exactly the crop box (from the outer face of its first voxel to the
- * outer face of its last). This is an affine map; {@link #modelToSource} and
- * {@link #sourceToModel} are its exact inverses. The resampling itself clamps coordinates to the
- * grid it reads (as PyTorch does), so the outermost half voxels repeat the edge values.
+ * outer face of its last). This is an affine map; {@link #modelToSource} and {@link #sourceToModel}
+ * are its exact inverses. The resampling itself clamps coordinates to the grid it reads (as PyTorch
+ * does), so the outermost half voxels repeat the edge values.
  *
  * <p>Spacing stays anisotropic: {@link #modelGeometry()} gives the model grid its own spacing
  * ({@code spacing · scale} per axis) and the source's direction cosines, so every model voxel
@@ -39,11 +41,19 @@ public record InputMapping(VolumeGeometry source, CropBox crop, int depth, int h
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(crop, "crop");
         if (crop.i1() >= source.nx() || crop.j1() >= source.ny() || crop.k1() >= source.nz()) {
-            throw new IllegalArgumentException("crop box " + crop + " does not fit the source grid " + source.nx()
-                + "×" + source.ny() + "×" + source.nz());
+            throw new IllegalArgumentException(
+                    "crop box "
+                            + crop
+                            + " does not fit the source grid "
+                            + source.nx()
+                            + "×"
+                            + source.ny()
+                            + "×"
+                            + source.nz());
         }
         if (depth < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("model shape must be positive, got " + depth + "×" + height + "×" + width);
+            throw new IllegalArgumentException(
+                    "model shape must be positive, got " + depth + "×" + height + "×" + width);
         }
     }
 
@@ -67,12 +77,14 @@ public record InputMapping(VolumeGeometry source, CropBox crop, int depth, int h
         return new int[] {depth, height, width};
     }
 
-    /** The continuous source index {@code (i, j, k)} (as x, y, z) of model index {@code (d, h, w)}. */
+    /**
+     * The continuous source index {@code (i, j, k)} (as x, y, z) of model index {@code (d, h, w)}.
+     */
     public Vec3 modelToSource(double d, double h, double w) {
         return new Vec3(
-            crop.i0() + (w + 0.5) * scaleI() - 0.5,
-            crop.j0() + (h + 0.5) * scaleJ() - 0.5,
-            crop.k0() + (d + 0.5) * scaleK() - 0.5);
+                crop.i0() + (w + 0.5) * scaleI() - 0.5,
+                crop.j0() + (h + 0.5) * scaleJ() - 0.5,
+                crop.k0() + (d + 0.5) * scaleK() - 0.5);
     }
 
     /** As {@link #modelToSource(double, double, double)}. */
@@ -80,40 +92,45 @@ public record InputMapping(VolumeGeometry source, CropBox crop, int depth, int h
         return modelToSource(m.d(), m.h(), m.w());
     }
 
-    /** The continuous model index of source index {@code (i, j, k)}; the inverse of {@link #modelToSource}. */
+    /**
+     * The continuous model index of source index {@code (i, j, k)}; the inverse of {@link
+     * #modelToSource}.
+     */
     public ModelIndex sourceToModel(double i, double j, double k) {
         return new ModelIndex(
-            (k - crop.k0() + 0.5) / scaleK() - 0.5,
-            (j - crop.j0() + 0.5) / scaleJ() - 0.5,
-            (i - crop.i0() + 0.5) / scaleI() - 0.5);
+                (k - crop.k0() + 0.5) / scaleK() - 0.5,
+                (j - crop.j0() + 0.5) / scaleJ() - 0.5,
+                (i - crop.i0() + 0.5) / scaleI() - 0.5);
     }
 
-    /** As {@link #sourceToModel(double, double, double)}, for a source index held as (x, y, z) = (i, j, k). */
+    /**
+     * As {@link #sourceToModel(double, double, double)}, for a source index held as (x, y, z) = (i,
+     * j, k).
+     */
     public ModelIndex sourceToModel(Vec3 ijk) {
         return sourceToModel(ijk.x(), ijk.y(), ijk.z());
     }
 
     /**
-     * The affine from model voxel index to source voxel index, with the model index ordered like
-     * a voxel index: {@code (x, y, z) = (w, h, d)} → {@code (i, j, k)}.
+     * The affine from model voxel index to source voxel index, with the model index ordered like a
+     * voxel index: {@code (x, y, z) = (w, h, d)} → {@code (i, j, k)}.
      */
     public Affine modelVoxelToSourceVoxel() {
         return Affine.ofColumns(
-            new Vec3(scaleI(), 0, 0),
-            new Vec3(0, scaleJ(), 0),
-            new Vec3(0, 0, scaleK()),
-            modelToSource(0, 0, 0));
+                new Vec3(scaleI(), 0, 0),
+                new Vec3(0, scaleJ(), 0),
+                new Vec3(0, 0, scaleK()),
+                modelToSource(0, 0, 0));
     }
 
     /**
      * The model grid in patient space: {@code width × height × depth} voxels (nx = width, ny =
-     * height, nz = depth, voxel {@code (w, h, d)}) with the source's axes, spacing
-     * {@code (sx · scaleI, sy · scaleJ, sz · scaleK)} and the origin at the centre of model voxel
-     * (0, 0, 0).
+     * height, nz = depth, voxel {@code (w, h, d)}) with the source's axes, spacing {@code (sx ·
+     * scaleI, sy · scaleJ, sz · scaleK)} and the origin at the centre of model voxel (0, 0, 0).
      */
     public VolumeGeometry modelGeometry() {
-        return VolumeGeometry.fromVoxelToPatient(width, height, depth,
-            source.voxelToPatient().compose(modelVoxelToSourceVoxel()));
+        return VolumeGeometry.fromVoxelToPatient(
+                width, height, depth, source.voxelToPatient().compose(modelVoxelToSourceVoxel()));
     }
 
     /**
@@ -130,17 +147,33 @@ public record InputMapping(VolumeGeometry source, CropBox crop, int depth, int h
     public float[] toSourceGrid(float[] modelMap) {
         Objects.requireNonNull(modelMap, "modelMap");
         if (modelMap.length != (long) depth * height * width) {
-            throw new IllegalArgumentException("the map has " + modelMap.length + " values but the model grid "
-                + depth + "×" + height + "×" + width + " has " + (long) depth * height * width);
+            throw new IllegalArgumentException(
+                    "the map has "
+                            + modelMap.length
+                            + " values but the model grid "
+                            + depth
+                            + "×"
+                            + height
+                            + "×"
+                            + width
+                            + " has "
+                            + (long) depth * height * width);
         }
-        RowReader rows = (h, d, row) -> System.arraycopy(modelMap, (d * height + h) * width, row, 0, width);
-        float[] block = Trilinear.resize(rows, depth, height, width, crop.sizeK(), crop.sizeJ(), crop.sizeI(), 1);
+        RowReader rows =
+                (h, d, row) -> System.arraycopy(modelMap, (d * height + h) * width, row, 0, width);
+        float[] block =
+                Trilinear.resize(
+                        rows, depth, height, width, crop.sizeK(), crop.sizeJ(), crop.sizeI(), 1);
         float[] result = new float[source.voxelCount()];
         int ni = crop.sizeI();
         for (int k = 0; k < crop.sizeK(); k++) {
             for (int j = 0; j < crop.sizeJ(); j++) {
-                System.arraycopy(block, (k * crop.sizeJ() + j) * ni, result,
-                    source.index(crop.i0(), crop.j0() + j, crop.k0() + k), ni);
+                System.arraycopy(
+                        block,
+                        (k * crop.sizeJ() + j) * ni,
+                        result,
+                        source.index(crop.i0(), crop.j0() + j, crop.k0() + k),
+                        ni);
             }
         }
         return result;

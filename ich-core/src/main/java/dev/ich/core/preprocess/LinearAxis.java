@@ -2,11 +2,11 @@ package dev.ich.core.preprocess;
 
 /**
  * Source indices and weights of linear interpolation along one axis, exactly as PyTorch's CPU
- * kernels compute them for {@code align_corners=False} when an output size (not a scale factor)
- * is given: {@code scale = (float) in / out}; the source coordinate of output {@code o} is
- * {@code scale · (o + 0.5) − 0.5} (computed in double, then rounded to float), clamped at 0;
- * {@code lo = (int) coordinate}, {@code hi = lo + 1} unless {@code lo} is the last index; the weight
- * of {@code hi} is the fractional part. Output {@code o} is {@code wLo[o]·x[lo[o]] + wHi[o]·x[hi[o]]}.
+ * kernels compute them for {@code align_corners=False} when an output size (not a scale factor) is
+ * given: {@code scale = (float) in / out}; the source coordinate of output {@code o} is {@code
+ * scale · (o + 0.5) − 0.5} (computed in double, then rounded to float), clamped at 0; {@code lo =
+ * (int) coordinate}, {@code hi = lo + 1} unless {@code lo} is the last index; the weight of {@code
+ * hi} is the fractional part. Output {@code o} is {@code wLo[o]·x[lo[o]] + wHi[o]·x[hi[o]]}.
  */
 final class LinearAxis {
 
@@ -24,7 +24,8 @@ final class LinearAxis {
 
     static LinearAxis of(int inSize, int outSize) {
         if (inSize < 1 || outSize < 1) {
-            throw new IllegalArgumentException("axis sizes must be at least 1, got in=" + inSize + ", out=" + outSize);
+            throw new IllegalArgumentException(
+                    "axis sizes must be at least 1, got in=" + inSize + ", out=" + outSize);
         }
         LinearAxis a = new LinearAxis(outSize);
         float scale = (float) inSize / outSize;

@@ -8,5 +8,4 @@ package dev.ich.core.preprocess;
  * @param h height index (along source {@code j})
  * @param w width index (along source {@code i})
  */
-public record ModelIndex(double d, double h, double w) {
-}
+public record ModelIndex(double d, double h, double w) {}

@@ -4,8 +4,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
- * One preprocessed single-channel volume ready for the network, shape {@code depth × height × width}
- * with {@code width} fastest (the memory order of a PyTorch {@code N×C×D×H×W} tensor).
+ * One preprocessed single-channel volume ready for the network, shape {@code depth × height ×
+ * width} with {@code width} fastest (the memory order of a PyTorch {@code N×C×D×H×W} tensor).
  * Immutable: the array is copied in and out.
  */
 public final class ModelInput {
@@ -22,11 +22,21 @@ public final class ModelInput {
 
     private ModelInput(float[] owned, int depth, int height, int width) {
         if (depth < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("shape must be positive, got " + depth + "×" + height + "×" + width);
+            throw new IllegalArgumentException(
+                    "shape must be positive, got " + depth + "×" + height + "×" + width);
         }
         if ((long) depth * height * width != owned.length) {
-            throw new IllegalArgumentException("data has " + owned.length + " values but the shape " + depth + "×"
-                + height + "×" + width + " needs " + (long) depth * height * width);
+            throw new IllegalArgumentException(
+                    "data has "
+                            + owned.length
+                            + " values but the shape "
+                            + depth
+                            + "×"
+                            + height
+                            + "×"
+                            + width
+                            + " needs "
+                            + (long) depth * height * width);
         }
         this.depth = depth;
         this.height = height;
@@ -65,7 +75,9 @@ public final class ModelInput {
         return data.clone();
     }
 
-    /** Copies the values into {@code target} at {@code offset} (for batching without extra arrays). */
+    /**
+     * Copies the values into {@code target} at {@code offset} (for batching without extra arrays).
+     */
     public void copyTo(float[] target, int offset) {
         System.arraycopy(data, 0, target, offset, data.length);
     }

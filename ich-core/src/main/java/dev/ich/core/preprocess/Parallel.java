@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  */
 final class Parallel {
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     static void forEach(int n, int threads, Supplier<IntConsumer> workers) {
         int helpers = Math.min(threads, n) - 1;
@@ -27,13 +26,16 @@ final class Parallel {
         for (int t = 0; t < helpers; t++) {
             int slot = t;
             IntConsumer worker = workers.get();
-            started[t] = new Thread(() -> {
-                try {
-                    drain(next, n, worker);
-                } catch (Throwable e) { // handed to the caller below, never lost
-                    failures[slot] = e;
-                }
-            }, "ich-preprocess-" + t);
+            started[t] =
+                    new Thread(
+                            () -> {
+                                try {
+                                    drain(next, n, worker);
+                                } catch (Throwable e) { // handed to the caller below, never lost
+                                    failures[slot] = e;
+                                }
+                            },
+                            "ich-preprocess-" + t);
             started[t].setDaemon(true);
             started[t].start();
         }
@@ -64,7 +66,10 @@ final class Parallel {
             }
             if (f != null) {
                 if (failure == null) {
-                    failure = f instanceof RuntimeException ? (RuntimeException) f : new IllegalStateException(f);
+                    failure =
+                            f instanceof RuntimeException
+                                    ? (RuntimeException) f
+                                    : new IllegalStateException(f);
                 } else {
                     failure.addSuppressed(f);
                 }

@@ -15,8 +15,11 @@ public record PreprocessedStudy(ModelInput input, InputMapping mapping) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(mapping, "mapping");
         if (!Arrays.equals(input.shape(), mapping.modelShape())) {
-            throw new IllegalArgumentException("input shape " + Arrays.toString(input.shape())
-                + " differs from the mapping's model shape " + Arrays.toString(mapping.modelShape()));
+            throw new IllegalArgumentException(
+                    "input shape "
+                            + Arrays.toString(input.shape())
+                            + " differs from the mapping's model shape "
+                            + Arrays.toString(mapping.modelShape()));
         }
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * threads.
  *
  * <p>The work is split over slices on at most {@link #threads()} threads (the caller's and
- * short-lived helpers); the result does not depend on the thread count. The source voxels are
- * read in place; the only large arrays made are the resized slices and the result, and with
+ * short-lived helpers); the result does not depend on the thread count. The source voxels are read
+ * in place; the only large arrays made are the resized slices and the result, and with
  * anti-aliasing the windowed crop box, which the filter needs whole.
  */
 public final class Preprocessor {
@@ -65,42 +65,86 @@ public final class Preprocessor {
         VolumeGeometry g = volume.geometry();
         String where = "volume of series " + volume.provenance().seriesInstanceUid();
         if (g.voxelCount() < 2) {
-            throw new IchException(ErrorCode.INVALID_VOLUME, where,
-                "the volume has " + g.voxelCount() + " voxel (" + g.nx() + "×" + g.ny() + "×" + g.nz()
-                    + "), too few to preprocess",
-                "give a whole CT series, not a single image value");
+            throw new IchException(
+                    ErrorCode.INVALID_VOLUME,
+                    where,
+                    "the volume has "
+                            + g.voxelCount()
+                            + " voxel ("
+                            + g.nx()
+                            + "×"
+                            + g.ny()
+                            + "×"
+                            + g.nz()
+                            + "), too few to preprocess",
+                    "give a whole CT series, not a single image value");
         }
         CropBox box = HeadBox.find(volume, config.airThresholdHu(), config.marginVoxels(), threads);
         if (box == null) {
-            throw new IchException(ErrorCode.INVALID_VOLUME, where,
-                "no voxel is above the air threshold of " + config.airThresholdHu() + " HU (the highest is "
-                    + volume.range()[1] + " HU), so the volume holds no head",
-                "check that the series is a head CT in Hounsfield units (rescale slope and intercept applied),"
-                    + " or lower the air threshold");
+            throw new IchException(
+                    ErrorCode.INVALID_VOLUME,
+                    where,
+                    "no voxel is above the air threshold of "
+                            + config.airThresholdHu()
+                            + " HU (the highest is "
+                            + volume.range()[1]
+                            + " HU), so the volume holds no head",
+                    "check that the series is a head CT in Hounsfield units (rescale slope and intercept applied),"
+                            + " or lower the air threshold");
         }
         if (box.voxelCount() < 2) {
-            throw new IchException(ErrorCode.INVALID_VOLUME, where,
-                "only one voxel, (" + box.i0() + ", " + box.j0() + ", " + box.k0() + "), is above the air threshold of "
-                    + config.airThresholdHu() + " HU, so there is no head to crop",
-                "check that the series is a head CT in Hounsfield units, or lower the air threshold");
+            throw new IchException(
+                    ErrorCode.INVALID_VOLUME,
+                    where,
+                    "only one voxel, ("
+                            + box.i0()
+                            + ", "
+                            + box.j0()
+                            + ", "
+                            + box.k0()
+                            + "), is above the air threshold of "
+                            + config.airThresholdHu()
+                            + " HU, so there is no head to crop",
+                    "check that the series is a head CT in Hounsfield units, or lower the air threshold");
         }
         RowReader rows = windowedRows(volume, box);
         if (config.antiAliasing()) {
             rows = lowPassed(rows, box);
         }
-        float[] out = Trilinear.resize(rows, box.sizeK(), box.sizeJ(), box.sizeI(),
-            config.depth(), config.height(), config.width(), threads);
+        float[] out =
+                Trilinear.resize(
+                        rows,
+                        box.sizeK(),
+                        box.sizeJ(),
+                        box.sizeI(),
+                        config.depth(),
+                        config.height(),
+                        config.width(),
+                        threads);
         ModelInput input = ModelInput.wrap(config.depth(), config.height(), config.width(), out);
-        InputMapping mapping = new InputMapping(g, box, config.depth(), config.height(), config.width());
+        InputMapping mapping =
+                new InputMapping(g, box, config.depth(), config.height(), config.width());
         if (LOG.isDebugEnabled()) {
-            LOG.debug("preprocessed {}: crop box {} of {}×{}×{}, source voxels per model voxel (i, j, k) ="
-                    + " ({}, {}, {}), config {}", where, box, g.nx(), g.ny(), g.nz(), mapping.scaleI(),
-                mapping.scaleJ(), mapping.scaleK(), config.fingerprint());
+            LOG.debug(
+                    "preprocessed {}: crop box {} of {}×{}×{}, source voxels per model voxel (i, j, k) ="
+                            + " ({}, {}, {}), config {}",
+                    where,
+                    box,
+                    g.nx(),
+                    g.ny(),
+                    g.nz(),
+                    mapping.scaleI(),
+                    mapping.scaleJ(),
+                    mapping.scaleK(),
+                    config.fingerprint());
         }
         return new PreprocessedStudy(input, mapping);
     }
 
-    /** The crop box read whole through {@code rows}, filtered by {@link AntiAliasing}, as rows again. */
+    /**
+     * The crop box read whole through {@code rows}, filtered by {@link AntiAliasing}, as rows
+     * again.
+     */
     private RowReader lowPassed(RowReader rows, CropBox box) {
         int ni = box.sizeI();
         int nj = box.sizeJ();
@@ -113,15 +157,18 @@ public final class Preprocessor {
                 System.arraycopy(row, 0, v, (k * nj + j) * ni, ni);
             }
         }
-        double[] sigmas = {AntiAliasing.sigma(ni, config.width()), AntiAliasing.sigma(nj, config.height()),
-            AntiAliasing.sigma(nk, config.depth())};
+        double[] sigmas = {
+            AntiAliasing.sigma(ni, config.width()),
+            AntiAliasing.sigma(nj, config.height()),
+            AntiAliasing.sigma(nk, config.depth())
+        };
         AntiAliasing.filter(v, ni, nj, nk, sigmas, threads);
         return (j, k, out) -> System.arraycopy(v, (k * nj + j) * ni, out, 0, ni);
     }
 
     /**
-     * Rows of the crop box, with bone set to the window's lower bound when suppressed, clipped to the
-     * window and scaled to [0, 1] as they are read.
+     * Rows of the crop box, with bone set to the window's lower bound when suppressed, clipped to
+     * the window and scaled to [0, 1] as they are read.
      */
     private RowReader windowedRows(CtVolume volume, CropBox box) {
         FloatBuffer hu = volume.huBuffer();
@@ -132,12 +179,16 @@ public final class Preprocessor {
         int j0 = box.j0();
         int k0 = box.k0();
         int ni = box.sizeI();
-        // Same float operations as PyTorch's clamp, subtraction and division, so the result matches.
+        // Same float operations as PyTorch's clamp, subtraction and division, so the result
+        // matches.
         float lo = (float) config.window().lower();
         float hi = (float) config.window().upper();
         float width = (float) (config.window().upper() - config.window().lower());
         // Without suppression the bound is +infinity, and no value (not even NaN) is above it.
-        float bone = config.boneSuppression() ? (float) config.boneSuppressionHu() : Float.POSITIVE_INFINITY;
+        float bone =
+                config.boneSuppression()
+                        ? (float) config.boneSuppressionHu()
+                        : Float.POSITIVE_INFINITY;
         return (j, k, row) -> {
             hu.get(i0 + nx * (j0 + j + ny * (k0 + k)), row, 0, ni);
             for (int x = 0; x < ni; x++) {

@@ -30,16 +30,20 @@ public final class BinaryMask {
     /** The mask of the set flat indices of {@code bits}; the set is copied. */
     public static BinaryMask fromBits(VolumeGeometry geometry, BitSet bits) {
         if (bits.length() > geometry.voxelCount()) {
-            throw new IllegalArgumentException("bit " + (bits.length() - 1) + " lies outside the grid of "
-                + geometry.voxelCount() + " voxels");
+            throw new IllegalArgumentException(
+                    "bit "
+                            + (bits.length() - 1)
+                            + " lies outside the grid of "
+                            + geometry.voxelCount()
+                            + " voxels");
         }
         return new BinaryMask(geometry, (BitSet) bits.clone());
     }
 
     private static void requireLength(VolumeGeometry geometry, int length) {
         if (length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("mask has " + length + " values but the grid has "
-                + geometry.voxelCount());
+            throw new IllegalArgumentException(
+                    "mask has " + length + " values but the grid has " + geometry.voxelCount());
         }
     }
 
@@ -81,8 +85,9 @@ public final class BinaryMask {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BinaryMask && ((BinaryMask) o).geometry.equals(geometry)
-            && ((BinaryMask) o).voxels.equals(voxels);
+        return o instanceof BinaryMask
+                && ((BinaryMask) o).geometry.equals(geometry)
+                && ((BinaryMask) o).voxels.equals(voxels);
     }
 
     @Override

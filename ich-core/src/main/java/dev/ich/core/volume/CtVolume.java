@@ -19,23 +19,35 @@ public final class CtVolume {
      * @param geometry the voxel grid
      * @param hu voxel values in HU, {@code i} fastest (see {@link VolumeGeometry}); copied
      * @param provenance where the volume came from
-     * @throws IllegalArgumentException when the length does not match the grid or a value is not finite
+     * @throws IllegalArgumentException when the length does not match the grid or a value is not
+     *     finite
      */
     public CtVolume(VolumeGeometry geometry, float[] hu, Provenance provenance) {
         this(hu.clone(), geometry, provenance, true);
     }
 
-    private CtVolume(float[] owned, VolumeGeometry geometry, Provenance provenance, boolean validate) {
+    private CtVolume(
+            float[] owned, VolumeGeometry geometry, Provenance provenance, boolean validate) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         if (owned.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("hu has " + owned.length + " values but the grid " + geometry.nx() + "×"
-                + geometry.ny() + "×" + geometry.nz() + " has " + geometry.voxelCount());
+            throw new IllegalArgumentException(
+                    "hu has "
+                            + owned.length
+                            + " values but the grid "
+                            + geometry.nx()
+                            + "×"
+                            + geometry.ny()
+                            + "×"
+                            + geometry.nz()
+                            + " has "
+                            + geometry.voxelCount());
         }
         if (validate) {
             for (int n = 0; n < owned.length; n++) {
                 if (!Float.isFinite(owned[n])) {
-                    throw new IllegalArgumentException("voxel " + n + " is " + owned[n] + "; HU values must be finite");
+                    throw new IllegalArgumentException(
+                            "voxel " + n + " is " + owned[n] + "; HU values must be finite");
                 }
             }
         }
@@ -58,7 +70,9 @@ public final class CtVolume {
         return provenance;
     }
 
-    /** A copy of this volume with other provenance (the voxels are shared, both being immutable). */
+    /**
+     * A copy of this volume with other provenance (the voxels are shared, both being immutable).
+     */
     public CtVolume withProvenance(Provenance newProvenance) {
         return new CtVolume(hu, geometry, newProvenance, false);
     }

@@ -10,11 +10,15 @@ public record HuWindow(double lower, double upper) {
 
     public HuWindow {
         if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
-            throw new IllegalArgumentException("window bounds must be finite, got lower=" + lower + ", upper=" + upper);
+            throw new IllegalArgumentException(
+                    "window bounds must be finite, got lower=" + lower + ", upper=" + upper);
         }
         if (lower >= upper) {
-            throw new IllegalArgumentException("window lower bound must be below the upper bound, got lower="
-                + lower + ", upper=" + upper);
+            throw new IllegalArgumentException(
+                    "window lower bound must be below the upper bound, got lower="
+                            + lower
+                            + ", upper="
+                            + upper);
         }
     }
 

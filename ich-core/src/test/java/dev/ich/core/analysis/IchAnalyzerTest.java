@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facade's own behaviour: composition, validation, timings, warnings and ownership. The
- * network here is a transparent function of the input (its mean intensity), so every number the
- * analyzer reports can be recomputed; the real network is exercised end to end in ich-samples and ich-cli.
+ * The facade's own behaviour: composition, validation, timings, warnings and ownership. The network
+ * here is a transparent function of the input (its mean intensity), so every number the analyzer
+ * reports can be recomputed; the real network is exercised end to end in ich-samples and ich-cli.
  */
 class IchAnalyzerTest {
 
-    private static final PreprocessingConfig SMALL = PreprocessingConfig.paper().toBuilder()
-        .targetShape(4, 8, 8).build();
+    private static final PreprocessingConfig SMALL =
+            PreprocessingConfig.paper().toBuilder().targetShape(4, 8, 8).build();
 
     /** Predicts ∛ml = 10 × mean input intensity, and P(death) = mean intensity. */
     static final class MeanPredictor implements IchPredictor, AutoCloseable {
@@ -68,31 +68,43 @@ class IchAnalyzerTest {
                 }
             }
         }
-        return new CtVolume(g, hu, new Provenance("1.2.3.4", 6, 6, "1.2.840.10008.1.2.1",
-            List.of("slice 3 was duplicated and dropped")));
+        return new CtVolume(
+                g,
+                hu,
+                new Provenance(
+                        "1.2.3.4",
+                        6,
+                        6,
+                        "1.2.840.10008.1.2.1",
+                        List.of("slice 3 was duplicated and dropped")));
     }
 
     @Test
     void analysesAVolumeAndReportsProvenanceTimingsAndWarnings() throws Exception {
         MeanPredictor model = new MeanPredictor();
         CtVolume ct = headWithBleed();
-        VolumeEstimator voxelsAbove60 = new VolumeEstimator() {
-            @Override
-            public String name() {
-                return "above60";
-            }
+        VolumeEstimator voxelsAbove60 =
+                new VolumeEstimator() {
+                    @Override
+                    public String name() {
+                        return "above60";
+                    }
 
-            @Override
-            public double estimateMl(CtVolume volume) {
-                int n = 0;
-                for (int v = 0; v < volume.geometry().voxelCount(); v++) {
-                    n += volume.huAt(v) > 60 ? 1 : 0;
-                }
-                return n * volume.geometry().voxelVolumeMm3() / 1000;
-            }
-        };
-        try (IchAnalyzer analyzer = IchAnalyzer.builder().reader(path -> ct).model(model)
-                .estimators(voxelsAbove60).build()) {
+                    @Override
+                    public double estimateMl(CtVolume volume) {
+                        int n = 0;
+                        for (int v = 0; v < volume.geometry().voxelCount(); v++) {
+                            n += volume.huAt(v) > 60 ? 1 : 0;
+                        }
+                        return n * volume.geometry().voxelVolumeMm3() / 1000;
+                    }
+                };
+        try (IchAnalyzer analyzer =
+                IchAnalyzer.builder()
+                        .reader(path -> ct)
+                        .model(model)
+                        .estimators(voxelsAbove60)
+                        .build()) {
             AnalysisResult result = analyzer.analyze(Path.of("study"));
             Prediction direct = model.predict(new Preprocessor(SMALL).preprocess(ct).input());
             assertThat(result.prediction()).isEqualTo(direct);
@@ -103,7 +115,8 @@ class IchAnalyzerTest {
             assertThat(result.heatmaps()).isEmpty();
             assertThat(result.provenance().seriesInstanceUid()).isEqualTo("1.2.3.4");
             assertThat(result.provenance().modelSha256()).isEqualTo("ab".repeat(32));
-            assertThat(result.provenance().preprocessingFingerprint()).isEqualTo(SMALL.fingerprint());
+            assertThat(result.provenance().preprocessingFingerprint())
+                    .isEqualTo(SMALL.fingerprint());
             assertThat(result.provenance().libraryVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
         assertThat(model.closed.get()).as("the caller closes the model it made").isZero();
@@ -112,9 +125,14 @@ class IchAnalyzerTest {
     @Test
     void aWindowOverrideChangesTheInputAndIsAWarning() throws Exception {
         CtVolume ct = headWithBleed();
-        try (IchAnalyzer plain = IchAnalyzer.builder().reader(p -> ct).model(new MeanPredictor()).build();
-             IchAnalyzer wide = IchAnalyzer.builder().reader(p -> ct).model(new MeanPredictor())
-                 .window(new HuWindow(0, 80)).build()) {
+        try (IchAnalyzer plain =
+                        IchAnalyzer.builder().reader(p -> ct).model(new MeanPredictor()).build();
+                IchAnalyzer wide =
+                        IchAnalyzer.builder()
+                                .reader(p -> ct)
+                                .model(new MeanPredictor())
+                                .window(new HuWindow(0, 80))
+                                .build()) {
             AnalysisResult a = plain.analyze(ct);
             AnalysisResult b = wide.analyze(ct);
             assertThat(b.probabilityOfDeath()).isGreaterThan(a.probabilityOfDeath());
@@ -126,12 +144,26 @@ class IchAnalyzerTest {
     @Test
     void buildNamesWhatIsMissingOrWrong() {
         MeanPredictor model = new MeanPredictor();
-        assertThatThrownBy(() -> IchAnalyzer.builder().model(model).build()).hasMessageContaining("reader must be set");
-        assertThatThrownBy(() -> IchAnalyzer.builder().reader(p -> null).build()).hasMessageContaining("model must be set");
-        assertThatThrownBy(() -> IchAnalyzer.builder().reader(p -> null).model(model).explain(Head.VOLUME).build())
-            .hasMessageContaining("explain([VOLUME]) needs an explainer");
-        assertThatThrownBy(() -> IchAnalyzer.builder().reader(p -> null).model(model).threads(0).build())
-            .hasMessageContaining("threads must be at least 1, got 0");
+        assertThatThrownBy(() -> IchAnalyzer.builder().model(model).build())
+                .hasMessageContaining("reader must be set");
+        assertThatThrownBy(() -> IchAnalyzer.builder().reader(p -> null).build())
+                .hasMessageContaining("model must be set");
+        assertThatThrownBy(
+                        () ->
+                                IchAnalyzer.builder()
+                                        .reader(p -> null)
+                                        .model(model)
+                                        .explain(Head.VOLUME)
+                                        .build())
+                .hasMessageContaining("explain([VOLUME]) needs an explainer");
+        assertThatThrownBy(
+                        () ->
+                                IchAnalyzer.builder()
+                                        .reader(p -> null)
+                                        .model(model)
+                                        .threads(0)
+                                        .build())
+                .hasMessageContaining("threads must be at least 1, got 0");
     }
 
     @Test
@@ -150,9 +182,14 @@ class IchAnalyzerTest {
 
     @Test
     void aClosedAnalyzerRefusesWork() {
-        IchAnalyzer analyzer = IchAnalyzer.builder().reader(p -> headWithBleed()).model(new MeanPredictor()).build();
+        IchAnalyzer analyzer =
+                IchAnalyzer.builder()
+                        .reader(p -> headWithBleed())
+                        .model(new MeanPredictor())
+                        .build();
         analyzer.close();
-        assertThatThrownBy(() -> analyzer.analyze(Path.of("x"))).isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("closed");
+        assertThatThrownBy(() -> analyzer.analyze(Path.of("x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 }

@@ -10,10 +10,7 @@ class AffineTest {
 
     private static final double EXACT = 1e-12;
 
-    private static final Affine SAMPLE = Affine.ofRowMajor(
-        2, 1, 0, 5,
-        0, 3, 1, -2,
-        1, 0, 4, 7);
+    private static final Affine SAMPLE = Affine.ofRowMajor(2, 1, 0, 5, 0, 3, 1, -2, 1, 0, 4, 7);
 
     @Test
     void composeAppliesTheRightOperandFirst() {
@@ -27,8 +24,10 @@ class AffineTest {
     void inverseUndoesTheTransform() {
         // det = 2·(12 − 0) − 1·(0 − 1) + 0 = 25, computed by hand.
         assertThat(SAMPLE.determinant()).isCloseTo(25, within(EXACT));
-        assertThat(SAMPLE.inverse().compose(SAMPLE).approximatelyEquals(Affine.identity(), EXACT)).isTrue();
-        assertThat(SAMPLE.compose(SAMPLE.inverse()).approximatelyEquals(Affine.identity(), EXACT)).isTrue();
+        assertThat(SAMPLE.inverse().compose(SAMPLE).approximatelyEquals(Affine.identity(), EXACT))
+                .isTrue();
+        assertThat(SAMPLE.compose(SAMPLE.inverse()).approximatelyEquals(Affine.identity(), EXACT))
+                .isTrue();
     }
 
     @Test
@@ -39,12 +38,18 @@ class AffineTest {
 
     @Test
     void refusesBadInput() {
-        assertThatThrownBy(() -> Affine.ofRowMajor(1, 2, 3)).hasMessageContaining("12 or 16 values, got 3");
+        assertThatThrownBy(() -> Affine.ofRowMajor(1, 2, 3))
+                .hasMessageContaining("12 or 16 values, got 3");
         assertThatThrownBy(() -> Affine.ofRowMajor(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1))
-            .hasMessageContaining("0 0 0 1");
-        assertThatThrownBy(() -> Affine.ofRowMajor(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, Double.POSITIVE_INFINITY, 0))
-            .hasMessageContaining("finite");
+                .hasMessageContaining("0 0 0 1");
+        assertThatThrownBy(
+                        () ->
+                                Affine.ofRowMajor(
+                                        1, 0, 0, 0, 0, 1, 0, 0, 0, 0, Double.POSITIVE_INFINITY, 0))
+                .hasMessageContaining("finite");
         Affine singular = Affine.ofRowMajor(1, 2, 3, 0, 2, 4, 6, 0, 0, 0, 1, 0);
-        assertThatThrownBy(singular::inverse).isInstanceOf(IllegalStateException.class).hasMessageContaining("singular");
+        assertThatThrownBy(singular::inverse)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("singular");
     }
 }

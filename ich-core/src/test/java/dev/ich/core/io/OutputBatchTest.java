@@ -16,11 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** All or none: checked before any work, nothing through a link, no temporaries after failure or SIGTERM. */
+/**
+ * All or none: checked before any work, nothing through a link, no temporaries after failure or
+ * SIGTERM.
+ */
 class OutputBatchTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private String[] names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
@@ -31,7 +33,8 @@ class OutputBatchTest {
     @Test
     void writesAllFilesAtCommitAndNothingBefore() throws Exception {
         Path out = dir.resolve("out");
-        try (OutputBatch batch = OutputBatch.prepare(out, List.of("a.txt", "b.txt"), false, "advice")) {
+        try (OutputBatch batch =
+                OutputBatch.prepare(out, List.of("a.txt", "b.txt"), false, "advice")) {
             Files.writeString(batch.temporary("a.txt"), "A");
             Files.writeString(batch.temporary("b.txt"), "B");
             assertThat(out.resolve("a.txt")).doesNotExist();
@@ -44,9 +47,15 @@ class OutputBatchTest {
     @Test
     void refusesAnExistingFileBeforeWritingAnything() throws Exception {
         Files.writeString(dir.resolve("b.txt"), "mine");
-        assertThatThrownBy(() -> OutputBatch.prepare(dir, List.of("a.txt", "b.txt"), false, "pass --force"))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
-            .hasMessageContaining("b.txt").hasMessageContaining("pass --force");
+        assertThatThrownBy(
+                        () ->
+                                OutputBatch.prepare(
+                                        dir, List.of("a.txt", "b.txt"), false, "pass --force"))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
+                .hasMessageContaining("b.txt")
+                .hasMessageContaining("pass --force");
         assertThat(names(dir)).containsExactly("b.txt");
     }
 
@@ -56,8 +65,11 @@ class OutputBatchTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.createSymbolicLink(out.resolve("a.txt"), victim);
         assertThatThrownBy(() -> OutputBatch.prepare(out, List.of("a.txt"), true, "advice"))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
-            .hasMessageContaining("a.txt").hasMessageContaining("link");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
+                .hasMessageContaining("a.txt")
+                .hasMessageContaining("link");
         assertThat(victim).hasContent("precious");
 
         // A link that appears while the batch works is refused at commit too.
@@ -65,7 +77,9 @@ class OutputBatchTest {
         try (OutputBatch batch = OutputBatch.prepare(late, List.of("a.txt"), true, "advice")) {
             Files.writeString(batch.temporary("a.txt"), "new");
             Files.createSymbolicLink(late.resolve("a.txt"), victim);
-            assertThatThrownBy(batch::commit).isInstanceOf(IchException.class).hasMessageContaining("link");
+            assertThatThrownBy(batch::commit)
+                    .isInstanceOf(IchException.class)
+                    .hasMessageContaining("link");
         }
         assertThat(victim).hasContent("precious");
         assertThat(names(late)).containsExactly("a.txt");
@@ -77,18 +91,30 @@ class OutputBatchTest {
             Path tmp = batch.temporary("a.nii.gz");
             assertThat(tmp.getFileName().toString()).startsWith(".").endsWith(".a.nii.gz");
             Files.writeString(tmp, "half");
-            Files.writeString(tmp.resolveSibling("." + tmp.getFileName() + ".123.tmp"), "a writer's own");
+            Files.writeString(
+                    tmp.resolveSibling("." + tmp.getFileName() + ".123.tmp"), "a writer's own");
         }
         assertThat(names(dir)).isEmpty();
     }
 
-    /** SIGTERM in the middle of writing: the JVM's shutdown hook removes the batch's temporaries. */
+    /**
+     * SIGTERM in the middle of writing: the JVM's shutdown hook removes the batch's temporaries.
+     */
     @Test
     void sigtermLeavesNoFile() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            WritingForever.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child =
+                new ProcessBuilder(
+                                java.toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                WritingForever.class.getName(),
+                                dir.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        try (BufferedReader lines =
+                new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("writing");
             assertThat(names(dir)).hasSize(2);
             child.destroy(); // SIGTERM
@@ -99,10 +125,15 @@ class OutputBatchTest {
         assertThat(names(dir)).isEmpty();
     }
 
-    /** The child of {@link #sigtermLeavesNoFile}: starts a file and a writer's temporary, then waits to be killed. */
+    /**
+     * The child of {@link #sigtermLeavesNoFile}: starts a file and a writer's temporary, then waits
+     * to be killed.
+     */
     static final class WritingForever {
         public static void main(String[] args) throws Exception {
-            OutputBatch batch = OutputBatch.prepare(Path.of(args[0]), List.of("heatmap.nii.gz"), false, "advice");
+            OutputBatch batch =
+                    OutputBatch.prepare(
+                            Path.of(args[0]), List.of("heatmap.nii.gz"), false, "advice");
             Path tmp = batch.temporary("heatmap.nii.gz");
             Files.writeString(tmp.resolveSibling("." + tmp.getFileName() + ".7.tmp"), "half");
             System.out.println("writing");

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    record Metrics(double auc, Double mape, double mae) {
-    }
+    record Metrics(double auc, Double mape, double mae) {}
 
     @Test
     void numbersThatAreNotFiniteBecomeNullInBeansAndTrees() {
@@ -36,14 +35,17 @@ class JsonTest {
         assertThat(metrics.get("mape").isJsonNull()).isTrue();
         assertThat(metrics.get("mae").getAsDouble()).isEqualTo(2.25);
         assertThat(parsed.getAsJsonObject("tree").get("nan").isJsonNull()).isTrue();
-        assertThat(parsed.getAsJsonObject("tree").getAsJsonArray("array").get(0).isJsonNull()).isTrue();
-        assertThat(parsed.getAsJsonObject("tree").getAsJsonArray("array").get(1).getAsDouble()).isEqualTo(1.5);
+        assertThat(parsed.getAsJsonObject("tree").getAsJsonArray("array").get(0).isJsonNull())
+                .isTrue();
+        assertThat(parsed.getAsJsonObject("tree").getAsJsonArray("array").get(1).getAsDouble())
+                .isEqualTo(1.5);
         assertThat(tree.get("nan").getAsDouble()).as("the caller's tree is not changed").isNaN();
     }
 
     @Test
     void nullReadsBackAsNaN() {
-        Metrics back = Json.gson().fromJson(Json.toJson(new Metrics(Double.NaN, null, 3)), Metrics.class);
+        Metrics back =
+                Json.gson().fromJson(Json.toJson(new Metrics(Double.NaN, null, 3)), Metrics.class);
         assertThat(back.auc()).isNaN();
         assertThat(back.mape()).isNaN();
         assertThat(back.mae()).isEqualTo(3);

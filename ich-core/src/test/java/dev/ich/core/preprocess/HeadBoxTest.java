@@ -14,7 +14,9 @@ class HeadBoxTest {
     void equalsTheBruteForceBoxOnRandomSparseVolumes() {
         SplittableRandom random = new SplittableRandom(11);
         for (int trial = 0; trial < 200; trial++) {
-            VolumeGeometry g = TestVolumes.axial(1 + random.nextInt(23), 1 + random.nextInt(19), 1 + random.nextInt(7));
+            VolumeGeometry g =
+                    TestVolumes.axial(
+                            1 + random.nextInt(23), 1 + random.nextInt(19), 1 + random.nextInt(7));
             float[] hu = TestVolumes.filled(g, -1000);
             int marks = random.nextInt(6);
             for (int m = 0; m < marks; m++) {
@@ -22,8 +24,9 @@ class HeadBoxTest {
             }
             int margin = random.nextInt(3);
             CtVolume v = CtVolume.wrap(g, hu, Provenance.synthetic("t", g.nz()));
-            assertThat(HeadBox.find(v, -500, margin, 1 + random.nextInt(3))).as("trial %d", trial)
-                .isEqualTo(bruteForce(g, hu, -500, margin));
+            assertThat(HeadBox.find(v, -500, margin, 1 + random.nextInt(3)))
+                    .as("trial %d", trial)
+                    .isEqualTo(bruteForce(g, hu, -500, margin));
         }
     }
 
@@ -33,8 +36,14 @@ class HeadBoxTest {
         for (double t : thresholds) {
             float f = HeadBox.exactFloatThreshold(t);
             float near = (float) t;
-            for (float v : new float[] {Math.nextDown(Math.nextDown(near)), Math.nextDown(near), near,
-                Math.nextUp(near), Math.nextUp(Math.nextUp(near))}) {
+            for (float v :
+                    new float[] {
+                        Math.nextDown(Math.nextDown(near)),
+                        Math.nextDown(near),
+                        near,
+                        Math.nextUp(near),
+                        Math.nextUp(Math.nextUp(near))
+                    }) {
                 if (Float.isFinite(v)) {
                     assertThat(v > f).as("v=%s t=%s", v, t).isEqualTo(v > t);
                 }

@@ -14,15 +14,18 @@ class InputMappingTest {
 
     /** Continuous indices and millimetres, computed in double. */
     private static final double EXACT = 1e-9;
+
     /** Map values interpolated in float. */
     private static final double MAP_TOLERANCE = 1e-5;
 
     private static final VolumeGeometry SOURCE = TestVolumes.oblique(60, 52, 12);
-    private static final InputMapping MAPPING = new InputMapping(SOURCE, new CropBox(7, 4, 1, 45, 41, 10), 16, 20, 24);
+    private static final InputMapping MAPPING =
+            new InputMapping(SOURCE, new CropBox(7, 4, 1, 45, 41, 10), 16, 20, 24);
 
     @Test
     void modelToSourceAndSourceToModelAreExactInverses() {
-        for (double[] m : new double[][] {{0, 0, 0}, {15, 19, 23}, {3.25, 11.5, 0.75}, {-0.5, -0.5, -0.5}}) {
+        for (double[] m :
+                new double[][] {{0, 0, 0}, {15, 19, 23}, {3.25, 11.5, 0.75}, {-0.5, -0.5, -0.5}}) {
             Vec3 s = MAPPING.modelToSource(m[0], m[1], m[2]);
             ModelIndex back = MAPPING.sourceToModel(s);
             assertThat(back.d()).isCloseTo(m[0], org.assertj.core.api.Assertions.within(EXACT));
@@ -30,8 +33,10 @@ class InputMappingTest {
             assertThat(back.w()).isCloseTo(m[2], org.assertj.core.api.Assertions.within(EXACT));
         }
         // The model grid spans the crop box face to face.
-        assertThat(MAPPING.modelToSource(-0.5, -0.5, -0.5)).satisfies(v -> assertClose(v, new Vec3(6.5, 3.5, 0.5)));
-        assertThat(MAPPING.modelToSource(15.5, 19.5, 23.5)).satisfies(v -> assertClose(v, new Vec3(51.5, 44.5, 10.5)));
+        assertThat(MAPPING.modelToSource(-0.5, -0.5, -0.5))
+                .satisfies(v -> assertClose(v, new Vec3(6.5, 3.5, 0.5)));
+        assertThat(MAPPING.modelToSource(15.5, 19.5, 23.5))
+                .satisfies(v -> assertClose(v, new Vec3(51.5, 44.5, 10.5)));
     }
 
     @Test
@@ -44,8 +49,9 @@ class InputMappingTest {
         for (int d = 0; d < 16; d += 5) {
             for (int h = 0; h < 20; h += 7) {
                 for (int w = 0; w < 24; w += 11) {
-                    assertClose(model.voxelToPatient().apply(w, h, d),
-                        sourceToPatient.apply(MAPPING.modelToSource(d, h, w)));
+                    assertClose(
+                            model.voxelToPatient().apply(w, h, d),
+                            sourceToPatient.apply(MAPPING.modelToSource(d, h, w)));
                 }
             }
         }
@@ -85,10 +91,16 @@ class InputMappingTest {
                         assertThat(actual).as("(%d, %d, %d) outside the crop", i, j, k).isZero();
                         continue;
                     }
-                    Vec3 m = patientToModel.apply(SOURCE.voxelToPatient().apply(i, j, k)); // (w, h, d)
-                    double expected = ramp(m.z(), dBox, 16) * ramp(m.y(), hBox, 20) * ramp(m.x(), wBox, 24);
-                    assertThat((double) actual).as("(%d, %d, %d) at model %s", i, j, k, m)
-                        .isCloseTo(expected, org.assertj.core.api.Assertions.within(MAP_TOLERANCE));
+                    Vec3 m =
+                            patientToModel.apply(
+                                    SOURCE.voxelToPatient().apply(i, j, k)); // (w, h, d)
+                    double expected =
+                            ramp(m.z(), dBox, 16) * ramp(m.y(), hBox, 20) * ramp(m.x(), wBox, 24);
+                    assertThat((double) actual)
+                            .as("(%d, %d, %d) at model %s", i, j, k, m)
+                            .isCloseTo(
+                                    expected,
+                                    org.assertj.core.api.Assertions.within(MAP_TOLERANCE));
                     ones += expected == 1 ? 1 : 0;
                     partial += expected > 0 && expected < 1 ? 1 : 0;
                 }
@@ -101,13 +113,16 @@ class InputMappingTest {
     @Test
     void toSourceGridRefusesAMapOfTheWrongSize() {
         assertThatThrownBy(() -> MAPPING.toSourceGrid(new float[16 * 20 * 24 - 1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7679").hasMessageContaining("16×20×24");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7679")
+                .hasMessageContaining("16×20×24");
     }
 
     @Test
     void aCropBoxOutsideTheSourceIsRefused() {
         assertThatThrownBy(() -> new InputMapping(SOURCE, new CropBox(50, 0, 0, 11, 3, 3), 2, 2, 2))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[50..60]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[50..60]");
     }
 
     /** A 0/1 box [a, b] on an n-voxel axis, linearly interpolated at x clamped to [0, n − 1]. */
@@ -123,6 +138,8 @@ class InputMappingTest {
     }
 
     private static void assertClose(Vec3 actual, Vec3 expected) {
-        assertThat(actual.minus(expected).norm()).as("%s vs %s", actual, expected).isLessThanOrEqualTo(EXACT);
+        assertThat(actual.minus(expected).norm())
+                .as("%s vs %s", actual, expected)
+                .isLessThanOrEqualTo(EXACT);
     }
 }

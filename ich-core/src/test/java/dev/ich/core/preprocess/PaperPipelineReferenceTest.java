@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole pipeline (crop → clip → scale → resize) against the same steps written in
  * numpy/PyTorch, on synthetic heads on an oblique, anisotropic grid; with anti-aliasing, against
- * scipy's {@code gaussian_filter} before the resize; with bone suppression, against
- * {@code torch.where} before the window.
+ * scipy's {@code gaussian_filter} before the resize; with bone suppression, against {@code
+ * torch.where} before the window.
  */
 class PaperPipelineReferenceTest {
 
     /** Values are in [0, 1]; only float rounding differs. */
     private static final float TOLERANCE = 1e-5f;
+
     /** Patient positions in millimetres, computed in double on both sides. */
     private static final double POSITION_TOLERANCE_MM = 1e-9;
 
@@ -32,8 +33,11 @@ class PaperPipelineReferenceTest {
     void smallTargetsMatchPyTorch() throws IchException {
         for (String key : cases("pipeline")) {
             PreprocessedStudy study = preprocess(key);
-            assertThat(PreprocessReference.maxAbsDifference(study.input().data(), ref.floats(key + ".out.file")))
-                .as(key).isLessThanOrEqualTo(TOLERANCE);
+            assertThat(
+                            PreprocessReference.maxAbsDifference(
+                                    study.input().data(), ref.floats(key + ".out.file")))
+                    .as(key)
+                    .isLessThanOrEqualTo(TOLERANCE);
             checkCropAndPositions(key, study);
         }
     }
@@ -44,17 +48,24 @@ class PaperPipelineReferenceTest {
             PreprocessedStudy study = preprocess(key, true);
             float[] expected = ref.floats(key + ".out.file");
             assertThat(PreprocessReference.maxAbsDifference(study.input().data(), expected))
-                .as(key).isLessThanOrEqualTo(TOLERANCE);
+                    .as(key)
+                    .isLessThanOrEqualTo(TOLERANCE);
             // Downsampling must change the result, or the comparison says nothing about the filter;
             // upsampling (σ = 0 on every axis) must leave it as it was.
             int[] crop = ref.ints(key + ".crop");
             int[] target = ref.shape(key + ".target");
             boolean downsampled = crop[3] > target[2] || crop[4] > target[1] || crop[5] > target[0];
-            float unfiltered = PreprocessReference.maxAbsDifference(preprocess(key, false).input().data(), expected);
+            float unfiltered =
+                    PreprocessReference.maxAbsDifference(
+                            preprocess(key, false).input().data(), expected);
             if (downsampled) {
-                assertThat(unfiltered).as(key + " without the filter").isGreaterThan(100 * TOLERANCE);
+                assertThat(unfiltered)
+                        .as(key + " without the filter")
+                        .isGreaterThan(100 * TOLERANCE);
             } else {
-                assertThat(unfiltered).as(key + " without the filter").isLessThanOrEqualTo(TOLERANCE);
+                assertThat(unfiltered)
+                        .as(key + " without the filter")
+                        .isLessThanOrEqualTo(TOLERANCE);
             }
             checkCropAndPositions(key, study);
         }
@@ -68,11 +79,15 @@ class PaperPipelineReferenceTest {
             float[] expected = ref.floats(key + ".out.file");
             PreprocessedStudy study = preprocess(key, antiAliasing, bone);
             assertThat(PreprocessReference.maxAbsDifference(study.input().data(), expected))
-                .as(key).isLessThanOrEqualTo(TOLERANCE);
+                    .as(key)
+                    .isLessThanOrEqualTo(TOLERANCE);
             // The synthetic skull is at 900 HU, so the suppression must change the result.
-            float unsuppressed = PreprocessReference.maxAbsDifference(
-                preprocess(key, antiAliasing, Double.NaN).input().data(), expected);
-            assertThat(unsuppressed).as(key + " without suppression").isGreaterThan(100 * TOLERANCE);
+            float unsuppressed =
+                    PreprocessReference.maxAbsDifference(
+                            preprocess(key, antiAliasing, Double.NaN).input().data(), expected);
+            assertThat(unsuppressed)
+                    .as(key + " without suppression")
+                    .isGreaterThan(100 * TOLERANCE);
             checkCropAndPositions(key, study);
         }
     }
@@ -96,7 +111,8 @@ class PaperPipelineReferenceTest {
         }
         assertThat(max).isLessThanOrEqualTo(TOLERANCE);
         // The sum checks every value: a mean error above the tolerance would show.
-        assertThat(sum).isCloseTo(ref.getDouble(key + ".sum"), within((double) TOLERANCE * actual.length));
+        assertThat(sum)
+                .isCloseTo(ref.getDouble(key + ".sum"), within((double) TOLERANCE * actual.length));
         checkCropAndPositions(key, study);
     }
 
@@ -122,20 +138,29 @@ class PaperPipelineReferenceTest {
     private PreprocessedStudy preprocess(String key, boolean antiAliasing, double boneSuppressionHu)
             throws IchException {
         int[] dims = ref.ints(key + ".source.dims");
-        VolumeGeometry g = new VolumeGeometry(dims[0], dims[1], dims[2], vec(key + ".source.spacing"),
-            vec(key + ".source.origin"), vec(key + ".source.axisI"), vec(key + ".source.axisJ"),
-            vec(key + ".source.axisK"));
-        CtVolume volume = new CtVolume(g, ref.floats(key + ".hu.file"), Provenance.synthetic(key, dims[2]));
+        VolumeGeometry g =
+                new VolumeGeometry(
+                        dims[0],
+                        dims[1],
+                        dims[2],
+                        vec(key + ".source.spacing"),
+                        vec(key + ".source.origin"),
+                        vec(key + ".source.axisI"),
+                        vec(key + ".source.axisJ"),
+                        vec(key + ".source.axisK"));
+        CtVolume volume =
+                new CtVolume(g, ref.floats(key + ".hu.file"), Provenance.synthetic(key, dims[2]));
         double[] window = ref.doubles(key + ".window");
         int[] target = ref.shape(key + ".target");
-        PreprocessingConfig config = PreprocessingConfig.builder()
-            .window(new HuWindow(window[0], window[1]))
-            .airThresholdHu(ref.getDouble(key + ".airThreshold"))
-            .marginVoxels(ref.getInt(key + ".margin"))
-            .targetShape(target[0], target[1], target[2])
-            .antiAliasing(antiAliasing)
-            .boneSuppressionHu(boneSuppressionHu)
-            .build();
+        PreprocessingConfig config =
+                PreprocessingConfig.builder()
+                        .window(new HuWindow(window[0], window[1]))
+                        .airThresholdHu(ref.getDouble(key + ".airThreshold"))
+                        .marginVoxels(ref.getInt(key + ".margin"))
+                        .targetShape(target[0], target[1], target[2])
+                        .antiAliasing(antiAliasing)
+                        .boneSuppressionHu(boneSuppressionHu)
+                        .build();
         return new Preprocessor(config).preprocess(volume);
     }
 
@@ -143,17 +168,23 @@ class PaperPipelineReferenceTest {
         int[] crop = ref.ints(key + ".crop");
         CropBox box = study.mapping().crop();
         assertThat(new int[] {box.i0(), box.j0(), box.k0(), box.sizeI(), box.sizeJ(), box.sizeK()})
-            .as(key + " crop box").containsExactly(crop);
+                .as(key + " crop box")
+                .containsExactly(crop);
         VolumeGeometry model = study.mapping().modelGeometry();
         for (String point : ref.get(key + ".positions").split(";")) {
             String[] f = point.split(",");
             int d = Integer.parseInt(f[0]);
             int h = Integer.parseInt(f[1]);
             int w = Integer.parseInt(f[2]);
-            Vec3 expected = new Vec3(Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+            Vec3 expected =
+                    new Vec3(
+                            Double.parseDouble(f[3]),
+                            Double.parseDouble(f[4]),
+                            Double.parseDouble(f[5]));
             Vec3 actual = model.voxelToPatient().apply(w, h, d);
-            assertThat(actual.minus(expected).norm()).as("%s model voxel (%d, %d, %d)", key, d, h, w)
-                .isLessThanOrEqualTo(POSITION_TOLERANCE_MM);
+            assertThat(actual.minus(expected).norm())
+                    .as("%s model voxel (%d, %d, %d)", key, d, h, w)
+                    .isLessThanOrEqualTo(POSITION_TOLERANCE_MM);
         }
     }
 

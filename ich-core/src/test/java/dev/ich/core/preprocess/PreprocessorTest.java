@@ -17,7 +17,8 @@ class PreprocessorTest {
     /** Window arithmetic in float: (75 − 40) / 70 to float precision. */
     private static final double TOLERANCE = 1e-6;
 
-    private static final PreprocessingConfig SMALL = PreprocessingConfig.builder().targetShape(4, 6, 5).build();
+    private static final PreprocessingConfig SMALL =
+            PreprocessingConfig.builder().targetShape(4, 6, 5).build();
 
     @Test
     void cropsToTheVoxelsAboveTheAirThresholdThenWindowsAndResizes() throws IchException {
@@ -41,8 +42,8 @@ class PreprocessorTest {
 
         PreprocessingConfig withMargin = SMALL.toBuilder().marginVoxels(3).build();
         assertThat(new Preprocessor(withMargin).preprocess(volume(g, hu)).mapping().crop())
-            .as("margin clamped at the volume's faces")
-            .isEqualTo(new CropBox(2, 0, 0, 13, 13, 9));
+                .as("margin clamped at the volume's faces")
+                .isEqualTo(new CropBox(2, 0, 0, 13, 13, 9));
     }
 
     @Test
@@ -50,8 +51,10 @@ class PreprocessorTest {
         CtVolume head = TestVolumes.head(TestVolumes.oblique(41, 37, 11), 5);
         PreprocessingConfig config = PreprocessingConfig.builder().targetShape(7, 30, 26).build();
         float[] one = new Preprocessor(config, 1).preprocess(head).input().data();
-        assertThat(new Preprocessor(config, 2).preprocess(head).input().data()).containsExactly(one);
-        assertThat(new Preprocessor(config, 5).preprocess(head).input().data()).containsExactly(one);
+        assertThat(new Preprocessor(config, 2).preprocess(head).input().data())
+                .containsExactly(one);
+        assertThat(new Preprocessor(config, 5).preprocess(head).input().data())
+                .containsExactly(one);
     }
 
     @Test
@@ -66,8 +69,10 @@ class PreprocessorTest {
     void aOneVoxelVolumeIsRefused() {
         CtVolume one = volume(TestVolumes.axial(1, 1, 1), new float[] {50});
         assertThatThrownBy(() -> new Preprocessor(SMALL).preprocess(one))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-            .hasMessageContaining("1 voxel (1×1×1)");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                .hasMessageContaining("1 voxel (1×1×1)");
     }
 
     @Test
@@ -76,8 +81,12 @@ class PreprocessorTest {
         float[] hu = TestVolumes.filled(g, -1000);
         hu[17] = -612.5f;
         assertThatThrownBy(() -> new Preprocessor(SMALL).preprocess(volume(g, hu)))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-            .hasMessageContaining("-500.0 HU").hasMessageContaining("-612.5 HU").hasMessageContaining("series test");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                .hasMessageContaining("-500.0 HU")
+                .hasMessageContaining("-612.5 HU")
+                .hasMessageContaining("series test");
     }
 
     @Test
@@ -86,8 +95,10 @@ class PreprocessorTest {
         float[] hu = TestVolumes.filled(g, -1000);
         hu[g.index(3, 4, 2)] = 40;
         assertThatThrownBy(() -> new Preprocessor(SMALL).preprocess(volume(g, hu)))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
-            .hasMessageContaining("(3, 4, 2)");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VOLUME))
+                .hasMessageContaining("(3, 4, 2)");
     }
 
     @Test
@@ -95,26 +106,31 @@ class PreprocessorTest {
         VolumeGeometry g = TestVolumes.axial(4, 4, 2);
         float[] nan = TestVolumes.filled(g, 0);
         nan[9] = Float.NaN;
-        assertThatThrownBy(() -> volume(g, nan)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("voxel 9 is NaN");
+        assertThatThrownBy(() -> volume(g, nan))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("voxel 9 is NaN");
         float[] inf = TestVolumes.filled(g, 0);
         inf[3] = Float.NEGATIVE_INFINITY;
         assertThatThrownBy(() -> CtVolume.wrap(g, inf, Provenance.synthetic("test", 2)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("voxel 3 is -Infinity");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("voxel 3 is -Infinity");
     }
 
     @Test
     void nonPositiveSpacingCannotReachThePreprocessor() {
         assertThatThrownBy(() -> VolumeGeometry.axial(4, 4, 2, new Vec3(0.5, 0, 5), Vec3.ZERO))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.0");
         assertThatThrownBy(() -> VolumeGeometry.axial(4, 4, 2, new Vec3(0.5, 0.5, -2.5), Vec3.ZERO))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-2.5");
     }
 
     @Test
     void aThreadCountBelowOneIsRefused() {
-        assertThatThrownBy(() -> new Preprocessor(SMALL, 0)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new Preprocessor(SMALL, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
     }
 
     private static CtVolume volume(VolumeGeometry g, float[] hu) {

@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
 /** Small volumes for the preprocessing tests. */
 final class TestVolumes {
 
-    private TestVolumes() {
-    }
+    private TestVolumes() {}
 
     /** Axis-aligned, 1 mm isotropic. */
     static VolumeGeometry axial(int nx, int ny, int nz) {
@@ -29,7 +28,15 @@ final class TestVolumes {
         Vec3 axisJ = new Vec3(-Math.sin(a) * Math.cos(b), Math.cos(a) * Math.cos(b), Math.sin(b));
         Vec3 normal = axisI.cross(axisJ);
         Vec3 axisK = normal.plus(axisJ.times(0.2)).normalized();
-        return new VolumeGeometry(nx, ny, nz, new Vec3(0.45, 0.7, 4.0), new Vec3(-40.5, 17.25, -8), axisI, axisJ, axisK);
+        return new VolumeGeometry(
+                nx,
+                ny,
+                nz,
+                new Vec3(0.45, 0.7, 4.0),
+                new Vec3(-40.5, 17.25, -8),
+                axisI,
+                axisJ,
+                axisK);
     }
 
     /** All voxels {@code hu}. */
@@ -39,7 +46,9 @@ final class TestVolumes {
         return v;
     }
 
-    /** Air (−1000 HU with noise) around an off-centre ellipsoidal head with random tissue values. */
+    /**
+     * Air (−1000 HU with noise) around an off-centre ellipsoidal head with random tissue values.
+     */
     static CtVolume head(VolumeGeometry g, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] hu = new float[g.voxelCount()];
@@ -49,9 +58,15 @@ final class TestVolumes {
         for (int k = 0; k < g.nz(); k++) {
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++) {
-                    double r = Math.hypot(Math.hypot((i - cx) / (g.nx() * 0.4), (j - cy) / (g.ny() * 0.42)),
-                        (k - cz) / (g.nz() * 0.45));
-                    double v = r < 1 ? (r > 0.9 ? 800 : 20 + 70 * random.nextDouble()) : -1000 + 20 * random.nextGaussian();
+                    double r =
+                            Math.hypot(
+                                    Math.hypot(
+                                            (i - cx) / (g.nx() * 0.4), (j - cy) / (g.ny() * 0.42)),
+                                    (k - cz) / (g.nz() * 0.45));
+                    double v =
+                            r < 1
+                                    ? (r > 0.9 ? 800 : 20 + 70 * random.nextDouble())
+                                    : -1000 + 20 * random.nextGaussian();
                     hu[g.index(i, j, k)] = (float) v;
                 }
             }

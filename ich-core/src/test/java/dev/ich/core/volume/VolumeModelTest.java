@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class VolumeModelTest {
 
-    private static final VolumeGeometry GRID = VolumeGeometry.axial(4, 3, 2, new Vec3(0.5, 0.5, 5), Vec3.ZERO);
+    private static final VolumeGeometry GRID =
+            VolumeGeometry.axial(4, 3, 2, new Vec3(0.5, 0.5, 5), Vec3.ZERO);
 
     @Test
     void ctVolumeCopiesItsInputAndHandsOutOnlyCopiesOrViews() {
@@ -32,12 +33,13 @@ class VolumeModelTest {
         float[] hu = new float[24];
         hu[7] = Float.NaN;
         assertThatThrownBy(() -> new CtVolume(GRID, hu, Provenance.synthetic("t", 2)))
-            .hasMessageContaining("voxel 7 is NaN");
+                .hasMessageContaining("voxel 7 is NaN");
         hu[7] = Float.NEGATIVE_INFINITY;
         assertThatThrownBy(() -> new CtVolume(GRID, hu, Provenance.synthetic("t", 2)))
-            .hasMessageContaining("voxel 7 is -Infinity");
+                .hasMessageContaining("voxel 7 is -Infinity");
         assertThatThrownBy(() -> new CtVolume(GRID, new float[23], Provenance.synthetic("t", 2)))
-            .hasMessageContaining("23 values").hasMessageContaining("24");
+                .hasMessageContaining("23 values")
+                .hasMessageContaining("24");
     }
 
     @Test
@@ -52,7 +54,8 @@ class VolumeModelTest {
         assertThat(mask.volumeMl()).isCloseTo(0.00375, within(1e-15));
         assertThat(mask.contains(1, 0, 1)).isTrue();
         assertThat(BinaryMask.fromValues(GRID, mask.toFloats())).isEqualTo(mask);
-        assertThatThrownBy(() -> BinaryMask.fromBits(GRID, bitAt(24))).hasMessageContaining("outside");
+        assertThatThrownBy(() -> BinaryMask.fromBits(GRID, bitAt(24)))
+                .hasMessageContaining("outside");
     }
 
     private static BitSet bitAt(int n) {
@@ -70,7 +73,8 @@ class VolumeModelTest {
         assertThat(w.apply(110)).isEqualTo(1f);
         assertThat(w.apply(1500)).isEqualTo(1f);
         assertThat(HuWindow.ofCenterWidth(75, 70)).isEqualTo(w);
-        assertThatThrownBy(() -> new HuWindow(110, 40)).hasMessageContaining("lower=110.0, upper=40.0");
+        assertThatThrownBy(() -> new HuWindow(110, 40))
+                .hasMessageContaining("lower=110.0, upper=40.0");
         assertThatThrownBy(() -> new HuWindow(40, 40)).hasMessageContaining("lower=40.0");
     }
 
@@ -80,6 +84,7 @@ class VolumeModelTest {
         Provenance warned = p.withWarning("slice gap of 10 mm between slices 3 and 4");
         assertThat(p.warnings()).isEmpty();
         assertThat(warned.warnings()).containsExactly("slice gap of 10 mm between slices 3 and 4");
-        assertThatThrownBy(() -> warned.warnings().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> warned.warnings().add("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -17,8 +17,7 @@ abstract class ByteSource implements Closeable {
     abstract void readFully(long pos, byte[] dst, int off, int len) throws IOException;
 
     @Override
-    public void close() throws IOException {
-    }
+    public void close() throws IOException {}
 
     static ByteSource open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The attributes kept from one dataset or sequence item: raw values of the tags in
- * {@link Tags#VALUES} and the items of the sequences in {@link Tags#SEQUENCES}.
+ * The attributes kept from one dataset or sequence item: raw values of the tags in {@link
+ * Tags#VALUES} and the items of the sequences in {@link Tags#SEQUENCES}.
  */
 final class DicomElements {
 
@@ -87,7 +87,9 @@ final class DicomElements {
      */
     String uid(int tag) {
         String s = string(tag);
-        return s == null ? "" : s.matches("[0-9.]{1,64}") ? s : "0.0." + Integer.toUnsignedString(s.hashCode());
+        return s == null
+                ? ""
+                : s.matches("[0-9.]{1,64}") ? s : "0.0." + Integer.toUnsignedString(s.hashCode());
     }
 
     /** The backslash-separated parts of a text value (empty when absent). */
@@ -114,7 +116,9 @@ final class DicomElements {
             try {
                 out[i] = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not a decimal string");
+                throw invalid(
+                        tag,
+                        "value " + (i + 1) + " of " + parts.length + " is not a decimal string");
             }
             if (!Double.isFinite(out[i])) {
                 throw invalid(tag, "value " + (i + 1) + " of " + parts.length + " is not finite");
@@ -144,8 +148,10 @@ final class DicomElements {
     }
 
     IchException invalid(int tag, String why) {
-        return new IchException(ErrorCode.MISSING_OR_INVALID_ATTRIBUTE, source,
-            "attribute " + Tags.format(tag) + " is invalid: " + why,
-            "the file is not a valid DICOM image; re-export it from the scanner or PACS");
+        return new IchException(
+                ErrorCode.MISSING_OR_INVALID_ATTRIBUTE,
+                source,
+                "attribute " + Tags.format(tag) + " is invalid: " + why,
+                "the file is not a valid DICOM image; re-export it from the scanner or PACS");
     }
 }

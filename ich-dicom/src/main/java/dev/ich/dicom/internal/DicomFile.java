@@ -15,8 +15,14 @@ import java.nio.file.Path;
  * @param inflated the inflated dataset of a deflated file, else null
  * @param inflatedLength number of valid bytes in {@code inflated}
  */
-public record DicomFile(Path path, Syntax syntax, String transferSyntaxUid, DicomElements elements, PixelDataRef pixelData,
-                 byte[] inflated, int inflatedLength) {
+public record DicomFile(
+        Path path,
+        Syntax syntax,
+        String transferSyntaxUid,
+        DicomElements elements,
+        PixelDataRef pixelData,
+        byte[] inflated,
+        int inflatedLength) {
 
     public String name() {
         return path.toString();

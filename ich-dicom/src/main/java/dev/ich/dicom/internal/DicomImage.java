@@ -15,7 +15,11 @@ public final class DicomImage {
 
     /** Pixel counts above this are not a CT slice (and would exhaust memory). */
     private static final long MAX_VOXELS = Integer.MAX_VALUE - 8;
-    /** Pixels per compressed byte beyond which a header is damaged (blank JPEG 2000 frames reach a few hundred). */
+
+    /**
+     * Pixels per compressed byte beyond which a header is damaged (blank JPEG 2000 frames reach a
+     * few hundred).
+     */
     private static final double MAX_COMPRESSION_RATIO = 4096;
 
     private final DicomFile file;
@@ -24,8 +28,12 @@ public final class DicomImage {
     private final Integer paddingValue;
     private final Integer paddingLimit;
 
-    private DicomImage(DicomFile file, PixelFormat format, Integer paddingValue, Integer paddingLimit,
-                       List<FrameInfo> frames) {
+    private DicomImage(
+            DicomFile file,
+            PixelFormat format,
+            Integer paddingValue,
+            Integer paddingLimit,
+            List<FrameInfo> frames) {
         this.file = file;
         this.format = format;
         this.paddingValue = paddingValue;
@@ -39,18 +47,33 @@ public final class DicomImage {
         String name = file.name();
         if (file.pixelData() == null || !e.has(Tags.ROWS) || !e.has(Tags.COLUMNS)) {
             String sop = e.uid(Tags.SOP_CLASS_UID);
-            throw new IchException(ErrorCode.NOT_AN_IMAGE, name, "the DICOM object holds no image"
-                + (sop.isEmpty() ? "" : " (SOP class " + sop + ", modality " + e.shownTerm(Tags.MODALITY,
-                Tags.MODALITIES) + ")"),
-                "pass the CT image series, not a report, plan, waveform or presentation state");
+            throw new IchException(
+                    ErrorCode.NOT_AN_IMAGE,
+                    name,
+                    "the DICOM object holds no image"
+                            + (sop.isEmpty()
+                                    ? ""
+                                    : " (SOP class "
+                                            + sop
+                                            + ", modality "
+                                            + e.shownTerm(Tags.MODALITY, Tags.MODALITIES)
+                                            + ")"),
+                    "pass the CT image series, not a report, plan, waveform or presentation state");
         }
         int spp = e.us(Tags.SAMPLES_PER_PIXEL, 1);
-        String photometric = e.shownTerm(Tags.PHOTOMETRIC_INTERPRETATION, Tags.PHOTOMETRIC_INTERPRETATIONS);
+        String photometric =
+                e.shownTerm(Tags.PHOTOMETRIC_INTERPRETATION, Tags.PHOTOMETRIC_INTERPRETATIONS);
         photometric = photometric == null ? "MONOCHROME2" : photometric;
         if (spp != 1 || !(photometric.equals("MONOCHROME1") || photometric.equals("MONOCHROME2"))) {
-            throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, name, "a colour image (" + spp
-                + " samples per pixel, " + photometric + ") cannot hold Hounsfield units",
-                "pass the greyscale CT series, not a screenshot or secondary capture");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_IMAGE,
+                    name,
+                    "a colour image ("
+                            + spp
+                            + " samples per pixel, "
+                            + photometric
+                            + ") cannot hold Hounsfield units",
+                    "pass the greyscale CT series, not a screenshot or secondary capture");
         }
         int rows = e.us(Tags.ROWS, 0);
         int cols = e.us(Tags.COLUMNS, 0);
@@ -59,46 +82,109 @@ public final class DicomImage {
         int highBit = e.us(Tags.HIGH_BIT, bitsStored - 1);
         int representation = e.us(Tags.PIXEL_REPRESENTATION, 0);
         if (bitsAllocated != 8 && bitsAllocated != 16) {
-            throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, name, "BitsAllocated is " + bitsAllocated
-                + "; only 8- and 16-bit CT images are supported", "export the series as 16-bit greyscale CT");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_IMAGE,
+                    name,
+                    "BitsAllocated is "
+                            + bitsAllocated
+                            + "; only 8- and 16-bit CT images are supported",
+                    "export the series as 16-bit greyscale CT");
         }
-        if (bitsStored < 1 || bitsStored > bitsAllocated || highBit < bitsStored - 1 || highBit >= bitsAllocated
-            || representation > 1) {
-            throw e.invalid(Tags.BITS_STORED, "BitsAllocated " + bitsAllocated + ", BitsStored " + bitsStored
-                + ", HighBit " + highBit + " and PixelRepresentation " + representation + " do not fit together");
+        if (bitsStored < 1
+                || bitsStored > bitsAllocated
+                || highBit < bitsStored - 1
+                || highBit >= bitsAllocated
+                || representation > 1) {
+            throw e.invalid(
+                    Tags.BITS_STORED,
+                    "BitsAllocated "
+                            + bitsAllocated
+                            + ", BitsStored "
+                            + bitsStored
+                            + ", HighBit "
+                            + highBit
+                            + " and PixelRepresentation "
+                            + representation
+                            + " do not fit together");
         }
         if (rows < 1 || cols < 1) {
             throw e.invalid(Tags.ROWS, "the image has " + rows + " rows and " + cols + " columns");
         }
         double nFrames = e.number(Tags.NUMBER_OF_FRAMES, 1);
         if (nFrames < 1 || nFrames != Math.rint(nFrames) || nFrames * rows * cols > MAX_VOXELS) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name, "NumberOfFrames " + nFrames + " with "
-                + rows + " × " + cols + " pixels is not a plausible image", "the file is damaged; copy it again");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    name,
+                    "NumberOfFrames "
+                            + nFrames
+                            + " with "
+                            + rows
+                            + " × "
+                            + cols
+                            + " pixels is not a plausible image",
+                    "the file is damaged; copy it again");
         }
-        PixelFormat format = new PixelFormat(rows, cols, (int) nFrames, bitsAllocated, bitsStored, highBit,
-            representation == 1, photometric.equals("MONOCHROME1"));
+        PixelFormat format =
+                new PixelFormat(
+                        rows,
+                        cols,
+                        (int) nFrames,
+                        bitsAllocated,
+                        bitsStored,
+                        highBit,
+                        representation == 1,
+                        photometric.equals("MONOCHROME1"));
         PixelDataRef px = file.pixelData();
         if (px.encapsulated()) {
             long compressed = 0;
             for (long[] f : px.fragments()) {
                 compressed += f[1];
             }
-            // No codec we support compresses CT data beyond this; a larger claim is a damaged header.
+            // No codec we support compresses CT data beyond this; a larger claim is a damaged
+            // header.
             if ((double) rows * cols * nFrames > MAX_COMPRESSION_RATIO * Math.max(compressed, 1)) {
-                throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name, "the header announces " + (long) nFrames
-                    + " frame(s) of " + rows + " × " + cols + " pixels but the compressed pixel data has only "
-                    + compressed + " bytes", "the file is damaged; copy it again from the scanner or PACS");
+                throw new IchException(
+                        ErrorCode.IMPLAUSIBLE_LENGTH,
+                        name,
+                        "the header announces "
+                                + (long) nFrames
+                                + " frame(s) of "
+                                + rows
+                                + " × "
+                                + cols
+                                + " pixels but the compressed pixel data has only "
+                                + compressed
+                                + " bytes",
+                        "the file is damaged; copy it again from the scanner or PACS");
             }
         }
         if (!px.encapsulated() && px.length() < format.bytesPerFrame() * format.frames()) {
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the pixel data has " + px.length()
-                + " bytes but " + format.frames() + " frame(s) of " + rows + " × " + cols + " × " + bitsAllocated
-                + " bits need " + format.bytesPerFrame() * format.frames(), "copy the file again from the scanner or PACS");
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the pixel data has "
+                            + px.length()
+                            + " bytes but "
+                            + format.frames()
+                            + " frame(s) of "
+                            + rows
+                            + " × "
+                            + cols
+                            + " × "
+                            + bitsAllocated
+                            + " bits need "
+                            + format.bytesPerFrame() * format.frames(),
+                    "copy the file again from the scanner or PACS");
         }
-        Integer padding = e.has(Tags.PIXEL_PADDING_VALUE) ? signedIfNeeded(e.us(Tags.PIXEL_PADDING_VALUE, 0),
-            representation == 1) : null;
-        Integer paddingLimit = e.has(Tags.PIXEL_PADDING_RANGE_LIMIT) ? signedIfNeeded(
-            e.us(Tags.PIXEL_PADDING_RANGE_LIMIT, 0), representation == 1) : null;
+        Integer padding =
+                e.has(Tags.PIXEL_PADDING_VALUE)
+                        ? signedIfNeeded(e.us(Tags.PIXEL_PADDING_VALUE, 0), representation == 1)
+                        : null;
+        Integer paddingLimit =
+                e.has(Tags.PIXEL_PADDING_RANGE_LIMIT)
+                        ? signedIfNeeded(
+                                e.us(Tags.PIXEL_PADDING_RANGE_LIMIT, 0), representation == 1)
+                        : null;
         DicomImage image = new DicomImage(file, format, padding, paddingLimit, new ArrayList<>());
         image.extractFrames();
         return image;
@@ -113,30 +199,58 @@ public final class DicomImage {
         DicomElements shared = top.item(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
         List<DicomElements> perFrame = top.sequence(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
         if (!perFrame.isEmpty() && perFrame.size() != format.frames()) {
-            throw top.invalid(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE, "it has " + perFrame.size()
-                + " items for " + format.frames() + " frames");
+            throw top.invalid(
+                    Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE,
+                    "it has " + perFrame.size() + " items for " + format.frames() + " frames");
         }
         for (int f = 0; f < format.frames(); f++) {
             DicomElements own = perFrame.isEmpty() ? null : perFrame.get(f);
-            DicomElements pos = attribute(own, shared, top, Tags.PLANE_POSITION_SEQUENCE, Tags.IMAGE_POSITION_PATIENT);
-            DicomElements ori = attribute(own, shared, top, Tags.PLANE_ORIENTATION_SEQUENCE,
-                Tags.IMAGE_ORIENTATION_PATIENT);
-            DicomElements mea = attribute(own, shared, top, Tags.PIXEL_MEASURES_SEQUENCE, Tags.PIXEL_SPACING);
-            DicomElements pvt = attribute(own, shared, top, Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
-                Tags.RESCALE_INTERCEPT);
-            DicomElements pvtSlope = attribute(own, shared, top, Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
-                Tags.RESCALE_SLOPE);
+            DicomElements pos =
+                    attribute(
+                            own,
+                            shared,
+                            top,
+                            Tags.PLANE_POSITION_SEQUENCE,
+                            Tags.IMAGE_POSITION_PATIENT);
+            DicomElements ori =
+                    attribute(
+                            own,
+                            shared,
+                            top,
+                            Tags.PLANE_ORIENTATION_SEQUENCE,
+                            Tags.IMAGE_ORIENTATION_PATIENT);
+            DicomElements mea =
+                    attribute(own, shared, top, Tags.PIXEL_MEASURES_SEQUENCE, Tags.PIXEL_SPACING);
+            DicomElements pvt =
+                    attribute(
+                            own,
+                            shared,
+                            top,
+                            Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
+                            Tags.RESCALE_INTERCEPT);
+            DicomElements pvtSlope =
+                    attribute(
+                            own,
+                            shared,
+                            top,
+                            Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
+                            Tags.RESCALE_SLOPE);
             double[] p = pos.doubles(Tags.IMAGE_POSITION_PATIENT);
             double[] o = ori.doubles(Tags.IMAGE_ORIENTATION_PATIENT);
             double[] s = mea.doubles(Tags.PIXEL_SPACING);
             if (p != null && p.length != 3) {
-                throw pos.invalid(Tags.IMAGE_POSITION_PATIENT, "it has " + p.length + " values instead of 3");
+                throw pos.invalid(
+                        Tags.IMAGE_POSITION_PATIENT, "it has " + p.length + " values instead of 3");
             }
             if (o != null && o.length != 6) {
-                throw ori.invalid(Tags.IMAGE_ORIENTATION_PATIENT, "it has " + o.length + " values instead of 6");
+                throw ori.invalid(
+                        Tags.IMAGE_ORIENTATION_PATIENT,
+                        "it has " + o.length + " values instead of 6");
             }
             if (s != null && (s.length != 2 || !(s[0] > 0) || !(s[1] > 0))) {
-                throw mea.invalid(Tags.PIXEL_SPACING, "expected two positive values, got " + Arrays.toString(s));
+                throw mea.invalid(
+                        Tags.PIXEL_SPACING,
+                        "expected two positive values, got " + Arrays.toString(s));
             }
             Vec3 row = null;
             Vec3 col = null;
@@ -144,7 +258,9 @@ public final class DicomImage {
                 row = unit(ori, new Vec3(o[0], o[1], o[2]));
                 col = unit(ori, new Vec3(o[3], o[4], o[5]));
                 if (Math.abs(row.dot(col)) > 1e-3) {
-                    throw ori.invalid(Tags.IMAGE_ORIENTATION_PATIENT, "the row and column directions are not perpendicular");
+                    throw ori.invalid(
+                            Tags.IMAGE_ORIENTATION_PATIENT,
+                            "the row and column directions are not perpendicular");
                 }
             }
             double slope = pvtSlope.number(Tags.RESCALE_SLOPE, 1);
@@ -152,15 +268,26 @@ public final class DicomImage {
             if (slope == 0) {
                 throw pvtSlope.invalid(Tags.RESCALE_SLOPE, "the slope is 0");
             }
-            frames.add(new FrameInfo(this, f, p == null ? null : new Vec3(p[0], p[1], p[2]), row, col,
-                s == null ? 0 : s[0], s == null ? 0 : s[1], slope, intercept));
+            frames.add(
+                    new FrameInfo(
+                            this,
+                            f,
+                            p == null ? null : new Vec3(p[0], p[1], p[2]),
+                            row,
+                            col,
+                            s == null ? 0 : s[0],
+                            s == null ? 0 : s[1],
+                            slope,
+                            intercept));
         }
     }
 
     private static Vec3 unit(DicomElements where, Vec3 v) throws IchException {
         double n = v.norm();
         if (!(n > 0.9 && n < 1.1)) {
-            throw where.invalid(Tags.IMAGE_ORIENTATION_PATIENT, "a direction has length " + n + " instead of 1");
+            throw where.invalid(
+                    Tags.IMAGE_ORIENTATION_PATIENT,
+                    "a direction has length " + n + " instead of 1");
         }
         return v.times(1 / n);
     }
@@ -169,8 +296,8 @@ public final class DicomImage {
      * The dataset holding {@code tag} for a frame: the frame's own functional group, else the
      * shared one, else the top-level dataset (classic images).
      */
-    private static DicomElements attribute(DicomElements own, DicomElements shared, DicomElements top, int macro,
-                                           int tag) {
+    private static DicomElements attribute(
+            DicomElements own, DicomElements shared, DicomElements top, int macro, int tag) {
         if (own != null) {
             DicomElements m = own.item(macro);
             if (m != null && m.has(tag)) {
@@ -198,12 +325,16 @@ public final class DicomImage {
         return List.copyOf(frames);
     }
 
-    /** The SeriesInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
+    /**
+     * The SeriesInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent).
+     */
     public String seriesUid() {
         return file.elements().uid(Tags.SERIES_INSTANCE_UID);
     }
 
-    /** The StudyInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent). */
+    /**
+     * The StudyInstanceUID (see {@link DicomElements#uid} for a damaged one; empty when absent).
+     */
     public String studyUid() {
         return file.elements().uid(Tags.STUDY_INSTANCE_UID);
     }
@@ -229,7 +360,10 @@ public final class DicomImage {
         return s == null ? "" : s;
     }
 
-    /** The Modality (e.g. {@code CT}, {@code MR}; {@code "invalid"} when not a DICOM term; empty when absent). */
+    /**
+     * The Modality (e.g. {@code CT}, {@code MR}; {@code "invalid"} when not a DICOM term; empty
+     * when absent).
+     */
     public String modality() {
         String s = file.elements().shownTerm(Tags.MODALITY, Tags.MODALITIES);
         return s == null ? "" : s;

@@ -5,9 +5,9 @@ import dev.ich.core.error.IchException;
 import java.io.IOException;
 
 /**
- * A cursor over a {@link ByteSource} with a small read-ahead window and a byte order. Every read
- * is checked against the end of the data first, so a damaged length becomes
- * {@link ErrorCode#TRUNCATED_FILE}, never an allocation or an exception from deep inside.
+ * A cursor over a {@link ByteSource} with a small read-ahead window and a byte order. Every read is
+ * checked against the end of the data first, so a damaged length becomes {@link
+ * ErrorCode#TRUNCATED_FILE}, never an allocation or an exception from deep inside.
  */
 final class DicomInput {
 
@@ -66,9 +66,16 @@ final class DicomInput {
     }
 
     IchException truncated(long wanted) {
-        return new IchException(ErrorCode.TRUNCATED_FILE, name, "the file ends at byte " + size()
-            + " but a value of " + wanted + " bytes starts at byte " + pos,
-            "copy the file again from the scanner or PACS; the file is incomplete");
+        return new IchException(
+                ErrorCode.TRUNCATED_FILE,
+                name,
+                "the file ends at byte "
+                        + size()
+                        + " but a value of "
+                        + wanted
+                        + " bytes starts at byte "
+                        + pos,
+                "copy the file again from the scanner or PACS; the file is incomplete");
     }
 
     private int byteAt(long p) throws IchException {
@@ -83,8 +90,12 @@ final class DicomInput {
         try {
             source.readFully(p, window, 0, len);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, name, "the file cannot be read (" + e.getMessage() + ")",
-                "check that the file is readable", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    name,
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "check that the file is readable",
+                    e);
         }
         windowStart = p;
         windowLength = len;
@@ -110,7 +121,9 @@ final class DicomInput {
         long c = byteAt(pos + 2);
         long d = byteAt(pos + 3);
         pos += 4;
-        return bigEndian ? (a << 24) | (b << 16) | (c << 8) | d : (d << 24) | (c << 16) | (b << 8) | a;
+        return bigEndian
+                ? (a << 24) | (b << 16) | (c << 8) | d
+                : (d << 24) | (c << 16) | (b << 8) | a;
     }
 
     /** The byte at an absolute position without moving the cursor, or -1 past the end. */
@@ -126,7 +139,9 @@ final class DicomInput {
         return out;
     }
 
-    /** Copies {@code len} bytes at an absolute position (bounds checked) without moving the cursor. */
+    /**
+     * Copies {@code len} bytes at an absolute position (bounds checked) without moving the cursor.
+     */
     void readAt(long at, byte[] dst, int off, int len) throws IchException {
         if (at < 0 || len < 0 || at + len > size()) {
             long saved = pos;
@@ -138,8 +153,12 @@ final class DicomInput {
         try {
             source.readFully(at, dst, off, len);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, name, "the file cannot be read (" + e.getMessage() + ")",
-                "check that the file is readable", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    name,
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "check that the file is readable",
+                    e);
         }
     }
 

@@ -21,11 +21,13 @@ final class DicomParser {
 
     /** Larger kept values are not plausible for the attributes we read (they are short strings). */
     private static final int MAX_VALUE_BYTES = 1 << 20;
+
     /** Nesting deeper than this is not found in real files and would only exhaust the stack. */
     private static final int MAX_DEPTH = 32;
 
     private final Path path;
     private final String name;
+
     /** Top-level attributes kept beside {@link Tags#VALUES}, for {@link HeaderValues} only. */
     private final Set<Integer> extra;
 
@@ -46,11 +48,19 @@ final class DicomParser {
         try (ByteSource src = ByteSource.open(file)) {
             return parser.parse(src);
         } catch (NoSuchFileException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, file.toString(), "the file does not exist",
-                "check the path", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    file.toString(),
+                    "the file does not exist",
+                    "check the path",
+                    e);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, file.toString(), "the file cannot be read (" + e.getMessage()
-                + ")", "check that the file exists and is readable", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    file.toString(),
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "check that the file exists and is readable",
+                    e);
         }
     }
 
@@ -58,10 +68,18 @@ final class DicomParser {
         DicomInput in = new DicomInput(src, name);
         long start = 0;
         boolean part10 = false;
-        if (in.size() >= 132 && in.peek(128) == 'D' && in.peek(129) == 'I' && in.peek(130) == 'C' && in.peek(131) == 'M') {
+        if (in.size() >= 132
+                && in.peek(128) == 'D'
+                && in.peek(129) == 'I'
+                && in.peek(130) == 'C'
+                && in.peek(131) == 'M') {
             start = 132;
             part10 = true;
-        } else if (in.size() >= 4 && in.peek(0) == 'D' && in.peek(1) == 'I' && in.peek(2) == 'C' && in.peek(3) == 'M') {
+        } else if (in.size() >= 4
+                && in.peek(0) == 'D'
+                && in.peek(1) == 'I'
+                && in.peek(2) == 'C'
+                && in.peek(3) == 'M') {
             start = 4; // a Part 10 file written without its preamble
             part10 = true;
         }
@@ -104,16 +122,21 @@ final class DicomParser {
             explicit = isVrLetter(v0) && isVrLetter(v1) && isKnownVr("" + (char) v0 + (char) v1);
         }
         readDataset(in, explicit, elements, pixels, 0, Long.MAX_VALUE, true);
-        if (elements.string(Tags.SOP_CLASS_UID) == null && elements.string(Tags.SERIES_INSTANCE_UID) == null
-            && pixels[0] == null && !part10) {
+        if (elements.string(Tags.SOP_CLASS_UID) == null
+                && elements.string(Tags.SERIES_INSTANCE_UID) == null
+                && pixels[0] == null
+                && !part10) {
             throw notDicom("no DICOM header and no recognisable dataset");
         }
         return new DicomFile(path, syntax, tsUid, elements, pixels[0], inflated, inflatedLength);
     }
 
     private IchException notDicom(String why) {
-        return new IchException(ErrorCode.NOT_DICOM, name, "not a DICOM file (" + why + ")",
-            "pass a DICOM file or a folder of DICOM files");
+        return new IchException(
+                ErrorCode.NOT_DICOM,
+                name,
+                "not a DICOM file (" + why + ")",
+                "pass a DICOM file or a folder of DICOM files");
     }
 
     /**
@@ -127,8 +150,10 @@ final class DicomParser {
         in.bigEndian(false);
         long end = Long.MAX_VALUE;
         int previous = -1;
-        while ((in.position() < end || !meta.has(Tags.TRANSFER_SYNTAX_UID)) && in.remaining() >= 8
-            && in.peek(in.position()) == 0x02 && in.peek(in.position() + 1) == 0x00) {
+        while ((in.position() < end || !meta.has(Tags.TRANSFER_SYNTAX_UID))
+                && in.remaining() >= 8
+                && in.peek(in.position()) == 0x02
+                && in.peek(in.position() + 1) == 0x00) {
             long at = in.position();
             int tag = (in.u16() << 16) | in.u16();
             if (tag <= previous) {
@@ -139,7 +164,8 @@ final class DicomParser {
             String vr = vr(in);
             long len = longVr(vr) ? skipReservedAndLength(in) : in.u16();
             if (len == 0xFFFFFFFFL) {
-                throw corrupt("the file meta element " + Tags.format(tag) + " has an undefined length");
+                throw corrupt(
+                        "the file meta element " + Tags.format(tag) + " has an undefined length");
             }
             in.require(len);
             if (tag == Tags.FILE_META_GROUP_LENGTH && len == 4) {
@@ -182,8 +208,9 @@ final class DicomParser {
         return c >= 'A' && c <= 'Z';
     }
 
-    private static final String KNOWN_VRS = "AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV"
-        + " TM UC UI UL UN UR US UT UV";
+    private static final String KNOWN_VRS =
+            "AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV"
+                    + " TM UC UI UL UN UR US UT UV";
 
     private static boolean isKnownVr(String vr) {
         return vr.length() == 2 && KNOWN_VRS.contains(vr);
@@ -191,8 +218,19 @@ final class DicomParser {
 
     private static boolean longVr(String vr) {
         switch (vr) {
-            case "OB": case "OD": case "OF": case "OL": case "OV": case "OW": case "SQ": case "SV": case "UC":
-            case "UN": case "UR": case "UT": case "UV":
+            case "OB":
+            case "OD":
+            case "OF":
+            case "OL":
+            case "OV":
+            case "OW":
+            case "SQ":
+            case "SV":
+            case "UC":
+            case "UN":
+            case "UR":
+            case "UT":
+            case "UV":
                 return true;
             default:
                 return false;
@@ -204,7 +242,13 @@ final class DicomParser {
         int b = in.u8();
         String vr = "" + (char) a + (char) b;
         if (!isKnownVr(vr)) {
-            throw corrupt("an unknown value representation (bytes " + a + ", " + b + ") at byte " + (in.position() - 2));
+            throw corrupt(
+                    "an unknown value representation (bytes "
+                            + a
+                            + ", "
+                            + b
+                            + ") at byte "
+                            + (in.position() - 2));
         }
         return vr;
     }
@@ -215,28 +259,44 @@ final class DicomParser {
     }
 
     private IchException corrupt(String why) {
-        return new IchException(ErrorCode.CORRUPT_DATA, name, "the DICOM data is damaged: " + why,
-            "copy the file again from the scanner or PACS");
+        return new IchException(
+                ErrorCode.CORRUPT_DATA,
+                name,
+                "the DICOM data is damaged: " + why,
+                "copy the file again from the scanner or PACS");
     }
 
     private byte[] checkedValue(DicomInput in, int tag, long len) throws IchException {
         if (len > MAX_VALUE_BYTES) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name, "attribute " + Tags.format(tag)
-                + " claims " + len + " bytes, far more than such a value can hold",
-                "the file is damaged; copy it again from the scanner or PACS");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    name,
+                    "attribute "
+                            + Tags.format(tag)
+                            + " claims "
+                            + len
+                            + " bytes, far more than such a value can hold",
+                    "the file is damaged; copy it again from the scanner or PACS");
         }
         in.require(len);
         return in.bytes((int) len);
     }
 
     /**
-     * Reads elements until {@code end} (a byte position), an item delimiter (when
-     * {@code untilDelimiter}... handled by the caller) or the end of the data.
+     * Reads elements until {@code end} (a byte position), an item delimiter (when {@code
+     * untilDelimiter}... handled by the caller) or the end of the data.
      *
      * @param stopAtPixels stop after the top-level pixel data (nothing after it is needed)
      */
-    private void readDataset(DicomInput in, boolean explicit, DicomElements out, PixelDataRef[] pixels, int depth,
-                             long end, boolean stopAtPixels) throws IchException {
+    private void readDataset(
+            DicomInput in,
+            boolean explicit,
+            DicomElements out,
+            PixelDataRef[] pixels,
+            int depth,
+            long end,
+            boolean stopAtPixels)
+            throws IchException {
         if (depth > MAX_DEPTH) {
             throw corrupt("sequences are nested more than " + MAX_DEPTH + " deep");
         }
@@ -255,7 +315,8 @@ final class DicomParser {
                 return;
             }
             if (tag == Tags.ITEM || tag == Tags.SEQUENCE_DELIMITATION) {
-                throw corrupt("an unexpected item tag " + Tags.format(tag) + " at byte " + elementStart);
+                throw corrupt(
+                        "an unexpected item tag " + Tags.format(tag) + " at byte " + elementStart);
             }
             String vr;
             long len;
@@ -276,7 +337,12 @@ final class DicomParser {
             boolean undefined = len == 0xFFFFFFFFL;
             if (undefined) {
                 if (!(vr.equals("SQ") || vr.equals("UN") || !explicit)) {
-                    throw corrupt("attribute " + Tags.format(tag) + " of type " + vr + " has an undefined length");
+                    throw corrupt(
+                            "attribute "
+                                    + Tags.format(tag)
+                                    + " of type "
+                                    + vr
+                                    + " has an undefined length");
                 }
                 // An undefined-length UN holds an implicit VR little endian sequence.
                 boolean itemsExplicit = explicit && !vr.equals("UN");
@@ -299,7 +365,7 @@ final class DicomParser {
 
     /** Reads (or skips) the items of a sequence; {@code end} is -1 for an undefined length. */
     private List<DicomElements> readSequence(DicomInput in, boolean explicit, int depth, long end)
-        throws IchException {
+            throws IchException {
         List<DicomElements> items = new ArrayList<>();
         while (end < 0 || in.position() < end) {
             long at = in.position();
@@ -307,21 +373,36 @@ final class DicomParser {
             long len = in.u32();
             if (tag == Tags.SEQUENCE_DELIMITATION) {
                 if (end >= 0) {
-                    throw corrupt("a sequence delimiter in a sequence of defined length at byte " + at);
+                    throw corrupt(
+                            "a sequence delimiter in a sequence of defined length at byte " + at);
                 }
                 return items;
             }
             if (tag != Tags.ITEM) {
-                throw corrupt("expected a sequence item at byte " + at + " but found " + Tags.format(tag));
+                throw corrupt(
+                        "expected a sequence item at byte "
+                                + at
+                                + " but found "
+                                + Tags.format(tag));
             }
             DicomElements item = new DicomElements(in.bigEndian(), name);
             if (len == 0xFFFFFFFFL) {
                 readItemUntilDelimiter(in, explicit, item, depth + 1);
             } else {
                 in.require(len);
-                readDataset(in, explicit, item, new PixelDataRef[1], depth + 1, in.position() + len, false);
+                readDataset(
+                        in,
+                        explicit,
+                        item,
+                        new PixelDataRef[1],
+                        depth + 1,
+                        in.position() + len,
+                        false);
                 if (in.position() != at + 8 + len) {
-                    throw corrupt("a sequence item at byte " + at + " does not end where its length says");
+                    throw corrupt(
+                            "a sequence item at byte "
+                                    + at
+                                    + " does not end where its length says");
                 }
             }
             items.add(item);
@@ -332,8 +413,8 @@ final class DicomParser {
         return items;
     }
 
-    private void readItemUntilDelimiter(DicomInput in, boolean explicit, DicomElements item, int depth)
-        throws IchException {
+    private void readItemUntilDelimiter(
+            DicomInput in, boolean explicit, DicomElements item, int depth) throws IchException {
         long before = in.remaining();
         readDataset(in, explicit, item, new PixelDataRef[1], depth, Long.MAX_VALUE, false);
         if (in.remaining() == 0 && before > 0) {
@@ -360,12 +441,19 @@ final class DicomParser {
                 break;
             }
             if (tag != Tags.ITEM || itemLen == 0xFFFFFFFFL) {
-                throw corrupt("expected a pixel data fragment at byte " + at + " but found " + Tags.format(tag));
+                throw corrupt(
+                        "expected a pixel data fragment at byte "
+                                + at
+                                + " but found "
+                                + Tags.format(tag));
             }
             in.require(itemLen);
             if (table == null) {
                 if (itemLen % 4 != 0) {
-                    throw corrupt("the pixel data offset table has " + itemLen + " bytes, not a multiple of 4");
+                    throw corrupt(
+                            "the pixel data offset table has "
+                                    + itemLen
+                                    + " bytes, not a multiple of 4");
                 }
                 table = new long[(int) (itemLen / 4)];
                 for (int i = 0; i < table.length; i++) {
@@ -386,26 +474,42 @@ final class DicomParser {
     private byte[] inflate(DicomInput in) throws IchException {
         long compressedLength = in.remaining();
         if (compressedLength > Integer.MAX_VALUE - 64) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name, "the deflated dataset is larger than 2 GB",
-                "transcode the file to Explicit VR Little Endian (dcmtk: dcmconv +te in.dcm out.dcm)");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    name,
+                    "the deflated dataset is larger than 2 GB",
+                    "transcode the file to Explicit VR Little Endian (dcmtk: dcmconv +te in.dcm out.dcm)");
         }
         byte[] compressed = in.bytes((int) compressedLength);
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(compressed);
-            byte[] out = new byte[(int) Math.min(InflateLimit.HEADER_BUDGET, Math.max(4096, compressedLength * 4))];
+            byte[] out =
+                    new byte
+                            [(int)
+                                    Math.min(
+                                            InflateLimit.HEADER_BUDGET,
+                                            Math.max(4096, compressedLength * 4))];
             int n = 0;
             while (!inflater.finished()) {
                 if (n == out.length) {
-                    // Checked each time the buffer fills, so the bound holds before the next allocation.
+                    // Checked each time the buffer fills, so the bound holds before the next
+                    // allocation.
                     InflateLimit.Limit limit = InflateLimit.of(out, n);
                     if (out.length >= limit.bytes()) {
-                        throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, name,
-                            "the deflated dataset inflates to more than " + limit.bytes() + " bytes ("
-                                + limit.describe() + ")",
-                            "the file is damaged or not a CT image; copy it again from the scanner or PACS");
+                        throw new IchException(
+                                ErrorCode.IMPLAUSIBLE_LENGTH,
+                                name,
+                                "the deflated dataset inflates to more than "
+                                        + limit.bytes()
+                                        + " bytes ("
+                                        + limit.describe()
+                                        + ")",
+                                "the file is damaged or not a CT image; copy it again from the scanner or PACS");
                     }
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(limit.bytes(), (long) out.length * 2));
+                    out =
+                            java.util.Arrays.copyOf(
+                                    out, (int) Math.min(limit.bytes(), (long) out.length * 2));
                 }
                 int got = inflater.inflate(out, n, out.length - n);
                 if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -415,8 +519,12 @@ final class DicomParser {
             }
             return java.util.Arrays.copyOf(out, n);
         } catch (DataFormatException e) {
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the deflated dataset is damaged (" + e.getMessage()
-                + ")", "copy the file again from the scanner or PACS", e);
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the deflated dataset is damaged (" + e.getMessage() + ")",
+                    "copy the file again from the scanner or PACS",
+                    e);
         } finally {
             inflater.end();
         }

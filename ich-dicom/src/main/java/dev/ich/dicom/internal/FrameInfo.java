@@ -10,15 +10,25 @@ import dev.ich.core.geometry.Vec3;
  * @param image the object the frame belongs to
  * @param frame frame index in the object (0 for single-frame files)
  * @param position ImagePositionPatient, or null when absent
- * @param rowCosines first three ImageOrientationPatient values (direction of increasing column index)
- * @param columnCosines last three ImageOrientationPatient values (direction of increasing row index)
+ * @param rowCosines first three ImageOrientationPatient values (direction of increasing column
+ *     index)
+ * @param columnCosines last three ImageOrientationPatient values (direction of increasing row
+ *     index)
  * @param rowSpacing PixelSpacing[0]: distance between rows, in mm (0 when absent)
  * @param columnSpacing PixelSpacing[1]: distance between columns, in mm (0 when absent)
  * @param slope Rescale Slope (1 when absent)
  * @param intercept Rescale Intercept (0 when absent)
  */
-public record FrameInfo(DicomImage image, int frame, Vec3 position, Vec3 rowCosines, Vec3 columnCosines,
-                        double rowSpacing, double columnSpacing, double slope, double intercept) {
+public record FrameInfo(
+        DicomImage image,
+        int frame,
+        Vec3 position,
+        Vec3 rowCosines,
+        Vec3 columnCosines,
+        double rowSpacing,
+        double columnSpacing,
+        double slope,
+        double intercept) {
 
     /** The slice normal (row × column cosines), or null without an orientation. */
     public Vec3 normal() {

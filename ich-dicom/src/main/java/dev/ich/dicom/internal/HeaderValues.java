@@ -13,12 +13,11 @@ import java.util.Set;
  */
 public final class HeaderValues {
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /**
-     * The raw values (text as stored, with its padding; byte order of the file) of those of
-     * {@code tags} that {@code file} holds at its top level, in the order of {@code tags}.
+     * The raw values (text as stored, with its padding; byte order of the file) of those of {@code
+     * tags} that {@code file} holds at its top level, in the order of {@code tags}.
      */
     public static Map<Integer, byte[]> read(Path file, Set<Integer> tags) throws IchException {
         DicomElements elements = DicomParser.parse(file, tags).elements();

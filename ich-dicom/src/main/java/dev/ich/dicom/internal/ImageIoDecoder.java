@@ -16,9 +16,9 @@ import jj2000.j2k.util.FacilityManager;
 import jj2000.j2k.util.MsgLogger;
 
 /**
- * JPEG (baseline, extended, lossless) through TwelveMonkeys and JPEG 2000 through jai-imageio,
- * both pure-Java ImageIO plug-ins from Maven Central. The raster is read without any colour
- * conversion, so lossless data comes back bit-exact.
+ * JPEG (baseline, extended, lossless) through TwelveMonkeys and JPEG 2000 through jai-imageio, both
+ * pure-Java ImageIO plug-ins from Maven Central. The raster is read without any colour conversion,
+ * so lossless data comes back bit-exact.
  */
 final class ImageIoDecoder {
 
@@ -26,23 +26,27 @@ final class ImageIoDecoder {
         ImageIO.setUseCache(false);
     }
 
-    private ImageIoDecoder() {
-    }
+    private ImageIoDecoder() {}
 
-    static void decode(byte[] data, Syntax syntax, PixelFormat format, int[] out, String name) throws IchException {
+    static void decode(byte[] data, Syntax syntax, PixelFormat format, int[] out, String name)
+            throws IchException {
         checkHeader(data, syntax, format, name);
         long budget = timeBudgetMillis(format);
         Object[] result = new Object[1];
-        Thread worker = new Thread(() -> {
-            try {
-                decodeNow(data, syntax, format, out, name);
-            } catch (Throwable e) {
-                // Anything a codec throws on damaged data (even an Error) is reported as damage.
-                result[0] = e;
-                return;
-            }
-            result[0] = Boolean.TRUE;
-        }, "ich-imageio-decoder");
+        Thread worker =
+                new Thread(
+                        () -> {
+                            try {
+                                decodeNow(data, syntax, format, out, name);
+                            } catch (Throwable e) {
+                                // Anything a codec throws on damaged data (even an Error) is
+                                // reported as damage.
+                                result[0] = e;
+                                return;
+                            }
+                            result[0] = Boolean.TRUE;
+                        },
+                        "ich-imageio-decoder");
         worker.setDaemon(true);
         worker.start();
         try {
@@ -50,32 +54,56 @@ final class ImageIoDecoder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(worker);
-            throw new IchException(ErrorCode.IO_ERROR, name, "reading was interrupted", "try again", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR, name, "reading was interrupted", "try again", e);
         }
         if (worker.isAlive()) {
             stop(worker);
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title + " decoder did not finish a "
-                + format.columns() + " × " + format.rows() + " frame in " + budget + " ms; the data is most likely "
-                + "damaged", "copy the file again, or transcode it with dcmtk or gdcm and check that it decodes "
-                + "there (raise the limit with -D" + TIMEOUT_PROPERTY + "=<ms> if the machine is very slow)");
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the "
+                            + syntax.title
+                            + " decoder did not finish a "
+                            + format.columns()
+                            + " × "
+                            + format.rows()
+                            + " frame in "
+                            + budget
+                            + " ms; the data is most likely "
+                            + "damaged",
+                    "copy the file again, or transcode it with dcmtk or gdcm and check that it decodes "
+                            + "there (raise the limit with -D"
+                            + TIMEOUT_PROPERTY
+                            + "=<ms> if the machine is very slow)");
         }
         if (result[0] instanceof IchException) {
             throw (IchException) result[0];
         }
         if (result[0] != Boolean.TRUE) {
             Throwable t = (Throwable) result[0];
-            // jj2000 gives up on a damaged codestream by throwing ThreadDeath, which says nothing more.
-            String why = t.getClass() == ThreadDeath.class ? "the decoder stopped on damaged data"
-                : t instanceof CodestreamInput.EndOfCodestream ? t.getMessage()
-                : t.getClass().getSimpleName() + ": " + t.getMessage();
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title
-                + " pixel data cannot be decoded (" + why + ")",
-                "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
-                    + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)", t);
+            // jj2000 gives up on a damaged codestream by throwing ThreadDeath, which says nothing
+            // more.
+            String why =
+                    t.getClass() == ThreadDeath.class
+                            ? "the decoder stopped on damaged data"
+                            : t instanceof CodestreamInput.EndOfCodestream
+                                    ? t.getMessage()
+                                    : t.getClass().getSimpleName() + ": " + t.getMessage();
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the " + syntax.title + " pixel data cannot be decoded (" + why + ")",
+                    "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
+                            + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)",
+                    t);
         }
     }
 
-    /** System property: milliseconds a third-party codec may spend per megapixel frame (default 5000). */
+    /**
+     * System property: milliseconds a third-party codec may spend per megapixel frame (default
+     * 5000).
+     */
     public static final String TIMEOUT_PROPERTY = "ich.dicom.codecTimeoutMillis";
 
     private static long timeBudgetMillis(PixelFormat format) {
@@ -85,9 +113,10 @@ final class ImageIoDecoder {
     }
 
     /**
-     * The ImageIO codecs are third-party code that can spin forever on a damaged stream (jai-imageio's
-     * JPEG 2000 packet decoder does); the worker touches only its own decoder objects, so stopping it
-     * is safe. Where {@code Thread.stop} is gone (Java 20+), the daemon thread is left to finish.
+     * The ImageIO codecs are third-party code that can spin forever on a damaged stream
+     * (jai-imageio's JPEG 2000 packet decoder does); the worker touches only its own decoder
+     * objects, so stopping it is safe. Where {@code Thread.stop} is gone (Java 20+), the daemon
+     * thread is left to finish.
      */
     @SuppressWarnings("deprecation")
     private static void stop(Thread worker) {
@@ -99,15 +128,20 @@ final class ImageIoDecoder {
         }
     }
 
-    private static void decodeNow(byte[] data, Syntax syntax, PixelFormat format, int[] out, String name)
-        throws IchException {
+    private static void decodeNow(
+            byte[] data, Syntax syntax, PixelFormat format, int[] out, String name)
+            throws IchException {
         ImageReader reader = reader(syntax, name);
         List<String> complaints = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> complaints.add(warning));
-        // jj2000 reports damage through its own per-thread logger, which prints to stderr by default.
-        FacilityManager.registerMsgLogger(Thread.currentThread(), new CollectingMsgLogger(complaints));
-        try (ImageInputStream iis = syntax.codec == Syntax.Codec.JPEG2000 ? new CodestreamInput(data)
-            : new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+        // jj2000 reports damage through its own per-thread logger, which prints to stderr by
+        // default.
+        FacilityManager.registerMsgLogger(
+                Thread.currentThread(), new CollectingMsgLogger(complaints));
+        try (ImageInputStream iis =
+                syntax.codec == Syntax.Codec.JPEG2000
+                        ? new CodestreamInput(data)
+                        : new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(iis, true, true);
             Raster raster;
             if (reader.canReadRaster()) {
@@ -115,23 +149,55 @@ final class ImageIoDecoder {
             } else {
                 raster = reader.read(0).getRaster();
             }
-            if (raster.getWidth() != format.columns() || raster.getHeight() != format.rows()
-                || raster.getNumBands() != 1) {
-                throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title + " frame is "
-                    + raster.getWidth() + " × " + raster.getHeight() + " with " + raster.getNumBands()
-                    + " component(s), but the header says " + format.columns() + " × " + format.rows() + " greyscale",
-                    "copy the file again from the scanner or PACS");
+            if (raster.getWidth() != format.columns()
+                    || raster.getHeight() != format.rows()
+                    || raster.getNumBands() != 1) {
+                throw new IchException(
+                        ErrorCode.CORRUPT_DATA,
+                        name,
+                        "the "
+                                + syntax.title
+                                + " frame is "
+                                + raster.getWidth()
+                                + " × "
+                                + raster.getHeight()
+                                + " with "
+                                + raster.getNumBands()
+                                + " component(s), but the header says "
+                                + format.columns()
+                                + " × "
+                                + format.rows()
+                                + " greyscale",
+                        "copy the file again from the scanner or PACS");
             }
             if (!complaints.isEmpty()) {
-                throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title + " decoder found the data "
-                    + "damaged (" + complaints.get(0) + ")", "copy the file again from the scanner or PACS");
+                throw new IchException(
+                        ErrorCode.CORRUPT_DATA,
+                        name,
+                        "the "
+                                + syntax.title
+                                + " decoder found the data "
+                                + "damaged ("
+                                + complaints.get(0)
+                                + ")",
+                        "copy the file again from the scanner or PACS");
             }
-            raster.getSamples(raster.getMinX(), raster.getMinY(), format.columns(), format.rows(), 0, out);
+            raster.getSamples(
+                    raster.getMinX(), raster.getMinY(), format.columns(), format.rows(), 0, out);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title
-                + " pixel data cannot be decoded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
-                    + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)", e);
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the "
+                            + syntax.title
+                            + " pixel data cannot be decoded ("
+                            + e.getClass().getSimpleName()
+                            + ": "
+                            + e.getMessage()
+                            + ")",
+                    "copy the file again, or transcode it to Explicit VR Little Endian with dcmtk "
+                            + "(dcmdjpeg in.dcm out.dcm, or dcmconv +te)",
+                    e);
         } finally {
             FacilityManager.unregisterMsgLogger(Thread.currentThread());
             reader.dispose();
@@ -154,15 +220,15 @@ final class ImageIoDecoder {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
     }
 
     /**
      * Checks the size the codestream announces before a codec allocates for it, so that a damaged
      * header cannot make a third-party decoder allocate gigabytes.
      */
-    static void checkHeader(byte[] d, Syntax syntax, PixelFormat format, String name) throws IchException {
+    static void checkHeader(byte[] d, Syntax syntax, PixelFormat format, String name)
+            throws IchException {
         long w = -1;
         long h = -1;
         long components = -1;
@@ -172,8 +238,12 @@ final class ImageIoDecoder {
             if (d.length > 12 && (d[0] & 0xFF) != 0xFF) {
                 p = indexOf(d, (byte) 0xFF, (byte) 0x4F); // a JP2 box wrapper around the codestream
             }
-            if (p >= 0 && p + 44 <= d.length && (d[p] & 0xFF) == 0xFF && (d[p + 1] & 0xFF) == 0x4F
-                && (d[p + 2] & 0xFF) == 0xFF && (d[p + 3] & 0xFF) == 0x51) {
+            if (p >= 0
+                    && p + 44 <= d.length
+                    && (d[p] & 0xFF) == 0xFF
+                    && (d[p + 1] & 0xFF) == 0x4F
+                    && (d[p + 2] & 0xFF) == 0xFF
+                    && (d[p + 3] & 0xFF) == 0x51) {
                 int q = p + 8;
                 w = u32(d, q) - u32(d, q + 8);
                 h = u32(d, q + 4) - u32(d, q + 12);
@@ -189,16 +259,38 @@ final class ImageIoDecoder {
             }
         }
         long pixels = (long) format.rows() * format.columns();
-        if (w != format.columns() || h != format.rows() || components != 1 || tiles > Math.max(1 << 22, 4 * pixels)) {
-            throw new IchException(ErrorCode.CORRUPT_DATA, name, "the " + syntax.title + " codestream header "
-                + (w < 0 ? "is missing or damaged" : "announces " + w + " × " + h + " pixels with " + components
-                + " component(s), but the DICOM header says " + format.columns() + " × " + format.rows()
-                + " greyscale"), "copy the file again from the scanner or PACS");
+        if (w != format.columns()
+                || h != format.rows()
+                || components != 1
+                || tiles > Math.max(1 << 22, 4 * pixels)) {
+            throw new IchException(
+                    ErrorCode.CORRUPT_DATA,
+                    name,
+                    "the "
+                            + syntax.title
+                            + " codestream header "
+                            + (w < 0
+                                    ? "is missing or damaged"
+                                    : "announces "
+                                            + w
+                                            + " × "
+                                            + h
+                                            + " pixels with "
+                                            + components
+                                            + " component(s), but the DICOM header says "
+                                            + format.columns()
+                                            + " × "
+                                            + format.rows()
+                                            + " greyscale"),
+                    "copy the file again from the scanner or PACS");
         }
     }
 
     private static long u32(byte[] d, int p) {
-        return (d[p] & 0xFFL) << 24 | (d[p + 1] & 0xFFL) << 16 | (d[p + 2] & 0xFFL) << 8 | (d[p + 3] & 0xFFL);
+        return (d[p] & 0xFFL) << 24
+                | (d[p + 1] & 0xFFL) << 16
+                | (d[p + 2] & 0xFFL) << 8
+                | (d[p + 3] & 0xFFL);
     }
 
     private static int indexOf(byte[] d, byte a, byte b) {
@@ -232,8 +324,11 @@ final class ImageIoDecoder {
         if (fallback != null) {
             fallback.dispose();
         }
-        throw new IchException(ErrorCode.UNSUPPORTED_ENCODING, name, "no decoder for " + syntax.title
-            + " is on the class path", "add com.twelvemonkeys.imageio:imageio-jpeg and "
-            + "com.github.jai-imageio:jai-imageio-jpeg2000 to the application");
+        throw new IchException(
+                ErrorCode.UNSUPPORTED_ENCODING,
+                name,
+                "no decoder for " + syntax.title + " is on the class path",
+                "add com.twelvemonkeys.imageio:imageio-jpeg and "
+                        + "com.github.jai-imageio:jai-imageio-jpeg2000 to the application");
     }
 }

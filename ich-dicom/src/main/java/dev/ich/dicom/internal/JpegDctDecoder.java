@@ -3,17 +3,18 @@ package dev.ich.dicom.internal;
 import dev.ich.core.error.IchException;
 
 /**
- * Sequential DCT JPEG with Huffman coding (T.81 baseline SOF0 and extended SOF1), one component,
- * 8- or 12-bit samples. Used for 12-bit data (JPEG Extended, 1.2.840.10008.1.2.4.51), which the
+ * Sequential DCT JPEG with Huffman coding (T.81 baseline SOF0 and extended SOF1), one component, 8-
+ * or 12-bit samples. Used for 12-bit data (JPEG Extended, 1.2.840.10008.1.2.4.51), which the
  * pure-Java ImageIO decoders do not read. The inverse DCT is computed in double precision and
  * rounded, so results may differ from libjpeg's integer IDCT by one grey level.
  */
 final class JpegDctDecoder implements JpegStream.Headers {
 
     private static final int[] ZIGZAG = {
-        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
-        14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
-        53, 60, 61, 54, 47, 55, 62, 63};
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27,
+        20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+        58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
+    };
     private static final double[][] COS = new double[8][8];
 
     static {
@@ -50,7 +51,8 @@ final class JpegDctDecoder implements JpegStream.Headers {
         return (type == 0xC0 || type == 0xC1) && p + 4 < data.length && (data[p + 4] & 0xFF) == 12;
     }
 
-    static void decode(byte[] data, PixelFormat format, int[] out, String name) throws IchException {
+    static void decode(byte[] data, PixelFormat format, int[] out, String name)
+            throws IchException {
         JpegDctDecoder decoder = new JpegDctDecoder(new JpegStream(data, name, "JPEG"), format);
         decoder.s.readHeaders(decoder, "sequential Huffman JPEG", true);
         decoder.decodeScan(out);
@@ -97,8 +99,15 @@ final class JpegDctDecoder implements JpegStream.Headers {
             throw s.corrupt("sample precision " + precision + " is not 8 or 12");
         }
         if (width != format.columns() || height != format.rows()) {
-            throw s.corrupt("the stream is " + width + " × " + height + " but the header says " + format.columns()
-                + " × " + format.rows());
+            throw s.corrupt(
+                    "the stream is "
+                            + width
+                            + " × "
+                            + height
+                            + " but the header says "
+                            + format.columns()
+                            + " × "
+                            + format.rows());
         }
         s.u8();
         s.u8();

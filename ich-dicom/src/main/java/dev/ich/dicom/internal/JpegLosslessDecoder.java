@@ -4,13 +4,14 @@ import dev.ich.core.error.IchException;
 
 /**
  * JPEG lossless, process 14 (ITU-T T.81 Annex H): Huffman-coded differences from one of seven
- * predictors, 2–16 bits, one component. Our own because the TwelveMonkeys decoder returned a
- * wrong last sample on a corpus frame that dcmtk decodes correctly; this one is checked bit-exact
- * against the uncompressed originals of the corpus.
+ * predictors, 2–16 bits, one component. Our own because the TwelveMonkeys decoder returned a wrong
+ * last sample on a corpus frame that dcmtk decodes correctly; this one is checked bit-exact against
+ * the uncompressed originals of the corpus.
  */
 final class JpegLosslessDecoder implements JpegStream.Headers {
 
     static final int SOF3 = 0xC3;
+
     /** Bits looked up at once: a Huffman code and its difference bits together, when they fit. */
     private static final int LOOKUP_BITS = 12;
 
@@ -22,8 +23,10 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
     private JpegStream.HuffmanTable table;
     private int pointTransform;
     private int predictor;
+
     /** Per {@link #LOOKUP_BITS}-bit prefix: bits used (0 = not in the table) and the difference. */
     private int[] lookupLength;
+
     private int[] lookupDifference;
 
     private JpegLosslessDecoder(JpegStream stream, PixelFormat format) {
@@ -35,8 +38,10 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
         return JpegStream.frameType(data) == SOF3;
     }
 
-    static void decode(byte[] data, PixelFormat format, int[] out, String name) throws IchException {
-        JpegLosslessDecoder decoder = new JpegLosslessDecoder(new JpegStream(data, name, "JPEG lossless"), format);
+    static void decode(byte[] data, PixelFormat format, int[] out, String name)
+            throws IchException {
+        JpegLosslessDecoder decoder =
+                new JpegLosslessDecoder(new JpegStream(data, name, "JPEG lossless"), format);
         decoder.s.readHeaders(decoder, "lossless Huffman JPEG", false);
         decoder.decodeScan(out);
     }
@@ -59,8 +64,15 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
             throw s.corrupt("sample precision " + precision + " is outside 2..16");
         }
         if (width != format.columns() || height != format.rows()) {
-            throw s.corrupt("the stream is " + width + " × " + height + " but the header says " + format.columns()
-                + " × " + format.rows());
+            throw s.corrupt(
+                    "the stream is "
+                            + width
+                            + " × "
+                            + height
+                            + " but the header says "
+                            + format.columns()
+                            + " × "
+                            + format.rows());
         }
     }
 
@@ -80,7 +92,8 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
             throw s.corrupt("predictor " + predictor + " is not 1..7");
         }
         if (pointTransform >= precision) {
-            throw s.corrupt("point transform " + pointTransform + " for " + precision + "-bit samples");
+            throw s.corrupt(
+                    "point transform " + pointTransform + " for " + precision + "-bit samples");
         }
     }
 
@@ -111,13 +124,27 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
                     int rb = out[row - width + x];
                     int rc = out[row - width + x - 1];
                     switch (predictor) {
-                        case 1: pred = ra; break;
-                        case 2: pred = rb; break;
-                        case 3: pred = rc; break;
-                        case 4: pred = ra + rb - rc; break;
-                        case 5: pred = ra + ((rb - rc) >> 1); break;
-                        case 6: pred = rb + ((ra - rc) >> 1); break;
-                        default: pred = (ra + rb) >> 1; break;
+                        case 1:
+                            pred = ra;
+                            break;
+                        case 2:
+                            pred = rb;
+                            break;
+                        case 3:
+                            pred = rc;
+                            break;
+                        case 4:
+                            pred = ra + rb - rc;
+                            break;
+                        case 5:
+                            pred = ra + ((rb - rc) >> 1);
+                            break;
+                        case 6:
+                            pred = rb + ((ra - rc) >> 1);
+                            break;
+                        default:
+                            pred = (ra + rb) >> 1;
+                            break;
                     }
                 }
                 out[row + x] = (pred + difference()) & mask;
@@ -148,7 +175,10 @@ final class JpegLosslessDecoder implements JpegStream.Headers {
                 }
                 int free = LOOKUP_BITS - l - ssss;
                 for (int extra = 0; extra < 1 << ssss; extra++) {
-                    int diff = ssss == 0 ? 0 : extra < (1 << (ssss - 1)) ? extra - (1 << ssss) + 1 : extra;
+                    int diff =
+                            ssss == 0
+                                    ? 0
+                                    : extra < (1 << (ssss - 1)) ? extra - (1 << ssss) + 1 : extra;
                     int base = ((code << ssss) | extra) << free;
                     for (int f = 0; f < 1 << free; f++) {
                         lookupLength[base + f] = l + ssss;

@@ -5,9 +5,9 @@ import dev.ich.core.error.IchException;
 import java.util.Arrays;
 
 /**
- * The parts of a JPEG stream (ITU-T T.81) shared by our lossless and DCT decoders: marker
- * segments, Huffman tables, and the bit reader over entropy-coded data (byte stuffing, restart
- * markers). Every read is bounds-checked; damaged data becomes {@link ErrorCode#CORRUPT_DATA}.
+ * The parts of a JPEG stream (ITU-T T.81) shared by our lossless and DCT decoders: marker segments,
+ * Huffman tables, and the bit reader over entropy-coded data (byte stuffing, restart markers).
+ * Every read is bounds-checked; damaged data becomes {@link ErrorCode#CORRUPT_DATA}.
  */
 final class JpegStream {
 
@@ -18,6 +18,7 @@ final class JpegStream {
     static final int SOS = 0xDA;
     static final int DRI = 0xDD;
     private static final int FAST_BITS = 9;
+
     /** Fill bytes fed past a marker before the data counts as truncated. */
     private static final int MAX_FILL_BYTES = 16;
 
@@ -28,6 +29,7 @@ final class JpegStream {
 
     /** Huffman tables: index 0–3 DC (and lossless), 4–7 AC. */
     final HuffmanTable[] tables = new HuffmanTable[8];
+
     int restartInterval;
 
     private long bitBuffer;
@@ -71,13 +73,17 @@ final class JpegStream {
 
     /** SOF0–SOF15, without DHT, JPG (0xC8) and DAC (0xCC), which share the range. */
     private static boolean isFrameMarker(int marker) {
-        return marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
+        return marker >= 0xC0
+                && marker <= 0xCF
+                && marker != DHT
+                && marker != 0xC8
+                && marker != 0xCC;
     }
 
     /**
-     * Reads the marker segments up to the first scan: Huffman tables and the restart interval
-     * here, the frame header, the scan header and any other segment through {@code headers}.
-     * Leaves the stream at the scan's entropy-coded data.
+     * Reads the marker segments up to the first scan: Huffman tables and the restart interval here,
+     * the frame header, the scan header and any other segment through {@code headers}. Leaves the
+     * stream at the scan's entropy-coded data.
      *
      * @param kind the kind of stream the decoder reads, for the message on another frame type
      * @param allowAc whether Huffman tables of class AC may appear (not in lossless streams)
@@ -109,7 +115,12 @@ final class JpegStream {
                 pos = end;
                 return;
             } else if (isFrameMarker(marker)) {
-                throw corrupt("not a " + kind + " stream (frame type FF" + Integer.toHexString(marker) + ")");
+                throw corrupt(
+                        "not a "
+                                + kind
+                                + " stream (frame type FF"
+                                + Integer.toHexString(marker)
+                                + ")");
             } else {
                 headers.readOther(marker, end);
             }
@@ -119,7 +130,9 @@ final class JpegStream {
 
     int nextMarker() throws IchException {
         while (pos + 1 < data.length) {
-            if ((data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0xFF) != 0xFF && (data[pos + 1] & 0xFF) != 0) {
+            if ((data[pos] & 0xFF) == 0xFF
+                    && (data[pos + 1] & 0xFF) != 0xFF
+                    && (data[pos + 1] & 0xFF) != 0) {
                 int m = data[pos + 1] & 0xFF;
                 pos += 2;
                 return m;
@@ -170,8 +183,8 @@ final class JpegStream {
     }
 
     /**
-     * True when the counts of codes per length need more code words than exist (T.81 Annex C assigns
-     * them in order): such a table is damaged, and its codes would not fit their lengths.
+     * True when the counts of codes per length need more code words than exist (T.81 Annex C
+     * assigns them in order): such a table is damaged, and its codes would not fit their lengths.
      */
     private static boolean oversubscribed(int[] counts) {
         long unused = 1;
@@ -279,8 +292,10 @@ final class JpegStream {
         bitBuffer = 0;
         hitMarker = false;
         fillCount = 0;
-        while (pos + 1 < data.length && !((data[pos] & 0xFF) == 0xFF && (data[pos + 1] & 0xFF) >= 0xD0
-            && (data[pos + 1] & 0xFF) <= 0xD7)) {
+        while (pos + 1 < data.length
+                && !((data[pos] & 0xFF) == 0xFF
+                        && (data[pos + 1] & 0xFF) >= 0xD0
+                        && (data[pos + 1] & 0xFF) <= 0xD7)) {
             pos++;
         }
         if (pos + 1 >= data.length) {
@@ -290,8 +305,11 @@ final class JpegStream {
     }
 
     IchException corrupt(String why) {
-        return new IchException(ErrorCode.CORRUPT_DATA, name, "the " + what + " pixel data is damaged: " + why,
-            "copy the file again from the scanner or PACS");
+        return new IchException(
+                ErrorCode.CORRUPT_DATA,
+                name,
+                "the " + what + " pixel data is damaged: " + why,
+                "copy the file again from the scanner or PACS");
     }
 
     /** What one decoder reads of the marker segments that {@link #readHeaders} walks. */
@@ -307,8 +325,7 @@ final class JpegStream {
         void readScan() throws IchException;
 
         /** Reads a segment that {@link #readHeaders} does not read itself; the default skips it. */
-        default void readOther(int marker, int end) throws IchException {
-        }
+        default void readOther(int marker, int end) throws IchException {}
     }
 
     /** A canonical Huffman table with a lookup for codes of up to {@link #FAST_BITS} bits. */

@@ -12,8 +12,15 @@ package dev.ich.dicom.internal;
  * @param signed two's complement stored values (PixelRepresentation 1)
  * @param monochrome1 PhotometricInterpretation MONOCHROME1 (display only; HU are unaffected)
  */
-record PixelFormat(int rows, int columns, int frames, int bitsAllocated, int bitsStored, int highBit, boolean signed,
-                   boolean monochrome1) {
+record PixelFormat(
+        int rows,
+        int columns,
+        int frames,
+        int bitsAllocated,
+        int bitsStored,
+        int highBit,
+        boolean signed,
+        boolean monochrome1) {
 
     int pixelsPerFrame() {
         return rows * columns;

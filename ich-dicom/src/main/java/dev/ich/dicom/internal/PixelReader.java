@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes frames of one image object into Hounsfield units. Opens the file once; reuses its
- * buffers between frames.
+ * Decodes frames of one image object into Hounsfield units. Opens the file once; reuses its buffers
+ * between frames.
  */
 public final class PixelReader implements Closeable {
 
@@ -52,16 +52,23 @@ public final class PixelReader implements Closeable {
         this.format = image.format();
         DicomFile file = image.file();
         Syntax syntax = file.syntax();
-        if (Syntax.of(file.transferSyntaxUid()) == null || syntax.codec == Syntax.Codec.UNSUPPORTED) {
+        if (Syntax.of(file.transferSyntaxUid()) == null
+                || syntax.codec == Syntax.Codec.UNSUPPORTED) {
             throw unsupported(file);
         }
         ByteSource src;
         try {
-            src = file.inflated() != null ? ByteSource.of(file.inflated(), file.inflatedLength())
-                : ByteSource.open(file.path());
+            src =
+                    file.inflated() != null
+                            ? ByteSource.of(file.inflated(), file.inflatedLength())
+                            : ByteSource.open(file.path());
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, file.name(), "the file cannot be read (" + e.getMessage() + ")",
-                "check that the file exists and is readable", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    file.name(),
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "check that the file exists and is readable",
+                    e);
         }
         this.in = new DicomInput(src, file.name());
         this.buffers = buffers;
@@ -72,17 +79,19 @@ public final class PixelReader implements Closeable {
         String uid = file.transferSyntaxUid();
         Syntax s = Syntax.of(uid);
         String what = s == null ? "the transfer syntax " + uid : s.title + " (" + uid + ")";
-        String how = s == Syntax.JPEG_LS_LOSSLESS || s == Syntax.JPEG_LS_NEAR_LOSSLESS
-            ? "transcode it with dcmtk: dcmdjpls in.dcm out.dcm (or gdcmconv --raw in.dcm out.dcm)"
-            : "transcode it to Explicit VR Little Endian (dcmtk: dcmconv +te, or gdcmconv --raw in.dcm out.dcm)";
-        return new IchException(ErrorCode.UNSUPPORTED_ENCODING, file.name(), what + " is not supported", how);
+        String how =
+                s == Syntax.JPEG_LS_LOSSLESS || s == Syntax.JPEG_LS_NEAR_LOSSLESS
+                        ? "transcode it with dcmtk: dcmdjpls in.dcm out.dcm (or gdcmconv --raw in.dcm out.dcm)"
+                        : "transcode it to Explicit VR Little Endian (dcmtk: dcmconv +te, or gdcmconv --raw in.dcm out.dcm)";
+        return new IchException(
+                ErrorCode.UNSUPPORTED_ENCODING, file.name(), what + " is not supported", how);
     }
 
     /**
      * Writes the HU of {@code frame} into {@code dst} starting at {@code offset}: stored values
-     * masked to BitsStored and sign-extended, padding set to {@link #PADDING_HU}, then
-     * {@code slope · stored + intercept}. MONOCHROME1 does not change HU (it only says how to
-     * display them), so it is not inverted.
+     * masked to BitsStored and sign-extended, padding set to {@link #PADDING_HU}, then {@code slope
+     * · stored + intercept}. MONOCHROME1 does not change HU (it only says how to display them), so
+     * it is not inverted.
      *
      * <p>Padding is recognised only in lossless data: a lossy decode moves padded pixels off the
      * padding value and brain pixels onto it, so there it would mark an arbitrary subset of pixels
@@ -94,7 +103,8 @@ public final class PixelReader implements Closeable {
         double intercept = frame.intercept();
         int n = format.pixelsPerFrame();
         boolean padding = image.hasPadding() && !lossy;
-        boolean plain = !format.signed() && format.bitsStored() == format.bitsAllocated() && !padding;
+        boolean plain =
+                !format.signed() && format.bitsStored() == format.bitsAllocated() && !padding;
         if (plain) {
             for (int i = 0; i < n; i++) {
                 dst[offset + i] = (float) (raw[i] * slope + intercept);
@@ -103,7 +113,8 @@ public final class PixelReader implements Closeable {
         }
         for (int i = 0; i < n; i++) {
             int sv = format.storedValue(raw[i]);
-            dst[offset + i] = padding && image.isPadding(sv) ? PADDING_HU : (float) (sv * slope + intercept);
+            dst[offset + i] =
+                    padding && image.isPadding(sv) ? PADDING_HU : (float) (sv * slope + intercept);
         }
     }
 
@@ -179,8 +190,8 @@ public final class PixelReader implements Closeable {
 
     /**
      * JPEG streams end with EOI and JPEG 2000 codestreams with EOC, both the marker FFD9 (a DICOM
-     * fragment may add a zero byte to reach an even length). Without it the stream was cut, and
-     * the third-party decoders fill the missing part silently, so this is checked first.
+     * fragment may add a zero byte to reach an even length). Without it the stream was cut, and the
+     * third-party decoders fill the missing part silently, so this is checked first.
      */
     private void requireEndMarker(byte[] data, Syntax syntax) throws IchException {
         int end = data.length;
@@ -188,8 +199,11 @@ public final class PixelReader implements Closeable {
             end--;
         }
         if (end < 2 || (data[end - 2] & 0xFF) != 0xFF || (data[end - 1] & 0xFF) != 0xD9) {
-            throw corrupt("the " + syntax.title + " stream does not end with its end marker (FFD9): it was cut "
-                + "short");
+            throw corrupt(
+                    "the "
+                            + syntax.title
+                            + " stream does not end with its end marker (FFD9): it was cut "
+                            + "short");
         }
     }
 
@@ -217,7 +231,8 @@ public final class PixelReader implements Closeable {
         } else if (fragments.size() == frames) {
             mine = List.of(fragments.get(frame));
         } else {
-            // No usable offset table: a frame starts with a fragment that starts a JPEG / J2K stream.
+            // No usable offset table: a frame starts with a fragment that starts a JPEG / J2K
+            // stream.
             int seen = -1;
             for (long[] f : fragments) {
                 if (f[1] >= 2 && startsStream(f[0])) {
@@ -231,15 +246,19 @@ public final class PixelReader implements Closeable {
             }
         }
         if (mine.isEmpty()) {
-            throw corrupt("frame " + (frame + 1) + " of " + frames + " has no pixel data fragments");
+            throw corrupt(
+                    "frame " + (frame + 1) + " of " + frames + " has no pixel data fragments");
         }
         long total = 0;
         for (long[] f : mine) {
             total += f[1];
         }
         if (total > Integer.MAX_VALUE - 64 || total > in.size()) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, image.file().name(), "frame " + (frame + 1)
-                + " claims " + total + " bytes of compressed data", "the file is damaged; copy it again");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    image.file().name(),
+                    "frame " + (frame + 1) + " claims " + total + " bytes of compressed data",
+                    "the file is damaged; copy it again");
         }
         if (mine.size() == 1) {
             long[] f = mine.get(0);
@@ -263,8 +282,11 @@ public final class PixelReader implements Closeable {
     }
 
     private IchException corrupt(String why) {
-        return new IchException(ErrorCode.CORRUPT_DATA, image.file().name(), "the pixel data is damaged: " + why,
-            "copy the file again from the scanner or PACS");
+        return new IchException(
+                ErrorCode.CORRUPT_DATA,
+                image.file().name(),
+                "the pixel data is damaged: " + why,
+                "copy the file again from the scanner or PACS");
     }
 
     @Override

@@ -15,17 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The image objects found in a file or folder (searched recursively), grouped by
- * SeriesInstanceUID.
+ * The image objects found in a file or folder (searched recursively), grouped by SeriesInstanceUID.
  *
  * <p>In a folder, files that are not DICOM at all (unless named {@code *.dcm}, {@code *.dicom} or
- * {@code *.ima}) and DICOM objects without an image (reports, plans, DICOMDIR) are skipped and counted; colour and other unsupported images are kept aside with
- * their reason. A damaged DICOM file (truncated, impossible lengths) stops the scan with its error:
- * silently leaving out a slice could change a measured volume.
+ * {@code *.ima}) and DICOM objects without an image (reports, plans, DICOMDIR) are skipped and
+ * counted; colour and other unsupported images are kept aside with their reason. A damaged DICOM
+ * file (truncated, impossible lengths) stops the scan with its error: silently leaving out a slice
+ * could change a measured volume.
  */
 public final class StudyScan {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyScan.class);
+
     /** More files than this in one study folder is not a CT study. */
     private static final int MAX_FILES = 200_000;
 
@@ -35,8 +36,12 @@ public final class StudyScan {
     private final int skippedNonDicom;
     private final int fileCount;
 
-    private StudyScan(Path root, Map<String, List<DicomImage>> series, List<Rejected> rejected,
-                      int skippedNonDicom, int fileCount) {
+    private StudyScan(
+            Path root,
+            Map<String, List<DicomImage>> series,
+            List<Rejected> rejected,
+            int skippedNonDicom,
+            int fileCount) {
         this.root = root;
         this.series = series;
         this.rejected = rejected;
@@ -46,8 +51,11 @@ public final class StudyScan {
 
     public static StudyScan of(Path path) throws IchException {
         if (!Files.exists(path)) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, path.toString(), "no such file or folder",
-                "check the path");
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    path.toString(),
+                    "no such file or folder",
+                    "check the path");
         }
         if (!Files.isDirectory(path)) {
             DicomImage image = DicomImage.of(DicomParser.parse(path));
@@ -57,19 +65,27 @@ public final class StudyScan {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile)
-                .filter(p -> !p.getFileName().toString().startsWith("."))
-                .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
-                .limit(MAX_FILES + 1L)
-                .sorted()
-                .collect(Collectors.toList());
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
+                            .limit(MAX_FILES + 1L)
+                            .sorted()
+                            .collect(Collectors.toList());
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, path.toString(), "the folder cannot be listed ("
-                + e.getMessage() + ")", "check that the folder is readable", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    path.toString(),
+                    "the folder cannot be listed (" + e.getMessage() + ")",
+                    "check that the folder is readable",
+                    e);
         }
         if (files.size() > MAX_FILES) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, path.toString(), "the folder holds more than "
-                + MAX_FILES + " files", "pass the folder of one study");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    path.toString(),
+                    "the folder holds more than " + MAX_FILES + " files",
+                    "pass the folder of one study");
         }
         Map<String, List<DicomImage>> series = new LinkedHashMap<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -92,15 +108,26 @@ public final class StudyScan {
                 if (e.code() == ErrorCode.NOT_AN_IMAGE || e.code() == ErrorCode.UNSUPPORTED_IMAGE) {
                     DicomElements el = file.elements();
                     String modality = el.shownTerm(Tags.MODALITY, Tags.MODALITIES);
-                    rejected.add(new Rejected(f, el.uid(Tags.SERIES_INSTANCE_UID), el.uid(Tags.STUDY_INSTANCE_UID),
-                        modality == null ? "" : modality, el.uid(Tags.SOP_CLASS_UID), e));
+                    rejected.add(
+                            new Rejected(
+                                    f,
+                                    el.uid(Tags.SERIES_INSTANCE_UID),
+                                    el.uid(Tags.STUDY_INSTANCE_UID),
+                                    modality == null ? "" : modality,
+                                    el.uid(Tags.SOP_CLASS_UID),
+                                    e));
                 } else {
                     throw e;
                 }
             }
         }
-        LOG.debug("{}: {} files, {} series, {} non-image or unsupported objects, {} non-DICOM files", path,
-            files.size(), series.size(), rejected.size(), nonDicom);
+        LOG.debug(
+                "{}: {} files, {} series, {} non-image or unsupported objects, {} non-DICOM files",
+                path,
+                files.size(),
+                series.size(),
+                rejected.size(),
+                nonDicom);
         return new StudyScan(path, series, rejected, nonDicom, files.size());
     }
 
@@ -135,16 +162,22 @@ public final class StudyScan {
      * @param sopClassUid its SOPClassUID, empty when absent
      * @param reason why it was left out
      */
-    public record Rejected(Path file, String seriesUid, String studyUid, String modality, String sopClassUid,
-                           IchException reason) {
-    }
+    public record Rejected(
+            Path file,
+            String seriesUid,
+            String studyUid,
+            String modality,
+            String sopClassUid,
+            IchException reason) {}
 
     /** The objects left out of the series, with what identifies their own series. */
     public List<Rejected> rejectedObjects() {
         return List.copyOf(rejected);
     }
 
-    /** Objects skipped because they hold no image or an unsupported (colour) image, with the reason. */
+    /**
+     * Objects skipped because they hold no image or an unsupported (colour) image, with the reason.
+     */
     public List<IchException> rejected() {
         return rejected.stream().map(Rejected::reason).toList();
     }
@@ -156,9 +189,18 @@ public final class StudyScan {
     public void requireAllUsable(String uid) throws IchException {
         for (Rejected r : rejected) {
             if (uid.equals(r.seriesUid())) {
-                throw new IchException(r.reason().code(), root.toString(), "the file " + r.file().getFileName()
-                    + " of series " + uid + " cannot be used (" + r.reason().problem() + "), so the volume would "
-                    + "miss a slice", "copy that file again from the scanner or PACS, or name another series");
+                throw new IchException(
+                        r.reason().code(),
+                        root.toString(),
+                        "the file "
+                                + r.file().getFileName()
+                                + " of series "
+                                + uid
+                                + " cannot be used ("
+                                + r.reason().problem()
+                                + "), so the volume would "
+                                + "miss a slice",
+                        "copy that file again from the scanner or PACS, or name another series");
             }
         }
     }

@@ -1,6 +1,9 @@
 package dev.ich.dicom.internal;
 
-/** The transfer syntaxes this reader knows: how the dataset is encoded and how pixels are compressed. */
+/**
+ * The transfer syntaxes this reader knows: how the dataset is encoded and how pixels are
+ * compressed.
+ */
 enum Syntax {
     IMPLICIT_LE("1.2.840.10008.1.2", "Implicit VR Little Endian", Codec.NATIVE),
     EXPLICIT_LE("1.2.840.10008.1.2.1", "Explicit VR Little Endian", Codec.NATIVE),
@@ -9,7 +12,10 @@ enum Syntax {
     JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", Codec.JPEG),
     JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)", Codec.JPEG),
     JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless (Process 14)", Codec.JPEG),
-    JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless SV1 (Process 14, Selection Value 1)", Codec.JPEG),
+    JPEG_LOSSLESS_SV1(
+            "1.2.840.10008.1.2.4.70",
+            "JPEG Lossless SV1 (Process 14, Selection Value 1)",
+            Codec.JPEG),
     JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", Codec.UNSUPPORTED),
     JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless", Codec.UNSUPPORTED),
     JPEG2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless", Codec.JPEG2000),
@@ -17,7 +23,13 @@ enum Syntax {
     RLE_LOSSLESS("1.2.840.10008.1.2.5", "RLE Lossless", Codec.RLE);
 
     /** How the pixel data is stored. */
-    enum Codec { NATIVE, RLE, JPEG, JPEG2000, UNSUPPORTED }
+    enum Codec {
+        NATIVE,
+        RLE,
+        JPEG,
+        JPEG2000,
+        UNSUPPORTED
+    }
 
     final String uid;
     final String title;

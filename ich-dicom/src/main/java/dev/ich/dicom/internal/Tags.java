@@ -48,38 +48,171 @@ final class Tags {
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
 
     /** Values kept (all others are skipped). */
-    static final Set<Integer> VALUES = Set.of(TRANSFER_SYNTAX_UID, IMAGE_TYPE, SOP_CLASS_UID, SOP_INSTANCE_UID,
-        MODALITY,
-        PATIENT_ID, SLICE_THICKNESS, SPACING_BETWEEN_SLICES, GANTRY_DETECTOR_TILT, STUDY_INSTANCE_UID,
-        SERIES_INSTANCE_UID, INSTANCE_NUMBER, FRAME_OF_REFERENCE_UID,
-        IMAGE_POSITION_PATIENT, IMAGE_ORIENTATION_PATIENT, SAMPLES_PER_PIXEL, PHOTOMETRIC_INTERPRETATION,
-        PLANAR_CONFIGURATION, NUMBER_OF_FRAMES, ROWS, COLUMNS, PIXEL_SPACING, BITS_ALLOCATED, BITS_STORED, HIGH_BIT,
-        PIXEL_REPRESENTATION, PIXEL_PADDING_VALUE, PIXEL_PADDING_RANGE_LIMIT, RESCALE_INTERCEPT, RESCALE_SLOPE);
+    static final Set<Integer> VALUES =
+            Set.of(
+                    TRANSFER_SYNTAX_UID,
+                    IMAGE_TYPE,
+                    SOP_CLASS_UID,
+                    SOP_INSTANCE_UID,
+                    MODALITY,
+                    PATIENT_ID,
+                    SLICE_THICKNESS,
+                    SPACING_BETWEEN_SLICES,
+                    GANTRY_DETECTOR_TILT,
+                    STUDY_INSTANCE_UID,
+                    SERIES_INSTANCE_UID,
+                    INSTANCE_NUMBER,
+                    FRAME_OF_REFERENCE_UID,
+                    IMAGE_POSITION_PATIENT,
+                    IMAGE_ORIENTATION_PATIENT,
+                    SAMPLES_PER_PIXEL,
+                    PHOTOMETRIC_INTERPRETATION,
+                    PLANAR_CONFIGURATION,
+                    NUMBER_OF_FRAMES,
+                    ROWS,
+                    COLUMNS,
+                    PIXEL_SPACING,
+                    BITS_ALLOCATED,
+                    BITS_STORED,
+                    HIGH_BIT,
+                    PIXEL_REPRESENTATION,
+                    PIXEL_PADDING_VALUE,
+                    PIXEL_PADDING_RANGE_LIMIT,
+                    RESCALE_INTERCEPT,
+                    RESCALE_SLOPE);
 
-    /** Sequences whose items are parsed (the Enhanced CT functional groups); all others are skipped. */
-    static final Set<Integer> SEQUENCES = Set.of(PLANE_POSITION_SEQUENCE, PLANE_ORIENTATION_SEQUENCE,
-        PIXEL_MEASURES_SEQUENCE, PIXEL_VALUE_TRANSFORMATION_SEQUENCE, SHARED_FUNCTIONAL_GROUPS_SEQUENCE,
-        PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
+    /**
+     * Sequences whose items are parsed (the Enhanced CT functional groups); all others are skipped.
+     */
+    static final Set<Integer> SEQUENCES =
+            Set.of(
+                    PLANE_POSITION_SEQUENCE,
+                    PLANE_ORIENTATION_SEQUENCE,
+                    PIXEL_MEASURES_SEQUENCE,
+                    PIXEL_VALUE_TRANSFORMATION_SEQUENCE,
+                    SHARED_FUNCTIONAL_GROUPS_SEQUENCE,
+                    PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
 
     /** Binary (US/SS) values among {@link #VALUES}; the rest are text. */
-    static final Set<Integer> BINARY = Set.of(SAMPLES_PER_PIXEL, PLANAR_CONFIGURATION, ROWS, COLUMNS, BITS_ALLOCATED,
-        BITS_STORED, HIGH_BIT, PIXEL_REPRESENTATION, PIXEL_PADDING_VALUE, PIXEL_PADDING_RANGE_LIMIT);
+    static final Set<Integer> BINARY =
+            Set.of(
+                    SAMPLES_PER_PIXEL,
+                    PLANAR_CONFIGURATION,
+                    ROWS,
+                    COLUMNS,
+                    BITS_ALLOCATED,
+                    BITS_STORED,
+                    HIGH_BIT,
+                    PIXEL_REPRESENTATION,
+                    PIXEL_PADDING_VALUE,
+                    PIXEL_PADDING_RANGE_LIMIT);
 
-    /** Modality defined terms (PS3.3 C.7.3.1.1.1, current and retired): the values a message may show. */
-    static final Set<String> MODALITIES = Set.of("CR", "CT", "MR", "NM", "US", "OT", "BI", "CD", "DD", "DG", "ES",
-        "LS", "PT", "RG", "ST", "TG", "XA", "RF", "RTIMAGE", "RTDOSE", "RTSTRUCT", "RTPLAN", "RTRECORD", "HC", "DX",
-        "MG", "IO", "PX", "GM", "SM", "XC", "PR", "AU", "ECG", "EPS", "HD", "SR", "IVUS", "OP", "SMR", "AR", "KER",
-        "VA", "SRF", "OCT", "LEN", "OPV", "OPM", "OAM", "RESP", "KO", "SEG", "REG", "OPT", "BDUS", "BMD", "DOC",
-        "FID", "PLAN", "IOL", "IVOCT", "RWV", "M3D", "POS", "OPTBSV", "OPTENF", "ASMT", "MS", "EC", "CF", "CP", "DF",
-        "DM", "DS", "FA", "FS", "MA", "OSS", "VF", "DOCD");
+    /**
+     * Modality defined terms (PS3.3 C.7.3.1.1.1, current and retired): the values a message may
+     * show.
+     */
+    static final Set<String> MODALITIES =
+            Set.of(
+                    "CR",
+                    "CT",
+                    "MR",
+                    "NM",
+                    "US",
+                    "OT",
+                    "BI",
+                    "CD",
+                    "DD",
+                    "DG",
+                    "ES",
+                    "LS",
+                    "PT",
+                    "RG",
+                    "ST",
+                    "TG",
+                    "XA",
+                    "RF",
+                    "RTIMAGE",
+                    "RTDOSE",
+                    "RTSTRUCT",
+                    "RTPLAN",
+                    "RTRECORD",
+                    "HC",
+                    "DX",
+                    "MG",
+                    "IO",
+                    "PX",
+                    "GM",
+                    "SM",
+                    "XC",
+                    "PR",
+                    "AU",
+                    "ECG",
+                    "EPS",
+                    "HD",
+                    "SR",
+                    "IVUS",
+                    "OP",
+                    "SMR",
+                    "AR",
+                    "KER",
+                    "VA",
+                    "SRF",
+                    "OCT",
+                    "LEN",
+                    "OPV",
+                    "OPM",
+                    "OAM",
+                    "RESP",
+                    "KO",
+                    "SEG",
+                    "REG",
+                    "OPT",
+                    "BDUS",
+                    "BMD",
+                    "DOC",
+                    "FID",
+                    "PLAN",
+                    "IOL",
+                    "IVOCT",
+                    "RWV",
+                    "M3D",
+                    "POS",
+                    "OPTBSV",
+                    "OPTENF",
+                    "ASMT",
+                    "MS",
+                    "EC",
+                    "CF",
+                    "CP",
+                    "DF",
+                    "DM",
+                    "DS",
+                    "FA",
+                    "FS",
+                    "MA",
+                    "OSS",
+                    "VF",
+                    "DOCD");
 
     /** PhotometricInterpretation defined terms: the values a message may show. */
-    static final Set<String> PHOTOMETRIC_INTERPRETATIONS = Set.of("MONOCHROME1", "MONOCHROME2", "PALETTE COLOR",
-        "RGB", "HSV", "ARGB", "CMYK", "YBR_FULL", "YBR_FULL_422", "YBR_PARTIAL_422", "YBR_PARTIAL_420", "YBR_ICT",
-        "YBR_RCT", "XYB");
+    static final Set<String> PHOTOMETRIC_INTERPRETATIONS =
+            Set.of(
+                    "MONOCHROME1",
+                    "MONOCHROME2",
+                    "PALETTE COLOR",
+                    "RGB",
+                    "HSV",
+                    "ARGB",
+                    "CMYK",
+                    "YBR_FULL",
+                    "YBR_FULL_422",
+                    "YBR_PARTIAL_422",
+                    "YBR_PARTIAL_420",
+                    "YBR_ICT",
+                    "YBR_RCT",
+                    "XYB");
 
-    private Tags() {
-    }
+    private Tags() {}
 
     static String format(int tag) {
         return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF);

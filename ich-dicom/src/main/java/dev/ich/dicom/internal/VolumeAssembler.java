@@ -11,30 +11,42 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes the slices of a {@link SeriesPlan} into one HU array, written in place slice by slice
- * so that the peak memory is the volume plus one frame.
+ * Decodes the slices of a {@link SeriesPlan} into one HU array, written in place slice by slice so
+ * that the peak memory is the volume plus one frame.
  */
 public final class VolumeAssembler {
 
-    private VolumeAssembler() {
-    }
+    private VolumeAssembler() {}
 
     /**
      * @param resampleIrregular when the slices are unevenly spaced: interpolate linearly onto an
      *     even grid (with a warning) instead of failing
      */
-    public static CtVolume read(SeriesPlan plan, boolean resampleIrregular, int threads, String source)
-        throws IchException {
+    public static CtVolume read(
+            SeriesPlan plan, boolean resampleIrregular, int threads, String source)
+            throws IchException {
         if (plan.irregular() != null && !resampleIrregular) {
-            throw new IchException(ErrorCode.INCONSISTENT_SERIES, source, "series " + plan.seriesUid() + ": "
-                + plan.irregular(), "re-export the complete series, or allow resampling onto an even grid "
-                + "(DicomStudyReader.builder().resampleIrregularSpacing(true), ich convert --resample)");
+            throw new IchException(
+                    ErrorCode.INCONSISTENT_SERIES,
+                    source,
+                    "series " + plan.seriesUid() + ": " + plan.irregular(),
+                    "re-export the complete series, or allow resampling onto an even grid "
+                            + "(DicomStudyReader.builder().resampleIrregularSpacing(true), ich convert --resample)");
         }
         int plane = plan.nx() * plan.ny();
         int nz = plan.sliceCount();
         if ((long) plane * nz > Integer.MAX_VALUE - 8) {
-            throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, source, "the series has " + plan.nx() + " × "
-                + plan.ny() + " × " + nz + " voxels, more than one array can hold", "pass a smaller series");
+            throw new IchException(
+                    ErrorCode.IMPLAUSIBLE_LENGTH,
+                    source,
+                    "the series has "
+                            + plan.nx()
+                            + " × "
+                            + plan.ny()
+                            + " × "
+                            + nz
+                            + " voxels, more than one array can hold",
+                    "pass a smaller series");
         }
         List<String> warnings = new ArrayList<>(plan.warnings());
         float[] hu = new float[plane * nz];
@@ -55,29 +67,50 @@ public final class VolumeAssembler {
             double median = sortedGaps[sortedGaps.length / 2];
             int outNz = (int) Math.round(extent / median) + 1;
             if ((long) outNz * plane > Integer.MAX_VALUE - 8 || outNz > 100_000) {
-                throw new IchException(ErrorCode.IMPLAUSIBLE_LENGTH, source, "resampling would need " + outNz
-                    + " slices", "re-export the complete series");
+                throw new IchException(
+                        ErrorCode.IMPLAUSIBLE_LENGTH,
+                        source,
+                        "resampling would need " + outNz + " slices",
+                        "re-export the complete series");
             }
             double dz = extent / (outNz - 1);
             hu = resample(hu, pos, plane, outNz, dz);
             spacing = new Vec3(spacing.x(), spacing.y(), dz);
-            warnings.add(plan.irregular() + "; resampled linearly onto " + outNz + " evenly spaced slices of "
-                + SeriesPlanner.fmt(dz) + " mm");
+            warnings.add(
+                    plan.irregular()
+                            + "; resampled linearly onto "
+                            + outNz
+                            + " evenly spaced slices of "
+                            + SeriesPlanner.fmt(dz)
+                            + " mm");
             nz = outNz;
         }
-        VolumeGeometry geometry = new VolumeGeometry(plan.nx(), plan.ny(), nz, spacing, plan.origin(), plan.axisI(),
-            plan.axisJ(), plan.axisK());
-        Provenance provenance = new Provenance(plan.seriesUid(), nz, plan.fileCount(),
-            String.join(",", plan.transferSyntaxes()), warnings);
+        VolumeGeometry geometry =
+                new VolumeGeometry(
+                        plan.nx(),
+                        plan.ny(),
+                        nz,
+                        spacing,
+                        plan.origin(),
+                        plan.axisI(),
+                        plan.axisJ(),
+                        plan.axisK());
+        Provenance provenance =
+                new Provenance(
+                        plan.seriesUid(),
+                        nz,
+                        plan.fileCount(),
+                        String.join(",", plan.transferSyntaxes()),
+                        warnings);
         return CtVolume.wrap(geometry, hu, provenance);
     }
 
     /**
-     * Decodes every slice into {@code hu}, slices {@code t, t + n, t + 2n, ...} on thread {@code t};
-     * returns the number of identical duplicates dropped. The first error (lowest slice) wins.
+     * Decodes every slice into {@code hu}, slices {@code t, t + n, t + 2n, ...} on thread {@code
+     * t}; returns the number of identical duplicates dropped. The first error (lowest slice) wins.
      */
     private static int decodeAll(SeriesPlan plan, float[] hu, int plane, int threads, String source)
-        throws IchException {
+            throws IchException {
         int nz = plan.sliceCount();
         IchException[] errors = new IchException[nz];
         int[] dropped = new int[threads];
@@ -85,35 +118,43 @@ public final class VolumeAssembler {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int first = t;
-            Runnable work = () -> {
-                PixelReader.Buffers buffers = new PixelReader.Buffers();
-                float[] scratch = null;
-                for (int k = first; k < nz; k += threads) {
-                    try {
-                        List<FrameInfo> group = plan.slices().get(k);
-                        readFrame(group.get(0), hu, k * plane, buffers);
-                        for (int d = 1; d < group.size(); d++) {
-                            if (scratch == null) {
-                                scratch = new float[plane];
+            Runnable work =
+                    () -> {
+                        PixelReader.Buffers buffers = new PixelReader.Buffers();
+                        float[] scratch = null;
+                        for (int k = first; k < nz; k += threads) {
+                            try {
+                                List<FrameInfo> group = plan.slices().get(k);
+                                readFrame(group.get(0), hu, k * plane, buffers);
+                                for (int d = 1; d < group.size(); d++) {
+                                    if (scratch == null) {
+                                        scratch = new float[plane];
+                                    }
+                                    readFrame(group.get(d), scratch, 0, buffers);
+                                    if (!Arrays.equals(
+                                            hu, k * plane, (k + 1) * plane, scratch, 0, plane)) {
+                                        throw SeriesPlanner.inconsistent(
+                                                source,
+                                                plan.seriesUid(),
+                                                "two different images "
+                                                        + "at the same position ("
+                                                        + group.get(0).describe()
+                                                        + " and "
+                                                        + group.get(d).describe()
+                                                        + "): several acquisitions or phases are mixed in "
+                                                        + "one series");
+                                    }
+                                    dropped[first]++;
+                                }
+                            } catch (IchException e) {
+                                errors[k] = e;
+                                return;
+                            } catch (RuntimeException e) {
+                                bugs[first] = e;
+                                return;
                             }
-                            readFrame(group.get(d), scratch, 0, buffers);
-                            if (!Arrays.equals(hu, k * plane, (k + 1) * plane, scratch, 0, plane)) {
-                                throw SeriesPlanner.inconsistent(source, plan.seriesUid(), "two different images "
-                                    + "at the same position (" + group.get(0).describe() + " and "
-                                    + group.get(d).describe() + "): several acquisitions or phases are mixed in "
-                                    + "one series");
-                            }
-                            dropped[first]++;
                         }
-                    } catch (IchException e) {
-                        errors[k] = e;
-                        return;
-                    } catch (RuntimeException e) {
-                        bugs[first] = e;
-                        return;
-                    }
-                }
-            };
+                    };
             if (threads == 1) {
                 work.run();
             } else {
@@ -130,7 +171,8 @@ public final class VolumeAssembler {
                 w.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IchException(ErrorCode.IO_ERROR, source, "reading was interrupted", "try again", e);
+                throw new IchException(
+                        ErrorCode.IO_ERROR, source, "reading was interrupted", "try again", e);
             }
         }
         for (RuntimeException bug : bugs) {
@@ -146,14 +188,18 @@ public final class VolumeAssembler {
         return Arrays.stream(dropped).sum();
     }
 
-    private static void readFrame(FrameInfo frame, float[] dst, int offset, PixelReader.Buffers buffers)
-        throws IchException {
+    private static void readFrame(
+            FrameInfo frame, float[] dst, int offset, PixelReader.Buffers buffers)
+            throws IchException {
         try (PixelReader reader = new PixelReader(frame.image(), buffers)) {
             reader.readHu(frame, dst, offset);
         }
     }
 
-    /** Linear interpolation along k from slices at {@code pos} onto {@code outNz} slices {@code dz} apart. */
+    /**
+     * Linear interpolation along k from slices at {@code pos} onto {@code outNz} slices {@code dz}
+     * apart.
+     */
     private static float[] resample(float[] in, double[] pos, int plane, int outNz, double dz) {
         float[] out = new float[outNz * plane];
         int lo = 0;

@@ -4,7 +4,10 @@ package dev.ich.dicom.nifti;
 public enum AffineSource {
     /** {@code sform_code != 0}: the {@code srow_x/y/z} rows. */
     SFORM,
-    /** {@code sform_code == 0}, {@code qform_code != 0}: quaternion, {@code qfac} and {@code pixdim}. */
+    /**
+     * {@code sform_code == 0}, {@code qform_code != 0}: quaternion, {@code qfac} and {@code
+     * pixdim}.
+     */
     QFORM,
     /**
      * Neither form is set: nibabel's fallback of {@code pixdim} scaling with x flipped and the

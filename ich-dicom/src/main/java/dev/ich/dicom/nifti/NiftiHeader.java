@@ -14,8 +14,12 @@ import java.nio.charset.StandardCharsets;
 final class NiftiHeader {
 
     static final int SIZE = 348;
-    /** Header plus the four extension-flag bytes: the smallest vox_offset of a single-file NIfTI-1. */
+
+    /**
+     * Header plus the four extension-flag bytes: the smallest vox_offset of a single-file NIfTI-1.
+     */
     static final int MIN_VOX_OFFSET = 352;
+
     private static final int NIFTI2_SIZE = 540;
 
     final ByteOrder order;
@@ -35,6 +39,7 @@ final class NiftiHeader {
     final float qoffsetX;
     final float qoffsetY;
     final float qoffsetZ;
+
     /** srow_x, srow_y, srow_z: the top three rows of the sform, row-major. */
     final float[] srow = new float[12];
 
@@ -72,9 +77,13 @@ final class NiftiHeader {
      */
     static NiftiHeader parse(byte[] bytes, String source) throws IchException {
         if (bytes.length < SIZE) {
-            throw new IchException(ErrorCode.TRUNCATED_FILE, source,
-                "the file ends after " + bytes.length + " bytes, inside the 348-byte NIfTI-1 header",
-                "Check that the file was copied completely");
+            throw new IchException(
+                    ErrorCode.TRUNCATED_FILE,
+                    source,
+                    "the file ends after "
+                            + bytes.length
+                            + " bytes, inside the 348-byte NIfTI-1 header",
+                    "Check that the file was copied completely");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         int little = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
@@ -84,35 +93,59 @@ final class NiftiHeader {
         } else if (big == SIZE) {
             b.order(ByteOrder.BIG_ENDIAN);
         } else if (little == NIFTI2_SIZE || big == NIFTI2_SIZE) {
-            throw new IchException(ErrorCode.UNSUPPORTED_ENCODING, source, "the file is NIfTI-2, not NIfTI-1",
-                "Convert it to NIfTI-1, for example with nibabel (nib.Nifti1Image(img.dataobj, img.affine))");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_ENCODING,
+                    source,
+                    "the file is NIfTI-2, not NIfTI-1",
+                    "Convert it to NIfTI-1, for example with nibabel (nib.Nifti1Image(img.dataobj, img.affine))");
         } else {
-            throw new IchException(ErrorCode.INVALID_NIFTI, source,
-                "the header size field is " + little + " (little-endian) / " + big
-                    + " (big-endian), not 348, so this is not a NIfTI-1 file",
-                "Give a .nii or .nii.gz file");
+            throw new IchException(
+                    ErrorCode.INVALID_NIFTI,
+                    source,
+                    "the header size field is "
+                            + little
+                            + " (little-endian) / "
+                            + big
+                            + " (big-endian), not 348, so this is not a NIfTI-1 file",
+                    "Give a .nii or .nii.gz file");
         }
         String magic = new String(bytes, 344, 4, StandardCharsets.ISO_8859_1);
         if ("ni1\0".equals(magic)) {
-            throw new IchException(ErrorCode.UNSUPPORTED_ENCODING, source,
-                "the header belongs to a two-file .hdr/.img pair (magic 'ni1')",
-                "Convert the pair to a single .nii or .nii.gz file, for example with nibabel or fslchfiletype");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_ENCODING,
+                    source,
+                    "the header belongs to a two-file .hdr/.img pair (magic 'ni1')",
+                    "Convert the pair to a single .nii or .nii.gz file, for example with nibabel or fslchfiletype");
         }
         if (!"n+1\0".equals(magic)) {
-            throw new IchException(ErrorCode.INVALID_NIFTI, source,
-                "the magic field is not 'n+1' (an Analyze 7.5 file or a corrupt header)",
-                "Give a single-file NIfTI-1 image (.nii or .nii.gz)");
+            throw new IchException(
+                    ErrorCode.INVALID_NIFTI,
+                    source,
+                    "the magic field is not 'n+1' (an Analyze 7.5 file or a corrupt header)",
+                    "Give a single-file NIfTI-1 image (.nii or .nii.gz)");
         }
         return new NiftiHeader(b);
     }
 
     /** Values of a header to write; see {@link #encode}. */
-    record Fields(ByteOrder order, short[] dim, NiftiDataType type, float[] pixdim, float sclSlope, float sclInter,
-                  byte xyztUnits, short qformCode, short sformCode, float[] quatern, float[] qoffset, float[] srow,
-                  String descrip) {
-    }
+    record Fields(
+            ByteOrder order,
+            short[] dim,
+            NiftiDataType type,
+            float[] pixdim,
+            float sclSlope,
+            float sclInter,
+            byte xyztUnits,
+            short qformCode,
+            short sformCode,
+            float[] quatern,
+            float[] qoffset,
+            float[] srow,
+            String descrip) {}
 
-    /** The 352 bytes (header and an empty extension flag) that start a single-file NIfTI-1 image. */
+    /**
+     * The 352 bytes (header and an empty extension flag) that start a single-file NIfTI-1 image.
+     */
     static byte[] encode(Fields f) {
         ByteBuffer b = ByteBuffer.allocate(MIN_VOX_OFFSET).order(f.order());
         b.putInt(0, SIZE);

@@ -21,11 +21,19 @@ public final class NiftiImage {
     private final double sclInter;
     private final List<String> warnings;
 
-    NiftiImage(VolumeGeometry geometry, float[] owned, Affine voxelToRas, AffineSource affineSource,
-               NiftiDataType dataType, double sclSlope, double sclInter, List<String> warnings) {
+    NiftiImage(
+            VolumeGeometry geometry,
+            float[] owned,
+            Affine voxelToRas,
+            AffineSource affineSource,
+            NiftiDataType dataType,
+            double sclSlope,
+            double sclInter,
+            List<String> warnings) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         if (owned.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException(owned.length + " values for " + geometry.voxelCount() + " voxels");
+            throw new IllegalArgumentException(
+                    owned.length + " values for " + geometry.voxelCount() + " voxels");
         }
         this.values = owned;
         this.voxelToRas = Objects.requireNonNull(voxelToRas, "voxelToRas");

@@ -23,8 +23,11 @@ public final class NiftiStudyReader implements StudyReader {
     @Override
     public CtVolume read(Path study) throws IchException {
         if (!isNiftiName(study)) {
-            throw new IchException(ErrorCode.INVALID_NIFTI, study.toString(),
-                "the name does not end in .nii or .nii.gz", "Give a NIfTI-1 file, or use the DICOM reader for DICOM");
+            throw new IchException(
+                    ErrorCode.INVALID_NIFTI,
+                    study.toString(),
+                    "the name does not end in .nii or .nii.gz",
+                    "Give a NIfTI-1 file, or use the DICOM reader for DICOM");
         }
         return NiftiReader.readCtVolume(study);
     }

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * units mm. A name ending in {@code .nii.gz} is gzip-compressed, {@code .nii} is not. Files are
  * written atomically and an existing file is refused unless the builder says otherwise.
  *
- * <p>Storage: {@link NiftiDataType#FLOAT32} (default) keeps values exactly.
- * {@link NiftiDataType#INT16} and {@link NiftiDataType#UINT8} store whole numbers in range as they
- * are (slope 1, intercept 0); other values are quantised linearly over their range with
- * {@code scl_slope}/{@code scl_inter}, an error of at most half a slope. Masks are always uint8 0/1.
+ * <p>Storage: {@link NiftiDataType#FLOAT32} (default) keeps values exactly. {@link
+ * NiftiDataType#INT16} and {@link NiftiDataType#UINT8} store whole numbers in range as they are
+ * (slope 1, intercept 0); other values are quantised linearly over their range with {@code
+ * scl_slope}/{@code scl_inter}, an error of at most half a slope. Masks are always uint8 0/1.
  *
  * <p>A sheared grid (gantry tilt) is kept exactly in the sform; the qform, which can only hold a
  * rotation, gets the nearest rotation, as dcm2niix and nibabel do.
@@ -41,6 +41,7 @@ public final class NiftiWriter {
 
     /** NIFTI_UNITS_MM | NIFTI_UNITS_SEC, what dcm2niix writes. */
     private static final byte UNITS_MM_SEC = 10;
+
     private static final short CODE_SCANNER = 1;
     private static final String DESCRIPTION = "ich";
     private static final int CHUNK_VOXELS = 1 << 16;
@@ -85,8 +86,12 @@ public final class NiftiWriter {
      */
     public void write(VolumeGeometry geometry, float[] values, Path file) throws IchException {
         if (values.length != geometry.voxelCount()) {
-            throw new IllegalArgumentException("values has " + values.length + " entries but the grid has "
-                + geometry.voxelCount() + " voxels");
+            throw new IllegalArgumentException(
+                    "values has "
+                            + values.length
+                            + " entries but the grid has "
+                            + geometry.voxelCount()
+                            + " voxels");
         }
         float[] copy = values.clone();
         write(geometry, dataType, n -> copy[n], file);
@@ -116,13 +121,23 @@ public final class NiftiWriter {
         } else if (name.endsWith(".nii")) {
             gzip = false;
         } else {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
-                "a NIfTI file name must end in .nii or .nii.gz", "Rename the output");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "a NIfTI file name must end in .nii or .nii.gz",
+                    "Rename the output");
         }
         if (g.nx() > Short.MAX_VALUE || g.ny() > Short.MAX_VALUE || g.nz() > Short.MAX_VALUE) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(),
-                "NIfTI-1 holds at most 32767 voxels along an axis, the volume has " + g.nx() + " × " + g.ny()
-                    + " × " + g.nz(), "Crop or resample the volume");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "NIfTI-1 holds at most 32767 voxels along an axis, the volume has "
+                            + g.nx()
+                            + " × "
+                            + g.ny()
+                            + " × "
+                            + g.nz(),
+                    "Crop or resample the volume");
         }
         Scaling scaling = Scaling.choose(type, g.voxelCount(), voxels);
         byte[] header;
@@ -131,15 +146,24 @@ public final class NiftiWriter {
         } catch (IllegalArgumentException e) {
             throw unwritableGeometry(file, e);
         }
-        LOG.debug("writing a {}×{}×{} {} NIfTI-1 image (gzip {})", g.nx(), g.ny(), g.nz(), type, gzip);
-        AtomicFileWriter.write(file, existingOutput, out -> {
-            OutputStream target = gzip ? new FastGzip(out) : out;
-            target.write(header);
-            writeVoxels(target, g.voxelCount(), type, scaling, voxels);
-            if (gzip) {
-                ((GZIPOutputStream) target).finish();
-            }
-        });
+        LOG.debug(
+                "writing a {}×{}×{} {} NIfTI-1 image (gzip {})",
+                g.nx(),
+                g.ny(),
+                g.nz(),
+                type,
+                gzip);
+        AtomicFileWriter.write(
+                file,
+                existingOutput,
+                out -> {
+                    OutputStream target = gzip ? new FastGzip(out) : out;
+                    target.write(header);
+                    writeVoxels(target, g.voxelCount(), type, scaling, voxels);
+                    if (gzip) {
+                        ((GZIPOutputStream) target).finish();
+                    }
+                });
     }
 
     /** Voxels of the flipped grid, read from the source grid. */
@@ -163,7 +187,8 @@ public final class NiftiWriter {
             origin = origin.plus(axisK.times((g.nz() - 1) * g.spacing().z()));
             axisK = axisK.times(-1);
         }
-        return new VolumeGeometry(g.nx(), g.ny(), g.nz(), g.spacing(), origin, g.axisI(), g.axisJ().times(-1), axisK);
+        return new VolumeGeometry(
+                g.nx(), g.ny(), g.nz(), g.spacing(), origin, g.axisI(), g.axisJ().times(-1), axisK);
     }
 
     private static float[] concat(float[] a, float[] b) {
@@ -172,17 +197,29 @@ public final class NiftiWriter {
         return both;
     }
 
-    /** A geometry no NIfTI header can hold (the readers refuse such spacings; an API caller may not). */
+    /**
+     * A geometry no NIfTI header can hold (the readers refuse such spacings; an API caller may
+     * not).
+     */
     private static IchException unwritableGeometry(Path file, IllegalArgumentException e) {
-        return new IchException(ErrorCode.INVALID_VOLUME, file.toString(), "the volume's geometry cannot be written as"
-            + " a NIfTI header (" + e.getMessage() + ")", "Check the voxel spacing and orientation of the source", e);
+        return new IchException(
+                ErrorCode.INVALID_VOLUME,
+                file.toString(),
+                "the volume's geometry cannot be written as"
+                        + " a NIfTI header ("
+                        + e.getMessage()
+                        + ")",
+                "Check the voxel spacing and orientation of the source",
+                e);
     }
 
     private NiftiHeader.Fields headerFields(VolumeGeometry g, NiftiDataType type, Scaling scaling) {
         Affine ras = g.voxelToRas();
         NiftiGeometry.QForm q = NiftiGeometry.toQForm(ras);
         short[] dim = {3, (short) g.nx(), (short) g.ny(), (short) g.nz(), 1, 1, 1, 1};
-        float[] pixdim = {(float) q.qfac(), (float) q.dx(), (float) q.dy(), (float) q.dz(), 1, 1, 1, 1};
+        float[] pixdim = {
+            (float) q.qfac(), (float) q.dx(), (float) q.dy(), (float) q.dz(), 1, 1, 1, 1
+        };
         float[] srow = new float[12];
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 4; c++) {
@@ -191,15 +228,28 @@ public final class NiftiWriter {
         }
         for (float v : concat(pixdim, srow)) {
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("the affine exceeds the range of the header's 32-bit numbers");
+                throw new IllegalArgumentException(
+                        "the affine exceeds the range of the header's 32-bit numbers");
             }
         }
-        return new NiftiHeader.Fields(byteOrder, dim, type, pixdim, scaling.slope, scaling.inter, UNITS_MM_SEC,
-            CODE_SCANNER, CODE_SCANNER, new float[] {(float) q.b(), (float) q.c(), (float) q.d()},
-            new float[] {(float) q.qx(), (float) q.qy(), (float) q.qz()}, srow, DESCRIPTION);
+        return new NiftiHeader.Fields(
+                byteOrder,
+                dim,
+                type,
+                pixdim,
+                scaling.slope,
+                scaling.inter,
+                UNITS_MM_SEC,
+                CODE_SCANNER,
+                CODE_SCANNER,
+                new float[] {(float) q.b(), (float) q.c(), (float) q.d()},
+                new float[] {(float) q.qx(), (float) q.qy(), (float) q.qz()},
+                srow,
+                DESCRIPTION);
     }
 
-    private void writeVoxels(OutputStream out, int count, NiftiDataType type, Scaling scaling, Voxels voxels)
+    private void writeVoxels(
+            OutputStream out, int count, NiftiDataType type, Scaling scaling, Voxels voxels)
             throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(CHUNK_VOXELS * type.bytesPerVoxel()).order(byteOrder);
         for (int start = 0; start < count; start += CHUNK_VOXELS) {
@@ -208,17 +258,27 @@ public final class NiftiWriter {
             for (int n = start; n < end; n++) {
                 float v = voxels.get(n);
                 switch (type) {
-                    case FLOAT32: buf.putFloat(v); break;
-                    case INT16: buf.putShort((short) scaling.store(v)); break;
-                    case UINT8: buf.put((byte) scaling.store(v)); break;
-                    default: throw new IllegalStateException("cannot write " + type);
+                    case FLOAT32:
+                        buf.putFloat(v);
+                        break;
+                    case INT16:
+                        buf.putShort((short) scaling.store(v));
+                        break;
+                    case UINT8:
+                        buf.put((byte) scaling.store(v));
+                        break;
+                    default:
+                        throw new IllegalStateException("cannot write " + type);
                 }
             }
             out.write(buf.array(), 0, buf.position());
         }
     }
 
-    /** gzip at level 1, nibabel's default: several times faster than level 6 for a few percent more bytes. */
+    /**
+     * gzip at level 1, nibabel's default: several times faster than level 6 for a few percent more
+     * bytes.
+     */
     private static final class FastGzip extends GZIPOutputStream {
         FastGzip(OutputStream out) throws IOException {
             super(out, 1 << 16);
@@ -252,8 +312,14 @@ public final class NiftiWriter {
             for (int n = 0; n < count; n++) {
                 float v = voxels.get(n);
                 if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("voxel " + n + " is " + v + "; " + type
-                        + " can store only finite values (write float32 instead)");
+                    throw new IllegalArgumentException(
+                            "voxel "
+                                    + n
+                                    + " is "
+                                    + v
+                                    + "; "
+                                    + type
+                                    + " can store only finite values (write float32 instead)");
                 }
                 min = Math.min(min, v);
                 max = Math.max(max, v);
@@ -270,7 +336,10 @@ public final class NiftiWriter {
             return new Scaling(slope, inter, lo, hi);
         }
 
-        /** The stored integer for a value: nearest to {@code (v - inter) / slope}, within the type's range. */
+        /**
+         * The stored integer for a value: nearest to {@code (v - inter) / slope}, within the type's
+         * range.
+         */
         int store(float v) {
             long q = Math.round(((double) v - inter) / slope);
             return (int) Math.max(lo, Math.min(hi, q));
@@ -278,9 +347,9 @@ public final class NiftiWriter {
     }
 
     /**
-     * Options of a {@link NiftiWriter}. Each setter checks its value at once
-     * ({@link NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the
-     * option for a value the writer does not support).
+     * Options of a {@link NiftiWriter}. Each setter checks its value at once ({@link
+     * NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the option
+     * for a value the writer does not support).
      */
     public static final class Builder {
         private NiftiDataType dataType = NiftiDataType.FLOAT32;
@@ -288,8 +357,7 @@ public final class NiftiWriter {
         private ByteOrder byteOrder = ByteOrder.LITTLE_ENDIAN;
         private NiftiLayout layout = NiftiLayout.AS_IS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The voxel order on disk; {@link NiftiLayout#AS_IS} by default. */
         public Builder layout(NiftiLayout value) {
@@ -300,8 +368,11 @@ public final class NiftiWriter {
         /** FLOAT32 (default), INT16 or UINT8 for volumes and maps; masks are always UINT8. */
         public Builder dataType(NiftiDataType value) {
             Objects.requireNonNull(value, "dataType");
-            if (value != NiftiDataType.FLOAT32 && value != NiftiDataType.INT16 && value != NiftiDataType.UINT8) {
-                throw new IllegalArgumentException("dataType must be FLOAT32, INT16 or UINT8, got " + value);
+            if (value != NiftiDataType.FLOAT32
+                    && value != NiftiDataType.INT16
+                    && value != NiftiDataType.UINT8) {
+                throw new IllegalArgumentException(
+                        "dataType must be FLOAT32, INT16 or UINT8, got " + value);
             }
             this.dataType = value;
             return this;

@@ -13,18 +13,19 @@ import java.util.TreeMap;
 
 /**
  * A data set under construction, encoded in explicit VR little endian with defined lengths.
- * Attributes are kept sorted by tag, so the result objects can set them in the order of the
- * modules that define them; sequences hold nested data sets.
+ * Attributes are kept sorted by tag, so the result objects can set them in the order of the modules
+ * that define them; sequences hold nested data sets.
  */
 final class DataSet {
 
     private final Map<Long, Element> elements = new TreeMap<>();
 
     /** One attribute: a value, or the items of a sequence. */
-    private record Element(String vr, byte[] value, List<DataSet> items) {
-    }
+    private record Element(String vr, byte[] value, List<DataSet> items) {}
 
-    /** A text value (ASCII, or the source's bytes for copied identity); padded as the VR requires. */
+    /**
+     * A text value (ASCII, or the source's bytes for copied identity); padded as the VR requires.
+     */
     DataSet text(int tag, String vr, String value) {
         return raw(tag, vr, value.getBytes(StandardCharsets.UTF_8));
     }
@@ -64,11 +65,15 @@ final class DataSet {
     }
 
     DataSet fd(int tag, double value) {
-        return raw(tag, "FD", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array());
+        return raw(
+                tag,
+                "FD",
+                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array());
     }
 
     DataSet raw(int tag, String vr, byte[] value) {
-        Objects.requireNonNull(vr, () -> String.format("VR of (%04X,%04X)", tag >>> 16, tag & 0xFFFF));
+        Objects.requireNonNull(
+                vr, () -> String.format("VR of (%04X,%04X)", tag >>> 16, tag & 0xFFFF));
         elements.put(key(tag), new Element(vr, value.clone(), null));
         return this;
     }
@@ -100,19 +105,24 @@ final class DataSet {
             int tag = (int) (long) e.getKey();
             Element el = e.getValue();
             byte[] value = el.items == null ? padded(el.vr, el.value) : items(el.items);
-            boolean longLength = switch (el.vr) {
-                case "OB", "OW", "SQ", "UT", "UN", "UC", "UR", "OF", "OD", "OL" -> true;
-                default -> false;
-            };
+            boolean longLength =
+                    switch (el.vr) {
+                        case "OB", "OW", "SQ", "UT", "UN", "UC", "UR", "OF", "OD", "OL" -> true;
+                        default -> false;
+                    };
             ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            head.putShort((short) (tag >>> 16)).putShort((short) tag).put((byte) el.vr.charAt(0))
-                .put((byte) el.vr.charAt(1));
+            head.putShort((short) (tag >>> 16))
+                    .putShort((short) tag)
+                    .put((byte) el.vr.charAt(0))
+                    .put((byte) el.vr.charAt(1));
             if (longLength) {
                 head.putShort((short) 0).putInt(value.length);
             } else {
                 if (value.length > 0xFFFF) {
-                    throw new IllegalArgumentException(String.format("value of (%04X,%04X) is too long for %s",
-                        tag >>> 16, tag & 0xFFFF, el.vr));
+                    throw new IllegalArgumentException(
+                            String.format(
+                                    "value of (%04X,%04X) is too long for %s",
+                                    tag >>> 16, tag & 0xFFFF, el.vr));
                 }
                 head.putShort((short) value.length);
             }
@@ -125,8 +135,13 @@ final class DataSet {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (DataSet item : items) {
             byte[] body = item.encode();
-            byte[] head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0xFFFE)
-                .putShort((short) 0xE000).putInt(body.length).array();
+            byte[] head =
+                    ByteBuffer.allocate(8)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putShort((short) 0xFFFE)
+                            .putShort((short) 0xE000)
+                            .putInt(body.length)
+                            .array();
             out.write(head, 0, head.length);
             out.write(body, 0, body.length);
         }

@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param ct the analysed volume
  * @param result the analysis
  * @param created the content date and time of every object
- * @param uidSeed derives every new UID from this seed and a role when not null, else UIDs are random
+ * @param uidSeed derives every new UID from this seed and a role when not null, else UIDs are
+ *     random
  */
-record ResultContext(SourceStudy source, CtVolume ct, AnalysisResult result, Instant created, String uidSeed) {
+record ResultContext(
+        SourceStudy source, CtVolume ct, AnalysisResult result, Instant created, String uidSeed) {
 
     /** A new UID for {@code role} (for example {@code "seg/instance"}). */
     String uid(String role) {

@@ -15,11 +15,15 @@ import java.util.function.IntFunction;
  * @param result the analysis of {@code ct}
  * @param haematoma the haematoma segmentation on {@code ct}'s grid (for example the threshold
  *     segmentation behind the classical estimates), written as the segmentation's one segment
- * @param overlay the overlay picture of slice {@code k}, {@code nx × ny} pixels with column {@code i}
- *     and row {@code j} of the grid, or null to write no overlay series
+ * @param overlay the overlay picture of slice {@code k}, {@code nx × ny} pixels with column {@code
+ *     i} and row {@code j} of the grid, or null to write no overlay series
  */
-public record ResultInput(SourceStudy source, CtVolume ct, AnalysisResult result, BinaryMask haematoma,
-                          IntFunction<BufferedImage> overlay) {
+public record ResultInput(
+        SourceStudy source,
+        CtVolume ct,
+        AnalysisResult result,
+        BinaryMask haematoma,
+        IntFunction<BufferedImage> overlay) {
 
     private static final double GRID_TOLERANCE_MM = 1e-3;
 
@@ -33,16 +37,23 @@ public record ResultInput(SourceStudy source, CtVolume ct, AnalysisResult result
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(haematoma, "haematoma");
         if (!source.seriesInstanceUid().equals(ct.provenance().seriesInstanceUid())) {
-            throw new IllegalArgumentException("the volume was read from series " + ct.provenance().seriesInstanceUid()
-                + ", the source is series " + source.seriesInstanceUid());
+            throw new IllegalArgumentException(
+                    "the volume was read from series "
+                            + ct.provenance().seriesInstanceUid()
+                            + ", the source is series "
+                            + source.seriesInstanceUid());
         }
         if (source.slices().size() != ct.geometry().nz()) {
-            throw new IllegalArgumentException("the source has " + source.slices().size() + " slices, the volume "
-                + ct.geometry().nz());
+            throw new IllegalArgumentException(
+                    "the source has "
+                            + source.slices().size()
+                            + " slices, the volume "
+                            + ct.geometry().nz());
         }
         if (!ct.geometry().sameGrid(result.geometry(), GRID_TOLERANCE_MM)
-            || !ct.geometry().sameGrid(haematoma.geometry(), GRID_TOLERANCE_MM)) {
-            throw new IllegalArgumentException("the volume, the result and the segmentation lie on different grids");
+                || !ct.geometry().sameGrid(haematoma.geometry(), GRID_TOLERANCE_MM)) {
+            throw new IllegalArgumentException(
+                    "the volume, the result and the segmentation lie on different grids");
         }
     }
 }

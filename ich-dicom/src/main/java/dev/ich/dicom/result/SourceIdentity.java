@@ -17,8 +17,17 @@ final class SourceIdentity {
     static final Map<Integer, String> ATTRIBUTES = attributes();
 
     /** Type 2 attributes of the two modules: present in every result object, empty when unknown. */
-    private static final int[] TYPE_2 = {0x00080020, 0x00080030, 0x00080050, 0x00080090, 0x00100010, 0x00100020,
-        0x00100030, 0x00100040, 0x00200010};
+    private static final int[] TYPE_2 = {
+        0x00080020,
+        0x00080030,
+        0x00080050,
+        0x00080090,
+        0x00100010,
+        0x00100020,
+        0x00100030,
+        0x00100040,
+        0x00200010
+    };
 
     private final Map<Integer, byte[]> values;
 

@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param studyInstanceUid the source's study
  * @param segmentation the file name of the DICOM Segmentation
  * @param report the file name of the TID 1500 Structured Report
- * @param overlay the file names of the overlay series' images in slice order (empty when no
- *     overlay was asked for)
+ * @param overlay the file names of the overlay series' images in slice order (empty when no overlay
+ *     was asked for)
  */
-public record WrittenResults(String studyInstanceUid, String segmentation, String report, List<String> overlay) {
+public record WrittenResults(
+        String studyInstanceUid, String segmentation, String report, List<String> overlay) {
 
     public WrittenResults {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");

@@ -14,8 +14,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file so that no reader ever sees it half-written and no existing file is lost by
- * accident: the content goes to a temporary file in the same folder, which is then moved into
- * place (linked, for {@link ExistingOutput#REFUSE}, so that even a file appearing meanwhile is not
+ * accident: the content goes to a temporary file in the same folder, which is then moved into place
+ * (linked, for {@link ExistingOutput#REFUSE}, so that even a file appearing meanwhile is not
  * replaced). A link at the target is refused, so nothing is ever written through one.
  */
 public final class AtomicFileWriter {
@@ -28,8 +28,7 @@ public final class AtomicFileWriter {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    private AtomicFileWriter() {
-    }
+    private AtomicFileWriter() {}
 
     /**
      * Writes {@code target}, creating missing parent folders.
@@ -38,19 +37,28 @@ public final class AtomicFileWriter {
      *     is {@link ExistingOutput#REFUSE}, when it is a link (whatever {@code existing} says), or
      *     when it cannot be written
      */
-    public static void write(Path target, ExistingOutput existing, Content content) throws IchException {
+    public static void write(Path target, ExistingOutput existing, Content content)
+            throws IchException {
         Path absolute = target.toAbsolutePath();
         String source = target.toString();
         if (Files.isSymbolicLink(absolute)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "the output is a link, and nothing is "
-                + "written through a link or in its place", "Remove the link or give another output name");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    source,
+                    "the output is a link, and nothing is "
+                            + "written through a link or in its place",
+                    "Remove the link or give another output name");
         }
-        if (existing == ExistingOutput.REFUSE && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+        if (existing == ExistingOutput.REFUSE
+                && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw exists(source, null);
         }
         if (Files.isDirectory(absolute)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "a folder of that name exists",
-                "Give a file name");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    source,
+                    "a folder of that name exists",
+                    "Give a file name");
         }
         Path parent = absolute.getParent();
         Path tmp = null;
@@ -69,27 +77,38 @@ public final class AtomicFileWriter {
         } catch (FileAlreadyExistsException e) {
             throw exists(source, e);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source,
-                "the file cannot be written (" + e.getMessage() + ")",
-                "Check that the folder exists, is writable and that the disk has space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    source,
+                    "the file cannot be written (" + e.getMessage() + ")",
+                    "Check that the folder exists, is writable and that the disk has space",
+                    e);
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // The original failure is the one to report; a stray temporary file is harmless.
+                    // The original failure is the one to report; a stray temporary file is
+                    // harmless.
                 }
             }
         }
     }
 
     /**
-     * A new hidden file next to the target. Not Files.createTempFile: that makes the file readable by
-     * its owner only, and the output would keep those permissions; this one gets the usual umask.
+     * A new hidden file next to the target. Not Files.createTempFile: that makes the file readable
+     * by its owner only, and the output would keep those permissions; this one gets the usual
+     * umask.
      */
     private static Path createTemporary(Path parent, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path candidate = parent.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path candidate =
+                    parent.resolve(
+                            "."
+                                    + name
+                                    + "."
+                                    + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                                    + ".tmp");
             try {
                 return Files.createFile(candidate);
             } catch (FileAlreadyExistsException e) {
@@ -119,14 +138,22 @@ public final class AtomicFileWriter {
 
     private static void moveReplacing(Path tmp, Path target) throws IOException {
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     private static IchException exists(String source, Throwable cause) {
-        return new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, source, "the file already exists",
-            "Choose another output name, or allow replacing it explicitly", cause);
+        return new IchException(
+                ErrorCode.OUTPUT_NOT_WRITABLE,
+                source,
+                "the file already exists",
+                "Choose another output name, or allow replacing it explicitly",
+                cause);
     }
 }

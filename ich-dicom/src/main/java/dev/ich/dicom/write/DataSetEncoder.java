@@ -14,7 +14,20 @@ final class DataSetEncoder {
 
     /** The value representations this writer uses. */
     enum Vr {
-        AE, CS, DA, DS, IS, LO, OB, OW, PN, SH, TM, UI, UL, US;
+        AE,
+        CS,
+        DA,
+        DS,
+        IS,
+        LO,
+        OB,
+        OW,
+        PN,
+        SH,
+        TM,
+        UI,
+        UL,
+        US;
 
         /** VRs with a 2-byte reserved field and a 4-byte length in explicit syntaxes. */
         boolean longLength() {
@@ -68,7 +81,8 @@ final class DataSetEncoder {
                 head.putShort((short) 0).putInt(length);
             } else {
                 if (length > 0xFFFF) {
-                    throw new IllegalArgumentException("value of " + Integer.toHexString(tag) + " is too long for " + vr);
+                    throw new IllegalArgumentException(
+                            "value of " + Integer.toHexString(tag) + " is too long for " + vr);
                 }
                 head.putShort((short) length);
             }

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** DICOM Decimal String (DS) values: at most 16 characters, as close to the double as that allows. */
+/**
+ * DICOM Decimal String (DS) values: at most 16 characters, as close to the double as that allows.
+ */
 public final class DecimalStrings {
 
     static final int MAX_LENGTH = 16;
 
-    private DecimalStrings() {
-    }
+    private DecimalStrings() {}
 
     /** The shortest DS text of at most 16 characters nearest to {@code v}, which must be finite. */
     public static String format(double v) {
@@ -22,7 +23,9 @@ public final class DecimalStrings {
         }
         BigDecimal exact = new BigDecimal(v);
         for (int digits = 17; digits >= 1; digits--) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            BigDecimal rounded =
+                    exact.round(new MathContext(digits, RoundingMode.HALF_EVEN))
+                            .stripTrailingZeros();
             String plain = rounded.toPlainString();
             if (plain.length() <= MAX_LENGTH) {
                 return plain;
@@ -39,7 +42,8 @@ public final class DecimalStrings {
     private static String scientific(BigDecimal v) {
         String digits = v.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - v.scale();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String mantissa =
+                digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return (v.signum() < 0 ? "-" : "") + mantissa + "E" + exponent;
     }
 

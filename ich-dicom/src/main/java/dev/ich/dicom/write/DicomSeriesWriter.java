@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a {@link CtVolume} as a DICOM series: one single-frame CT Image Storage file (PS3.10,
- * with preamble, {@code DICM} and file meta group) per slice, named {@code IM00001.dcm} … in slice
+ * Writes a {@link CtVolume} as a DICOM series: one single-frame CT Image Storage file (PS3.10, with
+ * preamble, {@code DICM} and file meta group) per slice, named {@code IM00001.dcm} … in slice
  * order, signed 16-bit pixels with Rescale Slope/Intercept (see {@link RescaleMode}), geometry from
  * the volume's grid: Image Orientation (Patient) from the i and j axes, Image Position (Patient)
  * {@code origin + k·sz·axisK} per slice, Pixel Spacing {@code sy\sx}, Slice Thickness and Spacing
@@ -77,8 +77,8 @@ public final class DicomSeriesWriter {
      * Writes the series into {@code folder} (created if missing).
      *
      * @throws IchException {@code OUTPUT_NOT_WRITABLE} when a slice file exists and the builder did
-     *     not allow replacing it (nothing is written then), or a file cannot be written;
-     *     {@code UNSUPPORTED_IMAGE} when the grid cannot be expressed in DICOM (image axes not
+     *     not allow replacing it (nothing is written then), or a file cannot be written; {@code
+     *     UNSUPPORTED_IMAGE} when the grid cannot be expressed in DICOM (image axes not
      *     perpendicular, more than 65535 rows or columns)
      */
     public WrittenSeries write(CtVolume volume, Path folder) throws IchException {
@@ -91,8 +91,11 @@ public final class DicomSeriesWriter {
         if (existingOutput == ExistingOutput.REFUSE) {
             for (Path f : files) {
                 if (Files.exists(f)) {
-                    throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, f.toString(), "the file already exists",
-                        "Write the series into an empty folder, or allow replacing files explicitly");
+                    throw new IchException(
+                            ErrorCode.OUTPUT_NOT_WRITABLE,
+                            f.toString(),
+                            "the file already exists",
+                            "Write the series into an empty folder, or allow replacing files explicitly");
                 }
             }
         }
@@ -101,14 +104,17 @@ public final class DicomSeriesWriter {
         String frame = uid("frame-of-reference");
         FloatBuffer hu = volume.huBuffer(); // a view: no copy of the volume
         int perSlice = g.nx() * g.ny();
-        HuQuantiser.Scale global = rescaleMode == RescaleMode.GLOBAL
-            ? HuQuantiser.choose(hu, 0, g.voxelCount(), true) : null;
+        HuQuantiser.Scale global =
+                rescaleMode == RescaleMode.GLOBAL
+                        ? HuQuantiser.choose(hu, 0, g.voxelCount(), true)
+                        : null;
         double maxError = 0;
         Vec3 normal = g.axisI().cross(g.axisJ()).normalized();
         double planeSpacing = Math.abs(g.axisK().dot(normal)) * g.spacing().z();
         for (int k = 0; k < g.nz(); k++) {
             int from = k * perSlice;
-            HuQuantiser.Scale scale = global != null ? global : HuQuantiser.choose(hu, from, from + perSlice, false);
+            HuQuantiser.Scale scale =
+                    global != null ? global : HuQuantiser.choose(hu, from, from + perSlice, false);
             short[] stored = new short[perSlice];
             for (int n = 0; n < perSlice; n++) {
                 float v = hu.get(from + n);
@@ -117,13 +123,30 @@ public final class DicomSeriesWriter {
             }
             Vec3 position = g.origin().plus(g.axisK().times(k * g.spacing().z()));
             String sop = uid("instance/" + (k + 1));
-            byte[] dataSet = dataSet(g, k, sop, study, series, frame, position, position.dot(normal), planeSpacing,
-                scale, stored);
+            byte[] dataSet =
+                    dataSet(
+                            g,
+                            k,
+                            sop,
+                            study,
+                            series,
+                            frame,
+                            position,
+                            position.dot(normal),
+                            planeSpacing,
+                            scale,
+                            stored);
             byte[] file = Part10.file(CT_IMAGE_STORAGE, sop, syntax, dataSet);
             AtomicFileWriter.write(files.get(k), existingOutput, out -> out.write(file));
         }
-        LOG.debug("wrote {} CT slices of {}×{} in {}, rescale {}, largest quantisation error {} HU", g.nz(), g.nx(),
-            g.ny(), syntax, rescaleMode, maxError);
+        LOG.debug(
+                "wrote {} CT slices of {}×{} in {}, rescale {}, largest quantisation error {} HU",
+                g.nz(),
+                g.nx(),
+                g.ny(),
+                syntax,
+                rescaleMode,
+                maxError);
         return new WrittenSeries(study, series, frame, syntax, files, maxError);
     }
 
@@ -134,22 +157,43 @@ public final class DicomSeriesWriter {
     private static void checkGrid(VolumeGeometry g, String source) throws IchException {
         double cos = g.axisI().dot(g.axisJ());
         if (Math.abs(cos) > ORTHOGONALITY_TOLERANCE) {
-            throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, source,
-                "the volume's row and column axes are not perpendicular (cosine " + cos
-                    + "), which DICOM's Image Orientation (Patient) cannot express",
-                "Resample the volume onto a grid with perpendicular in-plane axes");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_IMAGE,
+                    source,
+                    "the volume's row and column axes are not perpendicular (cosine "
+                            + cos
+                            + "), which DICOM's Image Orientation (Patient) cannot express",
+                    "Resample the volume onto a grid with perpendicular in-plane axes");
         }
         if (g.nx() > 0xFFFF || g.ny() > 0xFFFF || g.nz() > MAX_SLICES) {
-            throw new IchException(ErrorCode.UNSUPPORTED_IMAGE, source,
-                "the volume of " + g.nx() + " × " + g.ny() + " × " + g.nz()
-                    + " voxels exceeds 65535 rows or columns or " + MAX_SLICES + " slices",
-                "Crop or resample the volume");
+            throw new IchException(
+                    ErrorCode.UNSUPPORTED_IMAGE,
+                    source,
+                    "the volume of "
+                            + g.nx()
+                            + " × "
+                            + g.ny()
+                            + " × "
+                            + g.nz()
+                            + " voxels exceeds 65535 rows or columns or "
+                            + MAX_SLICES
+                            + " slices",
+                    "Crop or resample the volume");
         }
     }
 
-    private byte[] dataSet(VolumeGeometry g, int k, String sop, String study, String series, String frame,
-                           Vec3 position, double sliceLocation, double planeSpacing, HuQuantiser.Scale scale,
-                           short[] stored) {
+    private byte[] dataSet(
+            VolumeGeometry g,
+            int k,
+            String sop,
+            String study,
+            String series,
+            String frame,
+            Vec3 position,
+            double sliceLocation,
+            double planeSpacing,
+            HuQuantiser.Scale scale,
+            short[] stored) {
         DataSetEncoder e = new DataSetEncoder(syntax.explicitVr(), syntax.byteOrder());
         String name = patientName == null ? "" : patientName;
         String id = patientId == null ? "" : patientId;
@@ -172,7 +216,12 @@ public final class DicomSeriesWriter {
         }
         e.text(0x00100010, Vr.PN, name);
         e.text(0x00100020, Vr.LO, id);
-        e.text(0x00100030, Vr.DA, patientBirthDate == null ? "" : patientBirthDate.format(DateTimeFormatter.BASIC_ISO_DATE));
+        e.text(
+                0x00100030,
+                Vr.DA,
+                patientBirthDate == null
+                        ? ""
+                        : patientBirthDate.format(DateTimeFormatter.BASIC_ISO_DATE));
         e.text(0x00100040, Vr.CS, "");
         e.text(0x00180050, Vr.DS, DecimalStrings.format(planeSpacing));
         e.text(0x00180060, Vr.DS, "");
@@ -221,9 +270,9 @@ public final class DicomSeriesWriter {
     }
 
     /**
-     * Options of a {@link DicomSeriesWriter}. Each setter checks its value at once
-     * ({@link NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the
-     * option for a value DICOM cannot hold); messages never repeat identifying values.
+     * Options of a {@link DicomSeriesWriter}. Each setter checks its value at once ({@link
+     * NullPointerException} for {@code null}, {@link IllegalArgumentException} naming the option
+     * for a value DICOM cannot hold); messages never repeat identifying values.
      */
     public static final class Builder {
         private static final int MAX_LO = 64;
@@ -242,8 +291,7 @@ public final class DicomSeriesWriter {
         private String seriesUid;
         private ExistingOutput existingOutput = ExistingOutput.REFUSE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The transfer syntax of every file; explicit VR little endian by default. */
         public Builder transferSyntax(DicomTransferSyntax value) {
@@ -257,7 +305,10 @@ public final class DicomSeriesWriter {
             return this;
         }
 
-        /** Window Center/Width written into every file; the paper's brain window [40, 110] HU by default. */
+        /**
+         * Window Center/Width written into every file; the paper's brain window [40, 110] HU by
+         * default.
+         */
         public Builder window(HuWindow value) {
             this.window = Objects.requireNonNull(value, "window");
             return this;
@@ -272,7 +323,10 @@ public final class DicomSeriesWriter {
             return this;
         }
 
-        /** Patient ID (LO, at most 64 characters, no backslash or control character); empty when not set. */
+        /**
+         * Patient ID (LO, at most 64 characters, no backslash or control character); empty when not
+         * set.
+         */
         public Builder patientId(String value) {
             this.patientId = requireText("patientId", value);
             return this;
@@ -293,7 +347,8 @@ public final class DicomSeriesWriter {
         /** Series Number, 0 to 99999999; 1 by default. */
         public Builder seriesNumber(int value) {
             if (value < 0 || value > MAX_SERIES_NUMBER) {
-                throw new IllegalArgumentException("seriesNumber must be 0 to " + MAX_SERIES_NUMBER + ", got " + value);
+                throw new IllegalArgumentException(
+                        "seriesNumber must be 0 to " + MAX_SERIES_NUMBER + ", got " + value);
             }
             this.seriesNumber = value;
             return this;
@@ -301,8 +356,8 @@ public final class DicomSeriesWriter {
 
         /**
          * Derives every UID from this seed (not empty) instead of random UUIDs, so the same input
-         * gives the same files (test data, phantoms). The seed becomes part of public UIDs: never use
-         * identity.
+         * gives the same files (test data, phantoms). The seed becomes part of public UIDs: never
+         * use identity.
          */
         public Builder uidSeed(String value) {
             Objects.requireNonNull(value, "uidSeed");
@@ -313,13 +368,19 @@ public final class DicomSeriesWriter {
             return this;
         }
 
-        /** Puts the series into an existing study (a valid DICOM UID); a new study UID is made when not set. */
+        /**
+         * Puts the series into an existing study (a valid DICOM UID); a new study UID is made when
+         * not set.
+         */
         public Builder studyInstanceUid(String value) {
             this.studyUid = requireUid("studyInstanceUid", value);
             return this;
         }
 
-        /** The Series Instance UID (a valid DICOM UID); made from the seed or at random when not set. */
+        /**
+         * The Series Instance UID (a valid DICOM UID); made from the seed or at random when not
+         * set.
+         */
         public Builder seriesInstanceUid(String value) {
             this.seriesUid = requireUid("seriesInstanceUid", value);
             return this;
@@ -340,14 +401,22 @@ public final class DicomSeriesWriter {
         private static String requireText(String field, String value) {
             Objects.requireNonNull(value, field);
             if (value.length() > MAX_LO) {
-                throw new IllegalArgumentException(field + " must be at most " + MAX_LO + " characters, got "
-                    + value.length());
+                throw new IllegalArgumentException(
+                        field
+                                + " must be at most "
+                                + MAX_LO
+                                + " characters, got "
+                                + value.length());
             }
             for (int n = 0; n < value.length(); n++) {
                 char c = value.charAt(n);
                 if (c == '\\' || Character.isISOControl(c)) {
-                    throw new IllegalArgumentException(field + " must not contain a backslash or control character"
-                        + " (found one at position " + n + ")");
+                    throw new IllegalArgumentException(
+                            field
+                                    + " must not contain a backslash or control character"
+                                    + " (found one at position "
+                                    + n
+                                    + ")");
                 }
             }
             return value;
@@ -356,7 +425,8 @@ public final class DicomSeriesWriter {
         private static String requireUid(String field, String uid) {
             Objects.requireNonNull(uid, field);
             if (!DicomUids.isValid(uid)) {
-                throw new IllegalArgumentException(field + " is not a valid DICOM UID: '" + uid + "'");
+                throw new IllegalArgumentException(
+                        field + " is not a valid DICOM UID: '" + uid + "'");
             }
             return uid;
         }

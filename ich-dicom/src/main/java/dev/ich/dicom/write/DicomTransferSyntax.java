@@ -11,7 +11,8 @@ public enum DicomTransferSyntax {
     /** 1.2.840.10008.1.2.2, retired from the standard but still met in archives. */
     EXPLICIT_VR_BIG_ENDIAN("1.2.840.10008.1.2.2", true, ByteOrder.BIG_ENDIAN, false),
     /** 1.2.840.10008.1.2.1.99: explicit VR little endian, the whole data set raw-deflated. */
-    DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1.99", true, ByteOrder.LITTLE_ENDIAN, true);
+    DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN(
+            "1.2.840.10008.1.2.1.99", true, ByteOrder.LITTLE_ENDIAN, true);
 
     private final String uid;
     private final boolean explicitVr;

@@ -16,14 +16,16 @@ public final class DicomUids {
     /** The UUID root. */
     public static final String ROOT = "2.25.";
 
-    /** Identifies this library as the writer of a file (the meta group's Implementation Class UID). */
-    public static final String IMPLEMENTATION_CLASS_UID = fromName("dev.ich:ich-dicom:implementation:1");
+    /**
+     * Identifies this library as the writer of a file (the meta group's Implementation Class UID).
+     */
+    public static final String IMPLEMENTATION_CLASS_UID =
+            fromName("dev.ich:ich-dicom:implementation:1");
 
     private static final Pattern VALID = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
     private static final int MAX_LENGTH = 64;
 
-    private DicomUids() {
-    }
+    private DicomUids() {}
 
     /** A new UID from a random (version 4) UUID. */
     public static String random() {
@@ -40,12 +42,18 @@ public final class DicomUids {
 
     /** {@code 2.25.} followed by the UUID's 128 bits as an unsigned decimal integer. */
     public static String of(UUID uuid) {
-        byte[] bits = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-            .putLong(uuid.getLeastSignificantBits()).array();
+        byte[] bits =
+                ByteBuffer.allocate(16)
+                        .putLong(uuid.getMostSignificantBits())
+                        .putLong(uuid.getLeastSignificantBits())
+                        .array();
         return ROOT + new BigInteger(1, bits);
     }
 
-    /** True for a syntactically valid UID: at most 64 characters, numeric components without leading zeros. */
+    /**
+     * True for a syntactically valid UID: at most 64 characters, numeric components without leading
+     * zeros.
+     */
     public static boolean isValid(String uid) {
         return uid != null && uid.length() <= MAX_LENGTH && VALID.matcher(uid).matches();
     }

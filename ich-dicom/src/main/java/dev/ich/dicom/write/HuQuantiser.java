@@ -7,12 +7,11 @@ import java.nio.FloatBuffer;
  *
  * <p>Whole HU values whose range fits 65 536 steps are stored exactly with slope 1 (intercept 0
  * when they fit −32768…32767 and a zero intercept is preferred, else the whole-number intercept
- * {@code min + 32768}). Otherwise the range is spread over
- * all 65 536 steps: slope = (max − min) / 65535, and each value is stored as the nearest step, an
- * error of at most half a slope (0.031 HU for a −1024…3071 HU range). Slope and intercept are
- * written as DS strings; the stored integers are computed with the values parsed back from those
- * strings, so a reader computing {@code stored × slope + intercept} gets exactly the values this
- * class reports.
+ * {@code min + 32768}). Otherwise the range is spread over all 65 536 steps: slope = (max − min) /
+ * 65535, and each value is stored as the nearest step, an error of at most half a slope (0.031 HU
+ * for a −1024…3071 HU range). Slope and intercept are written as DS strings; the stored integers
+ * are computed with the values parsed back from those strings, so a reader computing {@code stored
+ * × slope + intercept} gets exactly the values this class reports.
  */
 final class HuQuantiser {
 
@@ -41,8 +40,7 @@ final class HuQuantiser {
         }
     }
 
-    private HuQuantiser() {
-    }
+    private HuQuantiser() {}
 
     /** The scale for the values {@code hu[from, to)}, intercept 0 where possible. */
     static Scale choose(float[] hu, int from, int to) {

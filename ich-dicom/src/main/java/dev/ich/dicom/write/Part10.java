@@ -13,8 +13,7 @@ public final class Part10 {
 
     private static final String IMPLEMENTATION_VERSION = "ICH_DICOM_0_1";
 
-    private Part10() {
-    }
+    private Part10() {}
 
     /**
      * The file of one SOP instance.
@@ -24,8 +23,8 @@ public final class Part10 {
      * @param syntax how {@code dataSet} is encoded (it is deflated here for the deflated syntax)
      * @param dataSet the encoded data set
      */
-    public static byte[] file(String sopClassUid, String sopInstanceUid, DicomTransferSyntax syntax,
-                              byte[] dataSet) {
+    public static byte[] file(
+            String sopClassUid, String sopInstanceUid, DicomTransferSyntax syntax, byte[] dataSet) {
         DataSetEncoder meta = new DataSetEncoder(true, ByteOrder.LITTLE_ENDIAN);
         meta.raw(0x00020001, Vr.OB, new byte[] {0, 1});
         meta.text(0x00020002, Vr.UI, sopClassUid);
@@ -34,10 +33,14 @@ public final class Part10 {
         meta.text(0x00020012, Vr.UI, DicomUids.IMPLEMENTATION_CLASS_UID);
         meta.text(0x00020013, Vr.SH, IMPLEMENTATION_VERSION);
         byte[] metaBytes = meta.toByteArray();
-        byte[] groupLength = new DataSetEncoder(true, ByteOrder.LITTLE_ENDIAN).ul(0x00020000, metaBytes.length)
-            .toByteArray();
+        byte[] groupLength =
+                new DataSetEncoder(true, ByteOrder.LITTLE_ENDIAN)
+                        .ul(0x00020000, metaBytes.length)
+                        .toByteArray();
         byte[] body = syntax.deflated() ? deflate(dataSet) : dataSet;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(132 + groupLength.length + metaBytes.length + body.length);
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(
+                        132 + groupLength.length + metaBytes.length + body.length);
         out.write(new byte[128], 0, 128);
         out.write('D');
         out.write('I');

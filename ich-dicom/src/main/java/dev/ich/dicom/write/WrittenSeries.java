@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param maxQuantisationErrorHu the largest |HU written − HU a reader computes from stored pixels
  *     and rescale values|; 0 when every value round-trips exactly
  */
-public record WrittenSeries(String studyInstanceUid, String seriesInstanceUid, String frameOfReferenceUid,
-                            DicomTransferSyntax transferSyntax, List<Path> files, double maxQuantisationErrorHu) {
+public record WrittenSeries(
+        String studyInstanceUid,
+        String seriesInstanceUid,
+        String frameOfReferenceUid,
+        DicomTransferSyntax transferSyntax,
+        List<Path> files,
+        double maxQuantisationErrorHu) {
 
     public WrittenSeries {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");

@@ -33,7 +33,9 @@ record CodecInput(PixelFormat format, byte[] stream) {
         int bitsAllocated = (data[2] & 1) != 0 ? 16 : 8;
         boolean signed = (data[2] & 2) != 0;
         int bitsStored = 1 + (data[3] & 0xFF) % bitsAllocated;
-        PixelFormat format = new PixelFormat(rows, columns, 1, bitsAllocated, bitsStored, bitsStored - 1, signed, false);
+        PixelFormat format =
+                new PixelFormat(
+                        rows, columns, 1, bitsAllocated, bitsStored, bitsStored - 1, signed, false);
         return new CodecInput(format, Arrays.copyOfRange(data, HEADER_BYTES, data.length));
     }
 

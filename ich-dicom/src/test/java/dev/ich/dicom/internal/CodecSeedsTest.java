@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code seed-*} input of the codec fuzz targets decodes without error, so that fuzzing starts
- * from streams that reach the whole decoder, not from ones refused at the header.
+ * Every {@code seed-*} input of the codec fuzz targets decodes without error, so that fuzzing
+ * starts from streams that reach the whole decoder, not from ones refused at the header.
  */
 class CodecSeedsTest {
 
@@ -28,11 +28,15 @@ class CodecSeedsTest {
         return all.build();
     }
 
-    private static void addSeeds(Stream.Builder<Arguments> all, String target, CodecInput.Decoder decoder)
-        throws IOException {
+    private static void addSeeds(
+            Stream.Builder<Arguments> all, String target, CodecInput.Decoder decoder)
+            throws IOException {
         List<Path> seeds;
         try (Stream<Path> files = Files.list(INPUTS.resolve(target + "Inputs/decode"))) {
-            seeds = files.filter(f -> f.getFileName().toString().startsWith("seed-")).sorted().toList();
+            seeds =
+                    files.filter(f -> f.getFileName().toString().startsWith("seed-"))
+                            .sorted()
+                            .toList();
         }
         assertThat(seeds).as(target + " seeds").isNotEmpty();
         for (Path seed : seeds) {

@@ -20,10 +20,11 @@ class DeflateFuzzTest {
 
     /** Preamble + {@code DICM} + the (0002,0000) element header before its 4-byte value. */
     private static final int GROUP_LENGTH_VALUE = 128 + 4 + 8;
-    private static final byte[] META = fileMeta(Path.of("src/test/resources/dicom/corpus/deflated/slice000.dcm"));
 
-    @TempDir
-    static Path tmp;
+    private static final byte[] META =
+            fileMeta(Path.of("src/test/resources/dicom/corpus/deflated/slice000.dcm"));
+
+    @TempDir static Path tmp;
 
     @FuzzTest
     void inflateAndDecode(byte[] deflated) {
@@ -33,11 +34,16 @@ class DeflateFuzzTest {
         FuzzContract.resultOrIchException(() -> DicomFileFuzzTest.readFile(path));
     }
 
-    /** The bytes of {@code file} up to the end of its file meta group (its group length says where). */
+    /**
+     * The bytes of {@code file} up to the end of its file meta group (its group length says where).
+     */
     static byte[] fileMeta(Path file) {
         try {
             byte[] all = Files.readAllBytes(file);
-            int groupLength = ByteBuffer.wrap(all, GROUP_LENGTH_VALUE, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int groupLength =
+                    ByteBuffer.wrap(all, GROUP_LENGTH_VALUE, 4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getInt();
             return Arrays.copyOf(all, GROUP_LENGTH_VALUE + 4 + groupLength);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

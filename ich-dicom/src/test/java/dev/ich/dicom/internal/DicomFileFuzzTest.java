@@ -19,8 +19,7 @@ class DicomFileFuzzTest {
     private static final int PREAMBLE = 128;
     private static final byte[] MAGIC = "DICM".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     @FuzzTest
     void parseAndDecode(byte[] data) {
@@ -47,8 +46,10 @@ class DicomFileFuzzTest {
     }
 
     private static byte[] otherLayout(byte[] data) {
-        boolean hasPreamble = data.length >= PREAMBLE + MAGIC.length
-            && Arrays.equals(data, PREAMBLE, PREAMBLE + MAGIC.length, MAGIC, 0, MAGIC.length);
+        boolean hasPreamble =
+                data.length >= PREAMBLE + MAGIC.length
+                        && Arrays.equals(
+                                data, PREAMBLE, PREAMBLE + MAGIC.length, MAGIC, 0, MAGIC.length);
         if (hasPreamble) {
             return Arrays.copyOfRange(data, PREAMBLE + MAGIC.length, data.length);
         }

@@ -21,12 +21,15 @@ class FuzzFindingsTest {
 
     @Test
     void oversubscribedHuffmanTableIsDamage() throws IOException {
-        CodecInput in = codecInput("JpegLosslessFuzzTestInputs/decode/crash-oversubscribed-huffman-table");
+        CodecInput in =
+                codecInput("JpegLosslessFuzzTestInputs/decode/crash-oversubscribed-huffman-table");
         assertThatThrownBy(() -> JpegLosslessFuzzTest.decode(in))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DATA);
-                assertThat(e.getMessage()).contains("Huffman table");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DATA);
+                            assertThat(e.getMessage()).contains("Huffman table");
+                        });
     }
 
     private static CodecInput codecInput(String name) throws IOException {

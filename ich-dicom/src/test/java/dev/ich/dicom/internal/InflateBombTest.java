@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InflateBombTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
 
@@ -39,14 +38,26 @@ class InflateBombTest {
         byte[] tsElement = element(0x0002, 0x0010, "UI", ts);
         file.write(element(0x0002, 0x0000, "UL", le(4).putInt(tsElement.length).array()));
         file.write(tsElement);
-        DeflaterOutputStream deflated = new DeflaterOutputStream(file, new Deflater(9, true), 1 << 16);
-        deflated.write(element(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.2\0".getBytes(StandardCharsets.US_ASCII)));
+        DeflaterOutputStream deflated =
+                new DeflaterOutputStream(file, new Deflater(9, true), 1 << 16);
+        deflated.write(
+                element(
+                        0x0008,
+                        0x0016,
+                        "UI",
+                        "1.2.840.10008.5.1.4.1.1.2\0".getBytes(StandardCharsets.US_ASCII)));
         deflated.write(element(0x0028, 0x0002, "US", le(2).putShort((short) 1).array()));
         deflated.write(element(0x0028, 0x0010, "US", le(2).putShort((short) rows).array()));
         deflated.write(element(0x0028, 0x0011, "US", le(2).putShort((short) columns).array()));
         deflated.write(element(0x0028, 0x0100, "US", le(2).putShort((short) 16).array()));
-        deflated.write(le(12).putShort((short) 0x7FE0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'W')
-            .putShort((short) 0).putInt((int) pixelBytes).array());
+        deflated.write(
+                le(12).putShort((short) 0x7FE0)
+                        .putShort((short) 0x0010)
+                        .put((byte) 'O')
+                        .put((byte) 'W')
+                        .putShort((short) 0)
+                        .putInt((int) pixelBytes)
+                        .array());
         byte[] zeros = new byte[1 << 20];
         for (long done = 0; done < pixelBytes; done += zeros.length) {
             deflated.write(zeros, 0, (int) Math.min(zeros.length, pixelBytes - done));
@@ -60,8 +71,13 @@ class InflateBombTest {
     }
 
     private static byte[] element(int group, int elem, String vr, byte[] value) {
-        return le(8 + value.length).putShort((short) group).putShort((short) elem).put(vr.getBytes(StandardCharsets.US_ASCII))
-            .putShort((short) value.length).put(value).array();
+        return le(8 + value.length)
+                .putShort((short) group)
+                .putShort((short) elem)
+                .put(vr.getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) value.length)
+                .put(value)
+                .array();
     }
 
     @Test
@@ -71,8 +87,11 @@ class InflateBombTest {
         assertThat(bytes.length).isLessThan(1 << 20);
         Path file = Files.write(dir.resolve("bomb.dcm"), bytes);
         assertThatThrownBy(() -> DicomParser.parse(file))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IMPLAUSIBLE_LENGTH))
-            .hasMessageContaining("bomb.dcm").hasMessageContaining("declared image needs 32 bytes");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IMPLAUSIBLE_LENGTH))
+                .hasMessageContaining("bomb.dcm")
+                .hasMessageContaining("declared image needs 32 bytes");
     }
 
     @Test

@@ -18,7 +18,8 @@ class JpegDctFuzzTest {
         if (JpegDctDecoder.isTwelveBitSequential(in.stream())) {
             JpegDctDecoder.decode(in.stream(), in.format(), in.output(), CodecInput.NAME);
         } else {
-            ImageIoDecoder.decode(in.stream(), Syntax.JPEG_BASELINE, in.format(), in.output(), CodecInput.NAME);
+            ImageIoDecoder.decode(
+                    in.stream(), Syntax.JPEG_BASELINE, in.format(), in.output(), CodecInput.NAME);
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.ich.dicom.internal;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ich.core.error.IchException;
 
-/** Fuzzes the own JPEG Lossless (process 14) decoder on one frame (input layout: {@link CodecInput}). */
+/**
+ * Fuzzes the own JPEG Lossless (process 14) decoder on one frame (input layout: {@link
+ * CodecInput}).
+ */
 class JpegLosslessFuzzTest {
 
     @FuzzTest

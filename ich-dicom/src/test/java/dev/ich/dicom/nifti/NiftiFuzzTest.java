@@ -10,13 +10,12 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes the NIfTI-1 reader: the input is an uncompressed {@code .nii} file, read as it is and, gzip
- * compressed, as a {@code .nii.gz}, each both as a CT volume and as a mask.
+ * Fuzzes the NIfTI-1 reader: the input is an uncompressed {@code .nii} file, read as it is and,
+ * gzip compressed, as a {@code .nii.gz}, each both as a CT volume and as a mask.
  */
 class NiftiFuzzTest {
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     @FuzzTest
     void read(byte[] nii) {

@@ -29,8 +29,7 @@ class NiftiGoldenFilesTest {
 
     private static final double AFFINE_TOLERANCE = 1e-5;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static VolumeGeometry obliqueGrid() {
         return TestGeometries.oblique(6, 5, 4);
@@ -60,12 +59,27 @@ class NiftiGoldenFilesTest {
     private static void writeAll(Path folder) throws Exception {
         ExistingOutput mode = ExistingOutput.REPLACE;
         VolumeGeometry oblique = obliqueGrid();
-        NiftiWriter.builder().existingOutput(mode).build().write(
-            new CtVolume(oblique, TestGeometries.values(oblique), Provenance.synthetic("golden", oblique.nz())),
-            folder.resolve("oblique_f32.nii.gz"));
-        NiftiWriter.builder().existingOutput(mode).dataType(NiftiDataType.INT16).build()
-            .write(shearedGrid(), fractionalHu(shearedGrid()), folder.resolve("sheared_i16.nii"));
-        NiftiWriter.builder().existingOutput(mode).build().write(mask(), folder.resolve("mask_u8.nii.gz"));
+        NiftiWriter.builder()
+                .existingOutput(mode)
+                .build()
+                .write(
+                        new CtVolume(
+                                oblique,
+                                TestGeometries.values(oblique),
+                                Provenance.synthetic("golden", oblique.nz())),
+                        folder.resolve("oblique_f32.nii.gz"));
+        NiftiWriter.builder()
+                .existingOutput(mode)
+                .dataType(NiftiDataType.INT16)
+                .build()
+                .write(
+                        shearedGrid(),
+                        fractionalHu(shearedGrid()),
+                        folder.resolve("sheared_i16.nii"));
+        NiftiWriter.builder()
+                .existingOutput(mode)
+                .build()
+                .write(mask(), folder.resolve("mask_u8.nii.gz"));
     }
 
     @Test
@@ -74,24 +88,37 @@ class NiftiGoldenFilesTest {
             writeAll(Path.of("src/test/resources/dev/ich/dicom/nifti/java_written"));
         }
         writeAll(dir);
-        for (String name : new String[] {"oblique_f32.nii.gz", "sheared_i16.nii", "mask_u8.nii.gz"}) {
-            assertThat(content(dir.resolve(name))).as(name + " differs from the committed file; if the change is "
-                + "intended, rerun with -Dich.regenerate=true and tools/reference/make_nifti_reference.py")
-                .isEqualTo(content(NiftiReference.resource("java_written/" + name)));
+        for (String name :
+                new String[] {"oblique_f32.nii.gz", "sheared_i16.nii", "mask_u8.nii.gz"}) {
+            assertThat(content(dir.resolve(name)))
+                    .as(
+                            name
+                                    + " differs from the committed file; if the change is "
+                                    + "intended, rerun with -Dich.regenerate=true and tools/reference/make_nifti_reference.py")
+                    .isEqualTo(content(NiftiReference.resource("java_written/" + name)));
         }
 
         check("oblique_f32", obliqueGrid(), TestGeometries.values(obliqueGrid()), 0);
         NiftiImage sheared = NiftiReader.read(dir.resolve("sheared_i16.nii"));
-        check("sheared_i16", shearedGrid(), fractionalHu(shearedGrid()), sheared.sclSlope() / 2 * 1.001);
+        check(
+                "sheared_i16",
+                shearedGrid(),
+                fractionalHu(shearedGrid()),
+                sheared.sclSlope() / 2 * 1.001);
         check("mask_u8", mask().geometry(), mask().toFloats(), 0);
     }
 
-    private static void check(String name, VolumeGeometry g, float[] intended, double valueTolerance)
+    private static void check(
+            String name, VolumeGeometry g, float[] intended, double valueTolerance)
             throws Exception {
-        NiftiReference ref = NiftiReference.load(NiftiReference.resource("java_written/" + name + ".ref"));
+        NiftiReference ref =
+                NiftiReference.load(NiftiReference.resource("java_written/" + name + ".ref"));
         assertThat(ref.ints("codes")).containsExactly(1, 1);
-        assertThat(Affine.ofRowMajor(ref.doubles("affine")).approximatelyEquals(g.voxelToRas(), AFFINE_TOLERANCE))
-            .as("nibabel's affine of %s", name).isTrue();
+        assertThat(
+                        Affine.ofRowMajor(ref.doubles("affine"))
+                                .approximatelyEquals(g.voxelToRas(), AFFINE_TOLERANCE))
+                .as("nibabel's affine of %s", name)
+                .isTrue();
         float[] nibabel = ref.floats("data");
         if (valueTolerance == 0) {
             assertThat(nibabel).containsExactly(intended);
@@ -104,7 +131,10 @@ class NiftiGoldenFilesTest {
         Path file = NiftiReference.resource("java_written/" + ref.text("file"));
         NiftiHeader h = NiftiHeader.parse(headerBytes(file), name);
         Affine ourQform = NiftiGeometry.qformAffine(h, name, new ArrayList<>());
-        assertThat(ourQform.approximatelyEquals(Affine.ofRowMajor(ref.doubles("qform")), AFFINE_TOLERANCE)).isTrue();
+        assertThat(
+                        ourQform.approximatelyEquals(
+                                Affine.ofRowMajor(ref.doubles("qform")), AFFINE_TOLERANCE))
+                .isTrue();
         // And our reader's values are nibabel's, bit for bit.
         assertThat(NiftiReader.read(file).values()).containsExactly(nibabel);
     }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every broken file gives an IchException with a code and the file's name, never another throwable. */
+/**
+ * Every broken file gives an IchException with a code and the file's name, never another throwable.
+ */
 class NiftiReaderErrorsTest {
 
     private static final int MUTATIONS = 1000;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private byte[] valid;
 
@@ -60,13 +61,16 @@ class NiftiReaderErrorsTest {
     }
 
     private static void assertFails(Path file, ErrorCode code, String... phrases) {
-        assertThatThrownBy(() -> NiftiReader.read(file)).isInstanceOfSatisfying(IchException.class, e -> {
-            assertThat(e.code()).isEqualTo(code);
-            assertThat(e.getMessage()).startsWith(file.toString() + ": ");
-            for (String p : phrases) {
-                assertThat(e.getMessage()).contains(p);
-            }
-        });
+        assertThatThrownBy(() -> NiftiReader.read(file))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(code);
+                            assertThat(e.getMessage()).startsWith(file.toString() + ": ");
+                            for (String p : phrases) {
+                                assertThat(e.getMessage()).contains(p);
+                            }
+                        });
     }
 
     /**
@@ -90,73 +94,164 @@ class NiftiReaderErrorsTest {
             }
         }
         assertThat(Files.size(file)).isLessThan(3L << 20);
-        assertFails(file, ErrorCode.IMPLAUSIBLE_LENGTH, "1024 × 1024 × 1024", "more than a head CT has");
+        assertFails(
+                file,
+                ErrorCode.IMPLAUSIBLE_LENGTH,
+                "1024 × 1024 × 1024",
+                "more than a head CT has");
     }
 
     @Test
     void truncatedFiles() throws IOException {
-        assertFails(write("short.nii", Arrays.copyOf(valid, 200)), ErrorCode.TRUNCATED_FILE, "348-byte");
-        assertFails(write("cut.nii", Arrays.copyOf(valid, valid.length - 5)), ErrorCode.TRUNCATED_FILE,
-            "announces 96 bytes");
-        assertFails(write("cut.nii.gz", Arrays.copyOf(valid, valid.length - 5)), ErrorCode.TRUNCATED_FILE,
-            "ends after 22 of 24 voxels");
+        assertFails(
+                write("short.nii", Arrays.copyOf(valid, 200)),
+                ErrorCode.TRUNCATED_FILE,
+                "348-byte");
+        assertFails(
+                write("cut.nii", Arrays.copyOf(valid, valid.length - 5)),
+                ErrorCode.TRUNCATED_FILE,
+                "announces 96 bytes");
+        assertFails(
+                write("cut.nii.gz", Arrays.copyOf(valid, valid.length - 5)),
+                ErrorCode.TRUNCATED_FILE,
+                "ends after 22 of 24 voxels");
         byte[] gz = Files.readAllBytes(write("whole.nii.gz", valid));
         Path cutGzip = write("cutstream.nii.gz.raw", Arrays.copyOf(gz, gz.length - 20));
-        assertThatThrownBy(() -> NiftiReader.read(cutGzip)).isInstanceOfSatisfying(IchException.class,
-            e -> assertThat(e.code()).isIn(ErrorCode.TRUNCATED_FILE, ErrorCode.CORRUPT_DATA));
+        assertThatThrownBy(() -> NiftiReader.read(cutGzip))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e ->
+                                assertThat(e.code())
+                                        .isIn(ErrorCode.TRUNCATED_FILE, ErrorCode.CORRUPT_DATA));
     }
 
     @Test
     void notNiftiOne() throws IOException {
-        assertFails(withHeader("size.nii", b -> b.putInt(0, 349)), ErrorCode.INVALID_NIFTI, "not 348");
-        assertFails(withHeader("two.nii", b -> b.putInt(0, 540)), ErrorCode.UNSUPPORTED_ENCODING, "NIfTI-2");
-        assertFails(withHeader("pair.nii", b -> b.put(345, (byte) 'i')), ErrorCode.UNSUPPORTED_ENCODING, ".hdr/.img");
-        assertFails(withHeader("magic.nii", b -> b.put(344, (byte) 'x')), ErrorCode.INVALID_NIFTI, "magic");
+        assertFails(
+                withHeader("size.nii", b -> b.putInt(0, 349)), ErrorCode.INVALID_NIFTI, "not 348");
+        assertFails(
+                withHeader("two.nii", b -> b.putInt(0, 540)),
+                ErrorCode.UNSUPPORTED_ENCODING,
+                "NIfTI-2");
+        assertFails(
+                withHeader("pair.nii", b -> b.put(345, (byte) 'i')),
+                ErrorCode.UNSUPPORTED_ENCODING,
+                ".hdr/.img");
+        assertFails(
+                withHeader("magic.nii", b -> b.put(344, (byte) 'x')),
+                ErrorCode.INVALID_NIFTI,
+                "magic");
         assertFails(dir.resolve("missing.nii"), ErrorCode.FILE_NOT_FOUND);
         assertFails(dir, ErrorCode.INVALID_NIFTI, "folder");
     }
 
     @Test
     void dimensionsAndTypes() throws IOException {
-        assertFails(withHeader("4d.nii", b -> b.putShort(40, (short) 4).putShort(48, (short) 3)),
-            ErrorCode.INVALID_NIFTI, "3 volumes", "fslroi");
-        assertFails(withHeader("rank.nii", b -> b.putShort(40, (short) 9)), ErrorCode.INVALID_NIFTI, "dim[0]");
-        assertFails(withHeader("zero.nii", b -> b.putShort(44, (short) 0)), ErrorCode.IMPLAUSIBLE_LENGTH, "dim[2]");
-        assertFails(withHeader("huge.nii", b -> b.putShort(42, (short) 30000).putShort(44, (short) 30000)
-            .putShort(46, (short) 30000)), ErrorCode.IMPLAUSIBLE_LENGTH, "voxels");
+        assertFails(
+                withHeader("4d.nii", b -> b.putShort(40, (short) 4).putShort(48, (short) 3)),
+                ErrorCode.INVALID_NIFTI,
+                "3 volumes",
+                "fslroi");
+        assertFails(
+                withHeader("rank.nii", b -> b.putShort(40, (short) 9)),
+                ErrorCode.INVALID_NIFTI,
+                "dim[0]");
+        assertFails(
+                withHeader("zero.nii", b -> b.putShort(44, (short) 0)),
+                ErrorCode.IMPLAUSIBLE_LENGTH,
+                "dim[2]");
+        assertFails(
+                withHeader(
+                        "huge.nii",
+                        b ->
+                                b.putShort(42, (short) 30000)
+                                        .putShort(44, (short) 30000)
+                                        .putShort(46, (short) 30000)),
+                ErrorCode.IMPLAUSIBLE_LENGTH,
+                "voxels");
         // 2·10⁹ voxels: more than a head CT has, refused from the header alone.
-        assertFails(withHeader("big.nii.gz", b -> b.putShort(42, (short) 2000).putShort(44, (short) 2000)
-            .putShort(46, (short) 500)), ErrorCode.IMPLAUSIBLE_LENGTH, "2000000000 voxels", "more than a head CT has");
+        assertFails(
+                withHeader(
+                        "big.nii.gz",
+                        b ->
+                                b.putShort(42, (short) 2000)
+                                        .putShort(44, (short) 2000)
+                                        .putShort(46, (short) 500)),
+                ErrorCode.IMPLAUSIBLE_LENGTH,
+                "2000000000 voxels",
+                "more than a head CT has");
         // 10⁸ voxels announced by a file of a few hundred bytes: refused before any big allocation.
-        assertFails(withHeader("big.nii.gz", b -> b.putShort(42, (short) 1000).putShort(44, (short) 1000)
-            .putShort(46, (short) 100)), ErrorCode.TRUNCATED_FILE, "of 100000000 voxels");
-        assertFails(withHeader("big.nii", b -> b.putShort(42, (short) 1000).putShort(44, (short) 1000)
-            .putShort(46, (short) 100)), ErrorCode.TRUNCATED_FILE, "400000000 bytes");
-        assertFails(withHeader("complex.nii", b -> b.putShort(70, (short) 32)), ErrorCode.UNSUPPORTED_ENCODING,
-            "code 32");
-        assertFails(withHeader("offset.nii", b -> b.putFloat(108, 0)), ErrorCode.INVALID_NIFTI, "vox_offset");
-        assertFails(withHeader("offset2.nii", b -> b.putFloat(108, 352.5f)), ErrorCode.INVALID_NIFTI, "vox_offset");
+        assertFails(
+                withHeader(
+                        "big.nii.gz",
+                        b ->
+                                b.putShort(42, (short) 1000)
+                                        .putShort(44, (short) 1000)
+                                        .putShort(46, (short) 100)),
+                ErrorCode.TRUNCATED_FILE,
+                "of 100000000 voxels");
+        assertFails(
+                withHeader(
+                        "big.nii",
+                        b ->
+                                b.putShort(42, (short) 1000)
+                                        .putShort(44, (short) 1000)
+                                        .putShort(46, (short) 100)),
+                ErrorCode.TRUNCATED_FILE,
+                "400000000 bytes");
+        assertFails(
+                withHeader("complex.nii", b -> b.putShort(70, (short) 32)),
+                ErrorCode.UNSUPPORTED_ENCODING,
+                "code 32");
+        assertFails(
+                withHeader("offset.nii", b -> b.putFloat(108, 0)),
+                ErrorCode.INVALID_NIFTI,
+                "vox_offset");
+        assertFails(
+                withHeader("offset2.nii", b -> b.putFloat(108, 352.5f)),
+                ErrorCode.INVALID_NIFTI,
+                "vox_offset");
     }
 
     @Test
     void geometryAndScaling() throws IOException {
-        assertFails(withHeader("sform.nii", b -> {
-            for (int n = 0; n < 12; n++) {
-                b.putFloat(280 + 4 * n, 0);
-            }
-        }), ErrorCode.INVALID_NIFTI, "sform", "singular");
-        assertFails(withHeader("nan.nii", b -> b.putFloat(280, Float.NaN)), ErrorCode.INVALID_NIFTI, "sform");
-        assertFails(withHeader("quat.nii", b -> b.putShort(254, (short) 0).putFloat(256, 0.9f).putFloat(260, 0.9f)),
-            ErrorCode.INVALID_NIFTI, "quaternion");
-        assertFails(withHeader("pixdim.nii", b -> b.putShort(254, (short) 0).putFloat(84, 0)),
-            ErrorCode.INVALID_NIFTI, "pixdim[2]");
-        assertFails(withHeader("inter.nii", b -> b.putFloat(112, 2).putFloat(116, Float.POSITIVE_INFINITY)),
-            ErrorCode.INVALID_NIFTI, "scl_inter");
+        assertFails(
+                withHeader(
+                        "sform.nii",
+                        b -> {
+                            for (int n = 0; n < 12; n++) {
+                                b.putFloat(280 + 4 * n, 0);
+                            }
+                        }),
+                ErrorCode.INVALID_NIFTI,
+                "sform",
+                "singular");
+        assertFails(
+                withHeader("nan.nii", b -> b.putFloat(280, Float.NaN)),
+                ErrorCode.INVALID_NIFTI,
+                "sform");
+        assertFails(
+                withHeader(
+                        "quat.nii",
+                        b -> b.putShort(254, (short) 0).putFloat(256, 0.9f).putFloat(260, 0.9f)),
+                ErrorCode.INVALID_NIFTI,
+                "quaternion");
+        assertFails(
+                withHeader("pixdim.nii", b -> b.putShort(254, (short) 0).putFloat(84, 0)),
+                ErrorCode.INVALID_NIFTI,
+                "pixdim[2]");
+        assertFails(
+                withHeader(
+                        "inter.nii",
+                        b -> b.putFloat(112, 2).putFloat(116, Float.POSITIVE_INFINITY)),
+                ErrorCode.INVALID_NIFTI,
+                "scl_inter");
     }
 
     @Test
     void negativeVoxelSizeIsRepairedAsNibabelDoes() throws Exception {
-        Path negative = withHeader("negative.nii", b -> b.putShort(254, (short) 0).putFloat(84, -0.9f));
+        Path negative =
+                withHeader("negative.nii", b -> b.putShort(254, (short) 0).putFloat(84, -0.9f));
         Path positive = withHeader("positive.nii", b -> b.putShort(254, (short) 0));
         NiftiImage repaired = NiftiReader.read(negative);
         assertThat(repaired.affineSource()).isEqualTo(AffineSource.QFORM);
@@ -169,15 +264,21 @@ class NiftiReaderErrorsTest {
         byte[] nan = valid.clone();
         ByteBuffer.wrap(nan).order(ByteOrder.LITTLE_ENDIAN).putFloat(352 + 4 * 5, Float.NaN);
         Path nanFile = write("nan-voxel.nii", nan);
-        assertThatThrownBy(() -> NiftiReader.readCtVolume(nanFile)).isInstanceOfSatisfying(IchException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DATA);
-            assertThat(e.getMessage()).contains("voxel (1, 1, 0) is NaN");
-        });
-        Path map = withHeader("map.nii", b -> { });
-        assertThatThrownBy(() -> NiftiReader.readMask(map)).isInstanceOfSatisfying(IchException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI);
-            assertThat(e.getMessage()).contains("whole numbers");
-        });
+        assertThatThrownBy(() -> NiftiReader.readCtVolume(nanFile))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DATA);
+                            assertThat(e.getMessage()).contains("voxel (1, 1, 0) is NaN");
+                        });
+        Path map = withHeader("map.nii", b -> {});
+        assertThatThrownBy(() -> NiftiReader.readMask(map))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI);
+                            assertThat(e.getMessage()).contains("whole numbers");
+                        });
     }
 
     /** Seeded corruption of a valid file: flipped bytes, truncation, garbage lengths. */

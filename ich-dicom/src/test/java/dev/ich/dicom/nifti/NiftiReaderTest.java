@@ -14,16 +14,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** NiftiReader against nibabel's view of files in every data type, byte order and form (see the .ref files). */
+/**
+ * NiftiReader against nibabel's view of files in every data type, byte order and form (see the .ref
+ * files).
+ */
 class NiftiReaderTest {
 
-    /** Affines: nibabel's float64 products of float32 header fields; ours are computed the same way. */
+    /**
+     * Affines: nibabel's float64 products of float32 header fields; ours are computed the same way.
+     */
     private static final double AFFINE_TOLERANCE = 1e-5;
 
     static Stream<String> references() throws IOException {
         try (Stream<Path> files = Files.list(NiftiReference.resource("reference"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ref")).sorted()
-                .toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".ref"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -35,23 +44,30 @@ class NiftiReaderTest {
         NiftiImage image = NiftiReader.read(refPath.resolveSibling(ref.text("file")));
 
         int[] shape = ref.ints("shape");
-        assertThat(new int[] {image.geometry().nx(), image.geometry().ny(), image.geometry().nz()}).containsExactly(shape);
+        assertThat(new int[] {image.geometry().nx(), image.geometry().ny(), image.geometry().nz()})
+                .containsExactly(shape);
         assertThat(image.dataType().name()).isEqualToIgnoringCase(ref.text("dtype"));
         assertThat(image.affineSource().name()).isEqualTo(ref.text("source"));
-        assertThat(new double[] {image.sclSlope(), image.sclInter()}).containsExactly(ref.doubles("slope_inter"));
+        assertThat(new double[] {image.sclSlope(), image.sclInter()})
+                .containsExactly(ref.doubles("slope_inter"));
         // Data must be bit-identical, scaling included.
         assertThat(image.values()).containsExactly(ref.floats("data"));
 
         Affine nibabel = Affine.ofRowMajor(ref.doubles("affine"));
         assertThat(image.voxelToRas().approximatelyEquals(nibabel, AFFINE_TOLERANCE))
-            .as("%s vs nibabel %s", image.voxelToRas(), nibabel).isTrue();
+                .as("%s vs nibabel %s", image.voxelToRas(), nibabel)
+                .isTrue();
         // LPS in memory: the geometry maps a voxel to nibabel's RAS point with x and y negated.
         Vec3 ras = nibabel.apply(shape[0] - 1, 1, shape[2] - 1);
         Vec3 lps = image.geometry().voxelToPatient().apply(shape[0] - 1, 1, shape[2] - 1);
-        assertThat(lps.x()).isCloseTo(-ras.x(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
-        assertThat(lps.y()).isCloseTo(-ras.y(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
-        assertThat(lps.z()).isCloseTo(ras.z(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
-        assertThat(image.geometry().voxelToRas().approximatelyEquals(nibabel, AFFINE_TOLERANCE)).isTrue();
+        assertThat(lps.x())
+                .isCloseTo(-ras.x(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
+        assertThat(lps.y())
+                .isCloseTo(-ras.y(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
+        assertThat(lps.z())
+                .isCloseTo(ras.z(), org.assertj.core.data.Offset.offset(AFFINE_TOLERANCE));
+        assertThat(image.geometry().voxelToRas().approximatelyEquals(nibabel, AFFINE_TOLERANCE))
+                .isTrue();
 
         boolean guessed = image.affineSource() == AffineSource.PIXDIM_ONLY;
         boolean repairedQfac = refName.contains("qfac_bad") || refName.contains("negative_pixdim");
@@ -69,6 +85,8 @@ class NiftiReaderTest {
         assertThat(volume.provenance().seriesInstanceUid()).isEqualTo("nifti");
         assertThat(volume.provenance().toString()).doesNotContain(ref.text("file"));
         assertThatThrownBy(() -> new NiftiStudyReader().read(file.resolveSibling(refName)))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI));
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NIFTI));
     }
 }

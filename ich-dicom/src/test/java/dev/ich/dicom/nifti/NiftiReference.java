@@ -26,7 +26,8 @@ final class NiftiReference {
 
     static Path resource(String relative) {
         try {
-            return Path.of(NiftiReference.class.getResource("/dev/ich/dicom/nifti/" + relative).toURI());
+            return Path.of(
+                    NiftiReference.class.getResource("/dev/ich/dicom/nifti/" + relative).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing test resource " + relative, e);
         }
@@ -62,7 +63,9 @@ final class NiftiReference {
         return out;
     }
 
-    /** Values nibabel gave as float32 and printed as the shortest double repr: the cast is exact. */
+    /**
+     * Values nibabel gave as float32 and printed as the shortest double repr: the cast is exact.
+     */
     float[] floats(String key) {
         double[] d = doubles(key);
         float[] out = new float[d.length];

@@ -27,24 +27,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** NiftiWriter: header fields against nibabel's for the same affine, and write → read round trips. */
+/**
+ * NiftiWriter: header fields against nibabel's for the same affine, and write → read round trips.
+ */
 class NiftiWriterTest {
 
-    /** Header floats are float32; nibabel and we round the same doubles (after our LPS round trip). */
+    /**
+     * Header floats are float32; nibabel and we round the same doubles (after our LPS round trip).
+     */
     private static final double HEADER_TOLERANCE = 1e-5;
+
     /** A geometry survives the float32 header to this many millimetres. */
     private static final double GRID_TOLERANCE_MM = 1e-4;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"oblique", "sheared", "anisotropic"})
     void headerAgreesWithNibabelForTheSameAffine(String name) throws Exception {
-        NiftiReference ref = NiftiReference.load(NiftiReference.resource("writer/" + name + ".ref"));
+        NiftiReference ref =
+                NiftiReference.load(NiftiReference.resource("writer/" + name + ".ref"));
         int[] shape = ref.ints("shape");
         Affine ras = Affine.ofRowMajor(ref.doubles("affine"));
-        VolumeGeometry g = VolumeGeometry.fromVoxelToPatient(shape[0], shape[1], shape[2], ras.rasToLps());
+        VolumeGeometry g =
+                VolumeGeometry.fromVoxelToPatient(shape[0], shape[1], shape[2], ras.rasToLps());
         Path file = dir.resolve(name + ".nii");
         NiftiWriter.defaults().write(g, new float[g.voxelCount()], file);
 
@@ -55,20 +61,31 @@ class NiftiWriterTest {
         assertThat(h.order).isEqualTo(ByteOrder.LITTLE_ENDIAN);
         double[] sform = ref.doubles("sform");
         for (int n = 0; n < 12; n++) {
-            assertThat((double) h.srow[n]).as("srow %d", n).isCloseTo(sform[n], within(HEADER_TOLERANCE));
+            assertThat((double) h.srow[n])
+                    .as("srow %d", n)
+                    .isCloseTo(sform[n], within(HEADER_TOLERANCE));
         }
         double[] pixdim = ref.doubles("pixdim");
         for (int n = 0; n < 4; n++) {
-            assertThat((double) h.pixdim[n]).as("pixdim %d", n).isCloseTo(pixdim[n], within(HEADER_TOLERANCE));
+            assertThat((double) h.pixdim[n])
+                    .as("pixdim %d", n)
+                    .isCloseTo(pixdim[n], within(HEADER_TOLERANCE));
         }
         Affine ourQform = NiftiGeometry.qformAffine(h, file.toString(), new ArrayList<>());
-        assertThat(ourQform.approximatelyEquals(Affine.ofRowMajor(ref.doubles("qform")), HEADER_TOLERANCE))
-            .as("our qform %s vs nibabel's %s", ourQform, Affine.ofRowMajor(ref.doubles("qform"))).isTrue();
+        assertThat(
+                        ourQform.approximatelyEquals(
+                                Affine.ofRowMajor(ref.doubles("qform")), HEADER_TOLERANCE))
+                .as(
+                        "our qform %s vs nibabel's %s",
+                        ourQform, Affine.ofRowMajor(ref.doubles("qform")))
+                .isTrue();
     }
 
     static Stream<VolumeGeometry> grids() {
-        return Stream.of(TestGeometries.oblique(7, 6, 5), TestGeometries.sheared(5, 4, 6),
-            TestGeometries.anisotropic(3, 8, 4));
+        return Stream.of(
+                TestGeometries.oblique(7, 6, 5),
+                TestGeometries.sheared(5, 4, 6),
+                TestGeometries.anisotropic(3, 8, 4));
     }
 
     @ParameterizedTest
@@ -83,8 +100,10 @@ class NiftiWriterTest {
                 CtVolume back = NiftiReader.readCtVolume(file);
                 assertThat(back.huCopy()).containsExactly(values);
                 assertThat(back.geometry().sameGrid(g, GRID_TOLERANCE_MM))
-                    .as("%s vs %s", back.geometry(), g).isTrue();
-                assertThat(back.geometry().voxelVolumeMm3()).isCloseTo(g.voxelVolumeMm3(), within(1e-4));
+                        .as("%s vs %s", back.geometry(), g)
+                        .isTrue();
+                assertThat(back.geometry().voxelVolumeMm3())
+                        .isCloseTo(g.voxelVolumeMm3(), within(1e-4));
             }
         }
     }
@@ -132,8 +151,13 @@ class NiftiWriterTest {
         assertThat(NiftiReader.read(file).dataType()).isEqualTo(NiftiDataType.UINT8);
         BinaryMask back = NiftiReader.readMask(file, g, GRID_TOLERANCE_MM);
         assertThat(back.bits()).isEqualTo(bits);
-        assertThatThrownBy(() -> NiftiReader.readMask(file, TestGeometries.sheared(6, 5, 4), GRID_TOLERANCE_MM))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES));
+        assertThatThrownBy(
+                        () ->
+                                NiftiReader.readMask(
+                                        file, TestGeometries.sheared(6, 5, 4), GRID_TOLERANCE_MM))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INCONSISTENT_SERIES));
     }
 
     @Test
@@ -142,26 +166,38 @@ class NiftiWriterTest {
         Path file = dir.resolve("out.nii.gz");
         Files.writeString(file, "the user's file");
         assertThatThrownBy(() -> NiftiWriter.defaults().write(g, new float[8], file))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE);
-                assertThat(e.getMessage()).contains(file.toString()).contains("already exists");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE);
+                            assertThat(e.getMessage())
+                                    .contains(file.toString())
+                                    .contains("already exists");
+                        });
         assertThat(Files.readString(file)).isEqualTo("the user's file");
 
-        NiftiWriter.builder().existingOutput(ExistingOutput.REPLACE).build().write(g, new float[8], file);
+        NiftiWriter.builder()
+                .existingOutput(ExistingOutput.REPLACE)
+                .build()
+                .write(g, new float[8], file);
         assertThat(NiftiReader.read(file).values()).containsExactly(new float[8]);
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("out.nii.gz"); // no temporaries
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactly("out.nii.gz"); // no temporaries
         }
     }
 
     @Test
     void refusesNamesThatAreNotNifti() {
         VolumeGeometry g = TestGeometries.anisotropic(2, 2, 2);
-        assertThatThrownBy(() -> NiftiWriter.defaults().write(g, new float[8], dir.resolve("out.img")))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+        assertThatThrownBy(
+                        () -> NiftiWriter.defaults().write(g, new float[8], dir.resolve("out.img")))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
         assertThatThrownBy(() -> NiftiWriter.builder().dataType(NiftiDataType.FLOAT64))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOAT64");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FLOAT64");
     }
 
     @Test

@@ -9,15 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Regenerates the reference result objects when asked ({@code -Dich.regenerate=true}); otherwise
- * checks that the writer still produces exactly the bytes that tools/reference/check_dicom_results.py
- * validated.
+ * checks that the writer still produces exactly the bytes that
+ * tools/reference/check_dicom_results.py validated.
  */
 class ResultObjectsReferenceTest {
 
     static final Path COMMITTED = Path.of("src/test/resources/dev/ich/dicom/result");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void writerStillProducesTheValidatedBytes() throws Exception {
@@ -37,10 +36,17 @@ class ResultObjectsReferenceTest {
         for (String sub : new String[] {"source", "results"}) {
             try (var files = Files.list(dir.resolve(sub))) {
                 for (Path f : files.sorted().toList()) {
-                    assertThat(Files.readAllBytes(f)).as(sub + "/" + f.getFileName() + " differs from the committed "
-                        + "file; if intended (a new library version changes the bytes too), rerun with "
-                        + "-Dich.regenerate=true and tools/reference/check_dicom_results.py")
-                        .isEqualTo(Files.readAllBytes(COMMITTED.resolve(sub).resolve(f.getFileName())));
+                    assertThat(Files.readAllBytes(f))
+                            .as(
+                                    sub
+                                            + "/"
+                                            + f.getFileName()
+                                            + " differs from the committed "
+                                            + "file; if intended (a new library version changes the bytes too), rerun with "
+                                            + "-Dich.regenerate=true and tools/reference/check_dicom_results.py")
+                            .isEqualTo(
+                                    Files.readAllBytes(
+                                            COMMITTED.resolve(sub).resolve(f.getFileName())));
                 }
             }
         }

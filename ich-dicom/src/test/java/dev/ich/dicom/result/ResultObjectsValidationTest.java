@@ -32,7 +32,9 @@ class ResultObjectsValidationTest {
     @BeforeAll
     static void load(@TempDir Path dir) throws Exception {
         Path base = ResultObjectsReferenceTest.COMMITTED;
-        JsonObject report = JsonParser.parseString(Files.readString(base.resolve("pydicom.json"))).getAsJsonObject();
+        JsonObject report =
+                JsonParser.parseString(Files.readString(base.resolve("pydicom.json")))
+                        .getAsJsonObject();
         objects = report.getAsJsonObject("objects");
         source = report.getAsJsonObject("source");
         fixture = ResultFixture.create(dir.resolve("source"));
@@ -40,9 +42,12 @@ class ResultObjectsValidationTest {
 
     @Test
     void dciodvfyFindsNoErrorInAnyObject() throws Exception {
-        List<String> lines = Files.readAllLines(ResultObjectsReferenceTest.COMMITTED.resolve("dciodvfy.txt"));
+        List<String> lines =
+                Files.readAllLines(ResultObjectsReferenceTest.COMMITTED.resolve("dciodvfy.txt"));
         assertThat(lines).noneMatch(l -> l.startsWith("Error"));
-        assertThat(lines).filteredOn(l -> l.startsWith("== ")).hasSize(2 + fixture.ct.geometry().nz());
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("== "))
+                .hasSize(2 + fixture.ct.geometry().nz());
         assertThat(lines).contains("Segmentation", "ComprehensiveSR", "SCImage");
     }
 
@@ -55,12 +60,16 @@ class ResultObjectsValidationTest {
             assertThat(id.get("PatientName").getAsString()).isEqualTo(ResultFixture.NAME);
             assertThat(id.get("PatientID").getAsString()).isEqualTo(ResultFixture.ID);
             assertThat(id.get("PatientBirthDate").getAsString()).isEqualTo("19020304");
-            assertThat(id.get("StudyInstanceUID").getAsString()).isEqualTo(fixture.source.studyInstanceUid());
-            assertThat(strings(o.getAsJsonArray("group_0010"))).as(name)
-                .containsExactly("0010,0010", "0010,0020", "0010,0030", "0010,0040");
-            assertThat(o.get("series_instance_uid").getAsString()).isNotEqualTo(fixture.source.seriesInstanceUid());
+            assertThat(id.get("StudyInstanceUID").getAsString())
+                    .isEqualTo(fixture.source.studyInstanceUid());
+            assertThat(strings(o.getAsJsonArray("group_0010")))
+                    .as(name)
+                    .containsExactly("0010,0010", "0010,0020", "0010,0030", "0010,0040");
+            assertThat(o.get("series_instance_uid").getAsString())
+                    .isNotEqualTo(fixture.source.seriesInstanceUid());
         }
-        assertThat(source.get("series_instance_uid").getAsString()).isEqualTo(fixture.source.seriesInstanceUid());
+        assertThat(source.get("series_instance_uid").getAsString())
+                .isEqualTo(fixture.source.seriesInstanceUid());
     }
 
     @Test
@@ -74,8 +83,10 @@ class ResultObjectsValidationTest {
         assertThat(seg.get("category").getAsString()).isEqualTo("49755003");
         assertThat(seg.get("type").getAsString()).isEqualTo("50960005");
         assertThat(seg.get("anatomic_region").getAsString()).isEqualTo("12738006");
-        assertThat(seg.get("referenced_series").getAsString()).isEqualTo(fixture.source.seriesInstanceUid());
-        assertThat(doubles(seg.getAsJsonArray("pixel_spacing"))).containsExactly(g.spacing().y(), g.spacing().x());
+        assertThat(seg.get("referenced_series").getAsString())
+                .isEqualTo(fixture.source.seriesInstanceUid());
+        assertThat(doubles(seg.getAsJsonArray("pixel_spacing")))
+                .containsExactly(g.spacing().y(), g.spacing().x());
         JsonArray frames = seg.getAsJsonArray("per_frame");
         int total = 0;
         for (int k = 0; k < g.nz(); k++) {
@@ -93,9 +104,11 @@ class ResultObjectsValidationTest {
             }
             total += count;
             assertThat(f.get("pixels_set").getAsInt()).as("frame " + k).isEqualTo(count);
-            assertThat(ints(f.getAsJsonArray("first_set_pixel_row_column"))).as("frame " + k).containsExactly(first);
+            assertThat(ints(f.getAsJsonArray("first_set_pixel_row_column")))
+                    .as("frame " + k)
+                    .containsExactly(first);
             assertThat(f.get("source_sop_instance_uid").getAsString())
-                .isEqualTo(fixture.source.slices().get(k).sopInstanceUid());
+                    .isEqualTo(fixture.source.slices().get(k).sopInstanceUid());
             assertThat(doubles(f.getAsJsonArray("position"))).containsExactly(position(g, k));
             assertThat(ints(f.getAsJsonArray("dimension_index"))).containsExactly(1, k + 1);
         }
@@ -111,26 +124,38 @@ class ResultObjectsValidationTest {
         assertThat(value(items, "NETWORK")).isCloseTo(fixture.result.volumeMl(), within(1e-12));
         assertThat(value(items, "ABC2")).isEqualTo(ResultFixture.ABC2_ML);
         assertThat(value(items, "PLANIMETRY"))
-            .isCloseTo(fixture.result.classicalEstimatesMl().get("planimetry"), within(1e-12));
-        JsonObject death = items.stream().filter(i -> i.get("path").getAsString().endsWith("/Probability of death"))
-            .findFirst().orElseThrow();
+                .isCloseTo(fixture.result.classicalEstimatesMl().get("planimetry"), within(1e-12));
+        JsonObject death =
+                items.stream()
+                        .filter(i -> i.get("path").getAsString().endsWith("/Probability of death"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(death.get("value").getAsDouble()).isEqualTo(ResultFixture.PROBABILITY_OF_DEATH);
         assertThat(death.get("unit").getAsString()).isEqualTo("1");
         JsonObject segment = items.stream().filter(i -> i.has("segment")).findFirst().orElseThrow();
         assertThat(segment.get("sop_instance_uid").getAsString())
-            .isEqualTo(objects.getAsJsonObject("SEG.dcm").get("sop_instance_uid").getAsString());
+                .isEqualTo(
+                        objects.getAsJsonObject("SEG.dcm").get("sop_instance_uid").getAsString());
         assertThat(segment.get("segment").getAsInt()).isEqualTo(1);
         assertThat(death.get("parameters").getAsString()).contains(ResultFixture.MODEL_SHA256);
-        assertThat(items).filteredOn(i -> i.has("method") && i.get("method").getAsString().equals("NETWORK"))
-            .allMatch(i -> i.get("parameters").getAsString().contains(ResultFixture.MODEL_SHA256));
-        assertThat(items).anyMatch(i -> i.has("text") && i.get("text").getAsString().equals("Haemorrhage"));
+        assertThat(items)
+                .filteredOn(i -> i.has("method") && i.get("method").getAsString().equals("NETWORK"))
+                .allMatch(
+                        i ->
+                                i.get("parameters")
+                                        .getAsString()
+                                        .contains(ResultFixture.MODEL_SHA256));
+        assertThat(items)
+                .anyMatch(i -> i.has("text") && i.get("text").getAsString().equals("Haemorrhage"));
     }
 
     @Test
     void overlayImagesAreTheGivenPicturesPlacedLikeTheirSlices() {
         VolumeGeometry g = fixture.ct.geometry();
         for (int k = 0; k < g.nz(); k++) {
-            JsonObject sc = objects.getAsJsonObject(String.format("SC%05d.dcm", k + 1)).getAsJsonObject("sc");
+            JsonObject sc =
+                    objects.getAsJsonObject(String.format("SC%05d.dcm", k + 1))
+                            .getAsJsonObject("sc");
             BufferedImage image = fixture.overlay(k);
             long[] sums = new long[3];
             for (int y = 0; y < image.getHeight(); y++) {
@@ -141,11 +166,14 @@ class ResultObjectsValidationTest {
                     sums[2] += rgb & 0xFF;
                 }
             }
-            assertThat(longs(sc.getAsJsonArray("channel_sums"))).as("slice " + k).containsExactly(sums);
+            assertThat(longs(sc.getAsJsonArray("channel_sums")))
+                    .as("slice " + k)
+                    .containsExactly(sums);
             assertThat(doubles(sc.getAsJsonArray("position"))).containsExactly(position(g, k));
-            assertThat(sc.get("frame_of_reference_uid").getAsString()).isEqualTo(fixture.source.frameOfReferenceUid());
+            assertThat(sc.get("frame_of_reference_uid").getAsString())
+                    .isEqualTo(fixture.source.frameOfReferenceUid());
             assertThat(sc.get("source_sop_instance_uid").getAsString())
-                .isEqualTo(fixture.source.slices().get(k).sopInstanceUid());
+                    .isEqualTo(fixture.source.slices().get(k).sopInstanceUid());
             assertThat(sc.get("burned_in_annotation").getAsString()).isEqualTo("YES");
             assertThat(sc.get("photometric").getAsString()).isEqualTo("RGB");
         }
@@ -157,8 +185,12 @@ class ResultObjectsValidationTest {
     }
 
     private static double value(List<JsonObject> items, String method) {
-        return items.stream().filter(i -> i.has("method") && i.get("method").getAsString().equals(method))
-            .findFirst().orElseThrow().get("value").getAsDouble();
+        return items.stream()
+                .filter(i -> i.has("method") && i.get("method").getAsString().equals(method))
+                .findFirst()
+                .orElseThrow()
+                .get("value")
+                .getAsDouble();
     }
 
     private static List<String> strings(JsonArray a) {

@@ -23,12 +23,17 @@ class Dcm2niixLayoutTest {
     /** dcm2niix stores its affine in float32. */
     private static final double AFFINE_TOLERANCE = 1e-4;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"explicit_vr_little_endian", "implicit_vr_little_endian", "explicit_vr_big_endian",
-        "explicit_head_to_feet", "explicit_per_slice_intercepts"})
+    @ValueSource(
+            strings = {
+                "explicit_vr_little_endian",
+                "implicit_vr_little_endian",
+                "explicit_vr_big_endian",
+                "explicit_head_to_feet",
+                "explicit_per_slice_intercepts"
+            })
     void sameVoxelsAndAffineAsDcm2niix(String name) throws Exception {
         CtVolume volume = ReferenceSeries.all().get(name).getValue();
         WriterReference ref = WriterReference.load(name + ".ref");
@@ -37,10 +42,12 @@ class Dcm2niixLayoutTest {
         NiftiImage ours = NiftiReader.read(file);
 
         int[] shape = ref.ints("dcm2niix_shape");
-        assertThat(new int[] {ours.geometry().nx(), ours.geometry().ny(), ours.geometry().nz()}).containsExactly(shape);
+        assertThat(new int[] {ours.geometry().nx(), ours.geometry().ny(), ours.geometry().nz()})
+                .containsExactly(shape);
         Affine dcm2niix = Affine.ofRowMajor(ref.doubles("dcm2niix_affine"));
         assertThat(ours.voxelToRas().approximatelyEquals(dcm2niix, AFFINE_TOLERANCE))
-            .as("ours %s, dcm2niix %s", ours.voxelToRas(), dcm2niix).isTrue();
+                .as("ours %s, dcm2niix %s", ours.voxelToRas(), dcm2niix)
+                .isTrue();
         double[] data = ref.doubles("dcm2niix_data");
         float[] values = ours.values();
         for (int n = 0; n < data.length; n++) {

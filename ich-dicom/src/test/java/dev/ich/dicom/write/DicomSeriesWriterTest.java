@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** DicomSeriesWriter's rules: files, UIDs, quantisation, refusals and builder checks. */
 class DicomSeriesWriterTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static CtVolume small() {
         return ReferenceSeries.wholeHu(ReferenceSeries.oblique());
@@ -35,7 +34,9 @@ class DicomSeriesWriterTest {
         assertThat(a.files().get(0).getFileName()).hasToString("IM00001.dcm");
         byte[] first = Files.readAllBytes(a.files().get(0));
         assertThat(new String(first, 128, 4, StandardCharsets.US_ASCII)).isEqualTo("DICM");
-        assertThat(a.seriesInstanceUid()).isNotEqualTo(b.seriesInstanceUid()).startsWith(DicomUids.ROOT);
+        assertThat(a.seriesInstanceUid())
+                .isNotEqualTo(b.seriesInstanceUid())
+                .startsWith(DicomUids.ROOT);
         assertThat(DicomUids.isValid(a.studyInstanceUid())).isTrue();
         assertThat(a.maxQuantisationErrorHu()).isZero();
         assertThat(a.transferSyntax()).isEqualTo(DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -43,13 +44,22 @@ class DicomSeriesWriterTest {
 
     @Test
     void identityIsEmptyUnlessSet() throws Exception {
-        WrittenSeries plain = DicomSeriesWriter.builder().build().write(small(), dir.resolve("plain"));
-        String bytes = new String(Files.readAllBytes(plain.files().get(0)), StandardCharsets.ISO_8859_1);
+        WrittenSeries plain =
+                DicomSeriesWriter.builder().build().write(small(), dir.resolve("plain"));
+        String bytes =
+                new String(Files.readAllBytes(plain.files().get(0)), StandardCharsets.ISO_8859_1);
         assertThat(bytes).doesNotContain(ReferenceSeries.MARKER_NAME);
-        WrittenSeries marked = DicomSeriesWriter.builder().patientName(ReferenceSeries.MARKER_NAME)
-            .patientId(ReferenceSeries.MARKER_ID).build().write(small(), dir.resolve("marked"));
-        String markedBytes = new String(Files.readAllBytes(marked.files().get(2)), StandardCharsets.ISO_8859_1);
-        assertThat(markedBytes).contains(ReferenceSeries.MARKER_NAME).contains(ReferenceSeries.MARKER_ID);
+        WrittenSeries marked =
+                DicomSeriesWriter.builder()
+                        .patientName(ReferenceSeries.MARKER_NAME)
+                        .patientId(ReferenceSeries.MARKER_ID)
+                        .build()
+                        .write(small(), dir.resolve("marked"));
+        String markedBytes =
+                new String(Files.readAllBytes(marked.files().get(2)), StandardCharsets.ISO_8859_1);
+        assertThat(markedBytes)
+                .contains(ReferenceSeries.MARKER_NAME)
+                .contains(ReferenceSeries.MARKER_ID);
     }
 
     @Test
@@ -58,49 +68,74 @@ class DicomSeriesWriterTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("IM00002.dcm"), "the user's file");
         assertThatThrownBy(() -> DicomSeriesWriter.builder().build().write(small(), folder))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE);
-                assertThat(e.getMessage()).contains("IM00002.dcm");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE);
+                            assertThat(e.getMessage()).contains("IM00002.dcm");
+                        });
         assertThat(folder.resolve("IM00001.dcm")).doesNotExist();
         assertThat(Files.readString(folder.resolve("IM00002.dcm"))).isEqualTo("the user's file");
-        DicomSeriesWriter.builder().existingOutput(ExistingOutput.REPLACE).build().write(small(), folder);
+        DicomSeriesWriter.builder()
+                .existingOutput(ExistingOutput.REPLACE)
+                .build()
+                .write(small(), folder);
         assertThat(Files.size(folder.resolve("IM00002.dcm"))).isGreaterThan(300);
     }
 
     @Test
     void refusesGridsDicomCannotExpress() {
-        VolumeGeometry skewed = new VolumeGeometry(4, 4, 2, new Vec3(1, 1, 1), Vec3.ZERO, new Vec3(1, 0, 0),
-            new Vec3(0.1, 0.995, 0).normalized(), new Vec3(0, 0, 1));
+        VolumeGeometry skewed =
+                new VolumeGeometry(
+                        4,
+                        4,
+                        2,
+                        new Vec3(1, 1, 1),
+                        Vec3.ZERO,
+                        new Vec3(1, 0, 0),
+                        new Vec3(0.1, 0.995, 0).normalized(),
+                        new Vec3(0, 0, 1));
         CtVolume volume = new CtVolume(skewed, new float[32], Provenance.synthetic("t", 2));
-        assertThatThrownBy(() -> DicomSeriesWriter.builder().build().write(volume, dir.resolve("x")))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_IMAGE);
-                assertThat(e.getMessage()).contains("not perpendicular");
-            });
+        assertThatThrownBy(
+                        () -> DicomSeriesWriter.builder().build().write(volume, dir.resolve("x")))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_IMAGE);
+                            assertThat(e.getMessage()).contains("not perpendicular");
+                        });
     }
 
     @Test
     void eachSetterRejectsABadValueAtOnceWithoutEchoingIdentity() {
         DicomSeriesWriter.Builder b = DicomSeriesWriter.builder();
         assertThatThrownBy(() -> b.patientName("SECRET\\NAME"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patientName")
-            .hasMessageNotContaining("SECRET");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("patientName")
+                .hasMessageNotContaining("SECRET");
         assertThatThrownBy(() -> b.patientId("X".repeat(65)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patientId").hasMessageContaining("65");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("patientId")
+                .hasMessageContaining("65");
         assertThatThrownBy(() -> b.seriesInstanceUid("1.02.3"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seriesInstanceUid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seriesInstanceUid");
         assertThatThrownBy(() -> b.studyInstanceUid(null))
-            .isInstanceOf(NullPointerException.class).hasMessageContaining("studyInstanceUid");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("studyInstanceUid");
         assertThatThrownBy(() -> b.seriesNumber(-1))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seriesNumber");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seriesNumber");
         assertThatThrownBy(() -> b.uidSeed(""))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uidSeed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uidSeed");
     }
 
     @Test
     void quantisationIsExactForWholeHuAndWithinHalfAStepOtherwise() {
-        float[] whole = {-1024, 3071, 0, -5000, 40000}; // span 45000 < 65536: exact with an intercept
+        float[] whole = {
+            -1024, 3071, 0, -5000, 40000
+        }; // span 45000 < 65536: exact with an intercept
         HuQuantiser.Scale s = HuQuantiser.choose(whole, 0, whole.length);
         assertThat(s.slope()).isEqualTo(1);
         for (float v : whole) {
@@ -137,7 +172,9 @@ class DicomSeriesWriterTest {
 
     @Test
     void uidsFromNamesAreStableAndValid() {
-        assertThat(DicomUids.fromName("x")).isEqualTo(DicomUids.fromName("x")).isNotEqualTo(DicomUids.fromName("y"));
+        assertThat(DicomUids.fromName("x"))
+                .isEqualTo(DicomUids.fromName("x"))
+                .isNotEqualTo(DicomUids.fromName("y"));
         assertThat(DicomUids.isValid(DicomUids.random())).isTrue();
         assertThat(DicomUids.random().length()).isLessThanOrEqualTo(64);
         assertThat(DicomUids.isValid("1.2.840.10008.1.2.1")).isTrue();

@@ -20,6 +20,7 @@ class DicomWriterPydicomTest {
 
     /** Positions and spacings pass through 16-character DS strings: about 13 significant digits. */
     private static final double POSITION_TOLERANCE_MM = 1e-9;
+
     /** dcm2niix stores its affine as float32. */
     private static final double DCM2NIIX_VOXEL_TOLERANCE = 1e-3;
 
@@ -46,22 +47,41 @@ class DicomWriterPydicomTest {
             assertThat(ref.text(p + "syntax")).isEqualTo(syntaxOf(name).uid());
             assertThat(ref.ints(p + "instance")).containsExactly(k + 1);
             assertThat(ref.ints(p + "rows_columns")).containsExactly(g.ny(), g.nx());
-            assertClose(ref.doubles(p + "ipp"), g.origin().plus(g.axisK().times(k * g.spacing().z())).toArray());
+            assertClose(
+                    ref.doubles(p + "ipp"),
+                    g.origin().plus(g.axisK().times(k * g.spacing().z())).toArray());
             double[] iop = ref.doubles(p + "iop");
-            assertClose(iop, new double[] {g.axisI().x(), g.axisI().y(), g.axisI().z(),
-                g.axisJ().x(), g.axisJ().y(), g.axisJ().z()});
-            assertClose(ref.doubles(p + "pixel_spacing"), new double[] {g.spacing().y(), g.spacing().x()});
+            assertClose(
+                    iop,
+                    new double[] {
+                        g.axisI().x(),
+                        g.axisI().y(),
+                        g.axisI().z(),
+                        g.axisJ().x(),
+                        g.axisJ().y(),
+                        g.axisJ().z()
+                    });
+            assertClose(
+                    ref.doubles(p + "pixel_spacing"),
+                    new double[] {g.spacing().y(), g.spacing().x()});
             double plane = Math.abs(g.axisK().dot(normal)) * g.spacing().z();
             assertClose(ref.doubles(p + "thickness_spacing"), new double[] {plane, plane});
             assertThat(ref.doubles(p + "window")).containsExactly(75, 70);
 
-            assertThat(ref.text(p + "patient_name")).isEqualTo(identity ? ReferenceSeries.MARKER_NAME : "");
-            assertThat(ref.text(p + "patient_id")).isEqualTo(identity ? ReferenceSeries.MARKER_ID : "");
+            assertThat(ref.text(p + "patient_name"))
+                    .isEqualTo(identity ? ReferenceSeries.MARKER_NAME : "");
+            assertThat(ref.text(p + "patient_id"))
+                    .isEqualTo(identity ? ReferenceSeries.MARKER_ID : "");
             assertThat(ref.text(p + "patient_birth_date")).isEqualTo(identity ? "19010203" : "");
 
-            HuQuantiser.Scale scale = perSlice
-                ? HuQuantiser.choose(java.nio.FloatBuffer.wrap(hu), k * perSliceCount, (k + 1) * perSliceCount, false)
-                : global;
+            HuQuantiser.Scale scale =
+                    perSlice
+                            ? HuQuantiser.choose(
+                                    java.nio.FloatBuffer.wrap(hu),
+                                    k * perSliceCount,
+                                    (k + 1) * perSliceCount,
+                                    false)
+                            : global;
             double[] rescale = ref.doubles(p + "rescale");
             assertThat(rescale).containsExactly(scale.slope(), scale.intercept());
             double[] pydicomHu = ref.doubles(p + "hu");
@@ -71,8 +91,13 @@ class DicomWriterPydicomTest {
                 // pydicom's float64 stored × slope + intercept equals ours exactly ...
                 assertThat(pydicomHu[n]).isEqualTo(scale.huOf(scale.store(intended)));
                 // ... and is the HU we wrote: exactly for whole HU, within half a step otherwise.
-                assertThat(pydicomHu[n]).isCloseTo(intended, within(rescale[0] == 1 && rescale[1] == Math.rint(rescale[1])
-                    ? 0.0 : rescale[0] / 2 * 1.0001 + 1e-4));
+                assertThat(pydicomHu[n])
+                        .isCloseTo(
+                                intended,
+                                within(
+                                        rescale[0] == 1 && rescale[1] == Math.rint(rescale[1])
+                                                ? 0.0
+                                                : rescale[0] / 2 * 1.0001 + 1e-4));
             }
         }
         if (name.startsWith("explicit") || name.startsWith("implicit")) {
@@ -84,8 +109,10 @@ class DicomWriterPydicomTest {
     private static void dcm2niixAgrees(WriterReference ref, CtVolume volume) {
         int[] shape = ref.ints("dcm2niix_shape");
         assertThat(shape[0] * shape[1] * shape[2]).isEqualTo(volume.geometry().voxelCount());
-        Affine dcm2niixToOurVoxels = volume.geometry().patientToVoxel()
-            .compose(Affine.ofRowMajor(ref.doubles("dcm2niix_affine")).rasToLps());
+        Affine dcm2niixToOurVoxels =
+                volume.geometry()
+                        .patientToVoxel()
+                        .compose(Affine.ofRowMajor(ref.doubles("dcm2niix_affine")).rasToLps());
         double[] data = ref.doubles("dcm2niix_data");
         for (int k = 0; k < shape[2]; k++) {
             for (int j = 0; j < shape[1]; j++) {
@@ -94,9 +121,10 @@ class DicomWriterPydicomTest {
                     long oi = Math.round(ours.x());
                     long oj = Math.round(ours.y());
                     long ok = Math.round(ours.z());
-                    assertThat(ours.minus(new Vec3(oi, oj, ok)).norm()).isLessThan(DCM2NIIX_VOXEL_TOLERANCE);
+                    assertThat(ours.minus(new Vec3(oi, oj, ok)).norm())
+                            .isLessThan(DCM2NIIX_VOXEL_TOLERANCE);
                     assertThat(data[i + shape[0] * (j + shape[1] * k)])
-                        .isEqualTo((double) volume.huAt((int) oi, (int) oj, (int) ok));
+                            .isEqualTo((double) volume.huAt((int) oi, (int) oj, (int) ok));
                 }
             }
         }
@@ -108,14 +136,18 @@ class DicomWriterPydicomTest {
                 return ts;
             }
         }
-        return name.contains("identity") ? DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN
-            : DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        return name.contains("identity")
+                ? DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN
+                : DicomTransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     }
 
     private static void assertClose(double[] actual, double[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int n = 0; n < expected.length; n++) {
-            assertThat(actual[n]).isCloseTo(expected[n], within(POSITION_TOLERANCE_MM * Math.max(1, Math.abs(expected[n]))));
+            assertThat(actual[n])
+                    .isCloseTo(
+                            expected[n],
+                            within(POSITION_TOLERANCE_MM * Math.max(1, Math.abs(expected[n]))));
         }
     }
 }

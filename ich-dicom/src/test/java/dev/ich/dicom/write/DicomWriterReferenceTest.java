@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Regenerates the reference series when asked ({@code -Dich.regenerate=true}); checks them otherwise. */
+/**
+ * Regenerates the reference series when asked ({@code -Dich.regenerate=true}); checks them
+ * otherwise.
+ */
 class DicomWriterReferenceTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void writerStillProducesTheCommittedBytes() throws Exception {
@@ -23,10 +25,16 @@ class DicomWriterReferenceTest {
             Path committed = WriterReference.resource("series/" + name);
             try (var files = Files.list(dir.resolve(name))) {
                 for (Path f : files.sorted().toList()) {
-                    assertThat(Files.readAllBytes(f)).as(name + "/" + f.getFileName()
-                        + " differs from the committed file; if intended, rerun with -Dich.regenerate=true and "
-                        + "tools/reference/check_dicom_writer.py")
-                        .isEqualTo(Files.readAllBytes(committed.resolve(f.getFileName().toString())));
+                    assertThat(Files.readAllBytes(f))
+                            .as(
+                                    name
+                                            + "/"
+                                            + f.getFileName()
+                                            + " differs from the committed file; if intended, rerun with -Dich.regenerate=true and "
+                                            + "tools/reference/check_dicom_writer.py")
+                            .isEqualTo(
+                                    Files.readAllBytes(
+                                            committed.resolve(f.getFileName().toString())));
                 }
             }
         }

@@ -20,8 +20,7 @@ final class ReferenceSeries {
     static final String MARKER_ID = "ZZMARKER-ID-0042";
     static final LocalDate MARKER_BIRTH_DATE = LocalDate.of(1901, 2, 3);
 
-    private ReferenceSeries() {
-    }
+    private ReferenceSeries() {}
 
     /** Rotated about two axes: an oblique acquisition with perpendicular in-plane axes. */
     static VolumeGeometry oblique() {
@@ -29,21 +28,35 @@ final class ReferenceSeries {
         double b = Math.toRadians(-11);
         Vec3 i = new Vec3(Math.cos(a), Math.sin(a), 0);
         Vec3 j = new Vec3(-Math.sin(a) * Math.cos(b), Math.cos(a) * Math.cos(b), Math.sin(b));
-        return new VolumeGeometry(6, 5, 3, new Vec3(0.7, 0.9, 3.0), new Vec3(-40.5, 30.25, 12.0), i, j,
-            i.cross(j));
+        return new VolumeGeometry(
+                6, 5, 3, new Vec3(0.7, 0.9, 3.0), new Vec3(-40.5, 30.25, 12.0), i, j, i.cross(j));
     }
 
     /** A 20° gantry tilt: slices step along an axis that is not the image normal. */
     static VolumeGeometry tilted() {
         double t = Math.toRadians(20);
-        return new VolumeGeometry(5, 4, 3, new Vec3(0.45, 0.5, 5.0), new Vec3(-100, -120, 33),
-            new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, -Math.sin(t), Math.cos(t)));
+        return new VolumeGeometry(
+                5,
+                4,
+                3,
+                new Vec3(0.45, 0.5, 5.0),
+                new Vec3(-100, -120, 33),
+                new Vec3(1, 0, 0),
+                new Vec3(0, 1, 0),
+                new Vec3(0, -Math.sin(t), Math.cos(t)));
     }
 
     /** Axis-aligned, slices from head to feet (the slice axis opposes the image normal). */
     static VolumeGeometry feetFirst() {
-        return new VolumeGeometry(4, 6, 3, new Vec3(0.43, 0.61, 5.0), new Vec3(110.2, 98.7, -35.0),
-            new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1));
+        return new VolumeGeometry(
+                4,
+                6,
+                3,
+                new Vec3(0.43, 0.61, 5.0),
+                new Vec3(110.2, 98.7, -35.0),
+                new Vec3(1, 0, 0),
+                new Vec3(0, 1, 0),
+                new Vec3(0, 0, -1));
     }
 
     static CtVolume wholeHu(VolumeGeometry g) {
@@ -70,23 +83,39 @@ final class ReferenceSeries {
         Map<String, Map.Entry<DicomSeriesWriter, CtVolume>> m = new LinkedHashMap<>();
         CtVolume whole = wholeHu(oblique());
         for (DicomTransferSyntax ts : DicomTransferSyntax.values()) {
-            m.put(ts.name().toLowerCase(java.util.Locale.ROOT), Map.entry(base("whole").transferSyntax(ts).build(),
-                whole));
+            m.put(
+                    ts.name().toLowerCase(java.util.Locale.ROOT),
+                    Map.entry(base("whole").transferSyntax(ts).build(), whole));
         }
         m.put("explicit_head_to_feet", Map.entry(base("feet").build(), wholeHu(feetFirst())));
-        m.put("explicit_per_slice_intercepts", Map.entry(base("intercepts").rescaleMode(RescaleMode.PER_SLICE)
-            .build(), wholeHu(oblique())));
-        m.put("per_slice_fractional_tilted", Map.entry(base("fractional").rescaleMode(RescaleMode.PER_SLICE)
-            .build(), fractionalHu(tilted())));
-        m.put("global_fractional_identity", Map.entry(base("identity").patientName(MARKER_NAME)
-            .patientId(MARKER_ID).patientBirthDate(MARKER_BIRTH_DATE).seriesDescription("reference")
-            .transferSyntax(DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN).build(), fractionalHu(oblique())));
+        m.put(
+                "explicit_per_slice_intercepts",
+                Map.entry(
+                        base("intercepts").rescaleMode(RescaleMode.PER_SLICE).build(),
+                        wholeHu(oblique())));
+        m.put(
+                "per_slice_fractional_tilted",
+                Map.entry(
+                        base("fractional").rescaleMode(RescaleMode.PER_SLICE).build(),
+                        fractionalHu(tilted())));
+        m.put(
+                "global_fractional_identity",
+                Map.entry(
+                        base("identity")
+                                .patientName(MARKER_NAME)
+                                .patientId(MARKER_ID)
+                                .patientBirthDate(MARKER_BIRTH_DATE)
+                                .seriesDescription("reference")
+                                .transferSyntax(DicomTransferSyntax.EXPLICIT_VR_BIG_ENDIAN)
+                                .build(),
+                        fractionalHu(oblique())));
         return m;
     }
 
     private static DicomSeriesWriter.Builder base(String seed) {
-        return DicomSeriesWriter.builder().uidSeed("ich-reference-" + seed)
-            .existingOutput(ExistingOutput.REPLACE);
+        return DicomSeriesWriter.builder()
+                .uidSeed("ich-reference-" + seed)
+                .existingOutput(ExistingOutput.REPLACE);
     }
 
     static void writeAll(Path root) throws IchException {

@@ -20,7 +20,9 @@ final class WriterReference {
                     continue;
                 }
                 int space = line.indexOf(' ');
-                lines.put(space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1));
+                lines.put(
+                        space < 0 ? line : line.substring(0, space),
+                        space < 0 ? "" : line.substring(space + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -29,7 +31,8 @@ final class WriterReference {
 
     static Path resource(String relative) {
         try {
-            return Path.of(WriterReference.class.getResource("/dev/ich/dicom/write/" + relative).toURI());
+            return Path.of(
+                    WriterReference.class.getResource("/dev/ich/dicom/write/" + relative).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing test resource " + relative, e);
         }

@@ -47,8 +47,14 @@ public final class EvaluationFigures implements EvaluationFiles {
 
     @Override
     public List<String> fileNames() {
-        List<String> names = new ArrayList<>(List.of("roc.png", "calibration.png", "bland_altman.png", "scatter.png",
-            "volume_histogram.png"));
+        List<String> names =
+                new ArrayList<>(
+                        List.of(
+                                "roc.png",
+                                "calibration.png",
+                                "bland_altman.png",
+                                "scatter.png",
+                                "volume_histogram.png"));
         if (trainingLog.isPresent()) {
             names.add("training_curves.png");
         }
@@ -71,12 +77,17 @@ public final class EvaluationFigures implements EvaluationFiles {
         png(batch, Figures.scatter(reference, model, "model"), "scatter.png", SIZE, SIZE);
         png(batch, Figures.volumeHistogram(reference, 20), "volume_histogram.png", 1400, 700);
         if (trainingLog.isPresent()) {
-            png(batch, Figures.trainingCurves(trainingLog.get()), "training_curves.png", 1100, 1000);
+            png(
+                    batch,
+                    Figures.trainingCurves(trainingLog.get()),
+                    "training_curves.png",
+                    1100,
+                    1000);
         }
     }
 
     private static void png(OutputBatch batch, JFreeChart chart, String name, int width, int height)
-        throws IchException {
+            throws IchException {
         ChartFiles.writePng(chart, batch.temporary(name), width, height, true);
     }
 }

@@ -37,16 +37,19 @@ public final class Figures {
 
     private static final java.awt.Shape DOT = new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** ROC curves, one per model, each labelled with its AUC (the paper's Figure 4). */
     public static JFreeChart roc(Map<String, RocCurve> curves) {
         requireSome("curves", curves.size());
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, RocCurve> e : curves.entrySet()) {
-            XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (AUC = %.3f)", e.getKey(), e.getValue().auc()),
-                false, true);
+            XYSeries s =
+                    new XYSeries(
+                            String.format(
+                                    Locale.ROOT, "%s (AUC = %.3f)", e.getKey(), e.getValue().auc()),
+                            false,
+                            true);
             double[] fpr = e.getValue().falsePositiveRates();
             double[] tpr = e.getValue().truePositiveRates();
             for (int i = 0; i < fpr.length; i++) {
@@ -54,14 +57,21 @@ public final class Figures {
             }
             data.addSeries(s);
         }
-        XYPlot plot = new XYPlot(data, unitAxis("1 − specificity (false positive rate)"),
-            unitAxis("sensitivity (true positive rate)"), lines(data.getSeriesCount(), false));
+        XYPlot plot =
+                new XYPlot(
+                        data,
+                        unitAxis("1 − specificity (false positive rate)"),
+                        unitAxis("sensitivity (true positive rate)"),
+                        lines(data.getSeriesCount(), false));
         plot.addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Style.DASHED, Style.REFERENCE));
         Style.plot(plot);
         return Style.apply(new JFreeChart("ROC curve", Style.TITLE, plot, true));
     }
 
-    /** A reliability diagram: observed fraction of poor outcomes against the mean predicted probability. */
+    /**
+     * A reliability diagram: observed fraction of poor outcomes against the mean predicted
+     * probability.
+     */
     public static JFreeChart calibration(Map<String, CalibrationCurve> curves) {
         requireSome("curves", curves.size());
         XYSeriesCollection data = new XYSeriesCollection();
@@ -74,8 +84,12 @@ public final class Figures {
             }
             data.addSeries(s);
         }
-        XYPlot plot = new XYPlot(data, unitAxis("mean predicted probability"), unitAxis("observed fraction of poor outcomes"),
-            lines(data.getSeriesCount(), true));
+        XYPlot plot =
+                new XYPlot(
+                        data,
+                        unitAxis("mean predicted probability"),
+                        unitAxis("observed fraction of poor outcomes"),
+                        lines(data.getSeriesCount(), true));
         plot.addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Style.DASHED, Style.REFERENCE));
         Style.plot(plot);
         return Style.apply(new JFreeChart("Calibration", Style.TITLE, plot, true));
@@ -93,14 +107,26 @@ public final class Figures {
         for (int i = 0; i < reference.length; i++) {
             s.add((reference[i] + estimate[i]) / 2, estimate[i] - reference[i]);
         }
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), axis("mean of " + name + " and reference volume (ml)", false),
-            axis(name + " − reference volume (ml)", false), dots());
+        XYPlot plot =
+                new XYPlot(
+                        new XYSeriesCollection(s),
+                        axis("mean of " + name + " and reference volume (ml)", false),
+                        axis(name + " − reference volume (ml)", false),
+                        dots());
         double bias = acc.meanBias();
         marker(plot, bias, String.format(Locale.ROOT, "bias %.2f ml", bias), Style.LINE);
         if (reference.length >= 2) {
             double[] loa = acc.limitsOfAgreement();
-            marker(plot, loa[1], String.format(Locale.ROOT, "+1.96 SD %.2f ml", loa[1]), Style.DASHED);
-            marker(plot, loa[0], String.format(Locale.ROOT, "−1.96 SD %.2f ml", loa[0]), Style.DASHED);
+            marker(
+                    plot,
+                    loa[1],
+                    String.format(Locale.ROOT, "+1.96 SD %.2f ml", loa[1]),
+                    Style.DASHED);
+            marker(
+                    plot,
+                    loa[0],
+                    String.format(Locale.ROOT, "−1.96 SD %.2f ml", loa[0]),
+                    Style.DASHED);
         }
         Style.plot(plot);
         JFreeChart chart = new JFreeChart("Bland–Altman: " + name, Style.TITLE, plot, false);
@@ -127,7 +153,13 @@ public final class Figures {
         plot.addAnnotation(new XYLineAnnotation(0, 0, top, top, Style.DASHED, Style.REFERENCE));
         Style.plot(plot);
         JFreeChart chart = new JFreeChart("Predicted vs true volume", Style.TITLE, plot, false);
-        String stats = String.format(Locale.ROOT, "%s: n = %d, MAE = %.2f ml", name, reference.length, acc.mae());
+        String stats =
+                String.format(
+                        Locale.ROOT,
+                        "%s: n = %d, MAE = %.2f ml",
+                        name,
+                        reference.length,
+                        acc.mae());
         if (reference.length >= 3) {
             try {
                 stats += String.format(Locale.ROOT, ", Pearson r = %.3f", acc.pearsonR());
@@ -148,7 +180,8 @@ public final class Figures {
         double[] cubeRoot = new double[volumesMl.length];
         for (int i = 0; i < volumesMl.length; i++) {
             if (!(volumesMl[i] >= 0) || Double.isInfinite(volumesMl[i])) {
-                throw new IllegalArgumentException("volume " + i + " is " + volumesMl[i] + "; volumes must be finite and ≥ 0");
+                throw new IllegalArgumentException(
+                        "volume " + i + " is " + volumesMl[i] + "; volumes must be finite and ≥ 0");
             }
             cubeRoot[i] = Math.cbrt(volumesMl[i]);
         }
@@ -215,7 +248,8 @@ public final class Figures {
         return Style.apply(new JFreeChart("Training curves", Style.TITLE, combined, true));
     }
 
-    private static XYPlot seriesPlot(TrainingLog log, double[] epochs, List<String> names, String label, int colour) {
+    private static XYPlot seriesPlot(
+            TrainingLog log, double[] epochs, List<String> names, String label, int colour) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String name : names) {
             XYSeries s = new XYSeries(name, false, true);

@@ -12,17 +12,33 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
-/** One clean look for every figure: white background, light grid, large fonts, colour-blind safe colours. */
+/**
+ * One clean look for every figure: white background, light grid, large fonts, colour-blind safe
+ * colours.
+ */
 final class Style {
 
     /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
     static final Paint[] COLOURS = {
-        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(230, 159, 0), new Color(86, 180, 233), new Color(240, 228, 66), Color.BLACK,
+        new Color(0, 114, 178),
+        new Color(213, 94, 0),
+        new Color(0, 158, 115),
+        new Color(204, 121, 167),
+        new Color(230, 159, 0),
+        new Color(86, 180, 233),
+        new Color(240, 228, 66),
+        Color.BLACK,
     };
+
     static final Stroke LINE = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    static final Stroke DASHED = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 5f}, 0f);
+    static final Stroke DASHED =
+            new BasicStroke(
+                    1.4f,
+                    BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER,
+                    10f,
+                    new float[] {6f, 5f},
+                    0f);
     static final Color GRID = new Color(225, 225, 225);
     static final Color REFERENCE = new Color(120, 120, 120);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
@@ -30,8 +46,7 @@ final class Style {
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
 
-    private Style() {
-    }
+    private Style() {}
 
     static Paint colour(int series) {
         return COLOURS[series % COLOURS.length];

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The figures written beside the tables: every PNG is a readable image, in the same all-or-none batch. */
+/**
+ * The figures written beside the tables: every PNG is a readable image, in the same all-or-none
+ * batch.
+ */
 class EvaluationFiguresTest {
 
     private static Evaluation evaluation;
@@ -37,11 +40,15 @@ class EvaluationFiguresTest {
             double volume = Math.round(Math.pow(1 + 4 * rng.nextDouble(), 3) * 100) / 100.0;
             double predicted = Math.max(0.1, volume * (1 + 0.2 * rng.nextGaussian()));
             double risk = 1 / (1 + Math.exp(-(volume - 40) / 12));
-            double p = Math.round(Math.min(1, Math.max(0, risk + 0.2 * rng.nextGaussian())) * 1000) / 1000.0;
+            double p =
+                    Math.round(Math.min(1, Math.max(0, risk + 0.2 * rng.nextGaussian())) * 1000)
+                            / 1000.0;
             cases.addCase("case-" + i, volume, predicted, rng.nextDouble() < risk ? 1 : 0, p);
         }
-        evaluation = Evaluator.evaluate(cases.build(), new EvaluationOptions(0.5, new BootstrapSettings(100, 7, 0.95),
-            10));
+        evaluation =
+                Evaluator.evaluate(
+                        cases.build(),
+                        new EvaluationOptions(0.5, new BootstrapSettings(100, 7, 0.95), 10));
     }
 
     private static TrainingLog log() {
@@ -53,16 +60,27 @@ class EvaluationFiguresTest {
     @Test
     void writesEveryFigureBesideTheTables(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("eval");
-        List<Path> files = new EvaluationWriter(false, List.of(new EvaluationFigures(log()))).write(evaluation, out);
+        List<Path> files =
+                new EvaluationWriter(false, List.of(new EvaluationFigures(log())))
+                        .write(evaluation, out);
         assertThat(files).hasSize(13).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
         List<Path> pngs = files.stream().filter(f -> f.toString().endsWith(".png")).toList();
-        assertThat(pngs).extracting(f -> f.getFileName().toString()).containsExactly("roc.png", "calibration.png",
-            "bland_altman.png", "scatter.png", "volume_histogram.png", "training_curves.png");
+        assertThat(pngs)
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly(
+                        "roc.png",
+                        "calibration.png",
+                        "bland_altman.png",
+                        "scatter.png",
+                        "volume_histogram.png",
+                        "training_curves.png");
         for (Path f : pngs) {
             BufferedImage image = ImageIO.read(f.toFile());
             assertThat(image.getWidth()).as(f.toString()).isGreaterThanOrEqualTo(900);
         }
-        assertThat(new EvaluationFigures().fileNames()).doesNotContain("training_curves.png").hasSize(5);
+        assertThat(new EvaluationFigures().fileNames())
+                .doesNotContain("training_curves.png")
+                .hasSize(5);
     }
 
     @Test
@@ -70,9 +88,12 @@ class EvaluationFiguresTest {
         Files.writeString(dir.resolve("roc.png"), "mine");
         EvaluationWriter writer = new EvaluationWriter(false, List.of(new EvaluationFigures()));
         assertThatThrownBy(() -> writer.write(evaluation, dir))
-            .isInstanceOf(IchException.class)
-            .satisfies(e -> assertThat(((IchException) e).code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
-            .hasMessageContaining("roc.png");
+                .isInstanceOf(IchException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((IchException) e).code())
+                                        .isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE))
+                .hasMessageContaining("roc.png");
         assertThat(Files.readString(dir.resolve("roc.png"))).isEqualTo("mine");
         assertThat(dir.resolve("metrics.json")).doesNotExist();
         new EvaluationWriter(true, List.of(new EvaluationFigures())).write(evaluation, dir);

@@ -8,18 +8,17 @@ import java.util.BitSet;
 
 /**
  * Measures A, B, C, S and h of a haematoma mask the way a clinician does on the axial slices, in
- * millimetres from the real pixel spacing, and applies the bedside formulas (see
- * {@link AbcMeasurement}).
+ * millimetres from the real pixel spacing, and applies the bedside formulas (see {@link
+ * AbcMeasurement}).
  *
  * <p>The slices are the planes of constant k, the planes the images were acquired in. Distances in
- * a slice use the patient-space geometry of the grid (spacing and direction cosines), so anisotropic
- * pixels are measured correctly; the slice thickness is the distance between adjacent planes
- * (spacing × cosine of the gantry tilt), so area × thickness is the voxel volume.
+ * a slice use the patient-space geometry of the grid (spacing and direction cosines), so
+ * anisotropic pixels are measured correctly; the slice thickness is the distance between adjacent
+ * planes (spacing × cosine of the gantry tilt), so area × thickness is the voxel volume.
  */
 public final class ClinicalVolumeEstimator {
 
-    private ClinicalVolumeEstimator() {
-    }
+    private ClinicalVolumeEstimator() {}
 
     /** The volume of {@code mask} by {@code method}, ml. */
     public static double volumeMl(BinaryMask mask, VolumeMethod method) {
@@ -38,7 +37,8 @@ public final class ClinicalVolumeEstimator {
         int nz = g.nz();
         BitSet bits = mask.bits();
         if (bits.isEmpty()) {
-            throw new IllegalArgumentException("the haematoma mask is empty; there is nothing to measure");
+            throw new IllegalArgumentException(
+                    "the haematoma mask is empty; there is nothing to measure");
         }
         Vec3 e1 = g.axisI();
         Vec3 jOrth = g.axisJ().minus(e1.times(g.axisJ().dot(e1)));
@@ -76,12 +76,15 @@ public final class ClinicalVolumeEstimator {
         double[][] corners = rowEndCorners(rowMin, rowMax, largest, ny, stepI, stepJ);
         double pixelDiagonal = Math.hypot(g.spacing().x(), g.spacing().y());
         double[] ab = Feret.diameterAndPerpendicularWidth(corners, pixelDiagonal);
-        return new AbcMeasurement(areas, largest, ab[0], ab[1], thickness, total, g.voxelVolumeMm3());
+        return new AbcMeasurement(
+                areas, largest, ab[0], ab[1], thickness, total, g.voxelVolumeMm3());
     }
 
-    /** The corners of the first and last voxel of every row of slice k: enough for the convex hull. */
-    private static double[][] rowEndCorners(int[] rowMin, int[] rowMax, int k, int ny, double[] stepI,
-                                            double[] stepJ) {
+    /**
+     * The corners of the first and last voxel of every row of slice k: enough for the convex hull.
+     */
+    private static double[][] rowEndCorners(
+            int[] rowMin, int[] rowMax, int k, int ny, double[] stepI, double[] stepJ) {
         double[][] points = new double[8 * ny][];
         int count = 0;
         for (int j = 0; j < ny; j++) {
@@ -91,7 +94,10 @@ public final class ClinicalVolumeEstimator {
             }
             for (double ci : new double[] {rowMin[row] - 0.5, rowMax[row] + 0.5}) {
                 for (double cj : new double[] {j - 0.5, j + 0.5}) {
-                    points[count++] = new double[] {ci * stepI[0] + cj * stepJ[0], ci * stepI[1] + cj * stepJ[1]};
+                    points[count++] =
+                            new double[] {
+                                ci * stepI[0] + cj * stepJ[0], ci * stepI[1] + cj * stepJ[1]
+                            };
                 }
             }
         }

@@ -7,8 +7,7 @@ import java.util.List;
 /** 6-connected components in 3D. */
 final class Components {
 
-    private Components() {
-    }
+    private Components() {}
 
     /** Receives one component: its voxels are {@code queue[0 … size−1]}. */
     @FunctionalInterface
@@ -16,29 +15,41 @@ final class Components {
         void accept(int[] queue, int size);
     }
 
-    /** The voxels of {@code voxels} in 6-connected components of at least {@code minVoxels} voxels. */
+    /**
+     * The voxels of {@code voxels} in 6-connected components of at least {@code minVoxels} voxels.
+     */
     static BitSet keepLarge(BitSet voxels, int nx, int ny, int nz, long minVoxels) {
         BitSet kept = new BitSet(voxels.length());
-        forEach(voxels, nx, ny, nz, (queue, size) -> {
-            if (size >= minVoxels) {
-                for (int q = 0; q < size; q++) {
-                    kept.set(queue[q]);
-                }
-            }
-        });
+        forEach(
+                voxels,
+                nx,
+                ny,
+                nz,
+                (queue, size) -> {
+                    if (size >= minVoxels) {
+                        for (int q = 0; q < size; q++) {
+                            kept.set(queue[q]);
+                        }
+                    }
+                });
         return kept;
     }
 
     /** Each 6-connected component of {@code voxels} as a set of its own. */
     static List<BitSet> split(BitSet voxels, int nx, int ny, int nz) {
         List<BitSet> parts = new ArrayList<>();
-        forEach(voxels, nx, ny, nz, (queue, size) -> {
-            BitSet part = new BitSet();
-            for (int q = 0; q < size; q++) {
-                part.set(queue[q]);
-            }
-            parts.add(part);
-        });
+        forEach(
+                voxels,
+                nx,
+                ny,
+                nz,
+                (queue, size) -> {
+                    BitSet part = new BitSet();
+                    for (int q = 0; q < size; q++) {
+                        part.set(queue[q]);
+                    }
+                    parts.add(part);
+                });
         return parts;
     }
 

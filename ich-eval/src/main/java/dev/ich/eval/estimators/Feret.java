@@ -6,17 +6,17 @@ import java.util.Comparator;
 /** Feret (caliper) diameters of a planar point set through its convex hull. */
 final class Feret {
 
-    private Feret() {
-    }
+    private Feret() {}
 
     /**
      * {maximum Feret diameter, caliper width perpendicular to it}.
      *
      * <p>On a rasterised outline the extreme voxel columns are flat edges, so the single longest
-     * vertex pair runs corner to opposite corner and tilts the diameter (for two round lobes 40 mm apart
-     * at 0.25 mm pixels, by 4°, which widens the perpendicular caliper by 2 mm). The direction of A is
-     * therefore the mean direction of every vertex pair within {@code tieMm} (one pixel diagonal) of the
-     * longest; A and B are the caliper extents of the hull along that direction and perpendicular to it.
+     * vertex pair runs corner to opposite corner and tilts the diameter (for two round lobes 40 mm
+     * apart at 0.25 mm pixels, by 4°, which widens the perpendicular caliper by 2 mm). The
+     * direction of A is therefore the mean direction of every vertex pair within {@code tieMm} (one
+     * pixel diagonal) of the longest; A and B are the caliper extents of the hull along that
+     * direction and perpendicular to it.
      */
     static double[] diameterAndPerpendicularWidth(double[][] points, double tieMm) {
         double[][] hull = convexHull(points);
@@ -70,7 +70,8 @@ final class Feret {
     /** Andrew's monotone chain; collinear points are dropped. */
     static double[][] convexHull(double[][] points) {
         double[][] p = points.clone();
-        Arrays.sort(p, Comparator.<double[]>comparingDouble(q -> q[0]).thenComparingDouble(q -> q[1]));
+        Arrays.sort(
+                p, Comparator.<double[]>comparingDouble(q -> q[0]).thenComparingDouble(q -> q[1]));
         int n = p.length;
         if (n < 3) {
             return p;

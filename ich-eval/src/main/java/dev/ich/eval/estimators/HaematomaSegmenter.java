@@ -59,15 +59,17 @@ public final class HaematomaSegmenter {
             }
         }
         long minVoxels = (long) Math.ceil(minComponentMm3 / g.voxelVolumeMm3() - 1e-9);
-        return BinaryMask.fromBits(g, Components.keepLarge(candidates, g.nx(), g.ny(), g.nz(), minVoxels));
+        return BinaryMask.fromBits(
+                g, Components.keepLarge(candidates, g.nx(), g.ny(), g.nz(), minVoxels));
     }
 
     /**
      * The intracranial region, slice by slice: bone is HU &gt; {@code boneHu}; bone dilated by
      * {@code gapClosingMm} (closing burr holes, sutures and thin or partial-volume skull) stops a
-     * 4-connected flood fill from the slice border; what the fill cannot reach and is not dilated bone
-     * is the interior, which is then grown back by {@code gapClosingMm − boneMarginMm} and cut by the
-     * bone itself. Slices without an enclosed region (the vertex, below the skull base) are empty.
+     * 4-connected flood fill from the slice border; what the fill cannot reach and is not dilated
+     * bone is the interior, which is then grown back by {@code gapClosingMm − boneMarginMm} and cut
+     * by the bone itself. Slices without an enclosed region (the vertex, below the skull base) are
+     * empty.
      */
     public BinaryMask intracranialRegion(CtVolume ct) {
         return BinaryMask.fromBits(ct.geometry(), intracranialBits(ct));
@@ -77,9 +79,15 @@ public final class HaematomaSegmenter {
         VolumeGeometry g = ct.geometry();
         int nx = g.nx();
         int ny = g.ny();
-        int[][] closing = SliceMorphology.disc(gapClosingMm, g.spacing().x(), g.spacing().y(), nx, ny);
-        int[][] regrow = SliceMorphology.disc(Math.max(0, gapClosingMm - boneMarginMm), g.spacing().x(), g.spacing().y(),
-            nx, ny);
+        int[][] closing =
+                SliceMorphology.disc(gapClosingMm, g.spacing().x(), g.spacing().y(), nx, ny);
+        int[][] regrow =
+                SliceMorphology.disc(
+                        Math.max(0, gapClosingMm - boneMarginMm),
+                        g.spacing().x(),
+                        g.spacing().y(),
+                        nx,
+                        ny);
         BitSet out = new BitSet(g.voxelCount());
         boolean[] bone = new boolean[nx * ny];
         for (int k = 0; k < g.nz(); k++) {
@@ -112,8 +120,7 @@ public final class HaematomaSegmenter {
         private double gapClosingMm = 4;
         private double boneMarginMm = 2;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The HU range of haematoma, inclusive; default [50, 90]. */
         public Builder huRange(double lower, double upper) {
@@ -148,22 +155,34 @@ public final class HaematomaSegmenter {
 
         public HaematomaSegmenter build() {
             if (!Double.isFinite(huLower) || !Double.isFinite(huUpper) || huLower > huUpper) {
-                throw new IllegalArgumentException("huRange must be finite with lower ≤ upper, got [" + huLower + ", "
-                    + huUpper + "]");
+                throw new IllegalArgumentException(
+                        "huRange must be finite with lower ≤ upper, got ["
+                                + huLower
+                                + ", "
+                                + huUpper
+                                + "]");
             }
             if (!(minComponentMm3 >= 0) || Double.isInfinite(minComponentMm3)) {
-                throw new IllegalArgumentException("minComponentMm3 must be finite and ≥ 0, got " + minComponentMm3);
+                throw new IllegalArgumentException(
+                        "minComponentMm3 must be finite and ≥ 0, got " + minComponentMm3);
             }
             if (!Double.isFinite(boneHu) || boneHu <= huUpper) {
-                throw new IllegalArgumentException("boneHu must be finite and above the haematoma range's upper bound "
-                    + huUpper + ", got " + boneHu);
+                throw new IllegalArgumentException(
+                        "boneHu must be finite and above the haematoma range's upper bound "
+                                + huUpper
+                                + ", got "
+                                + boneHu);
             }
             if (!(gapClosingMm >= 0) || gapClosingMm > 50) {
-                throw new IllegalArgumentException("gapClosingMm must lie in [0, 50], got " + gapClosingMm);
+                throw new IllegalArgumentException(
+                        "gapClosingMm must lie in [0, 50], got " + gapClosingMm);
             }
             if (!(boneMarginMm >= 0) || boneMarginMm > gapClosingMm) {
-                throw new IllegalArgumentException("boneMarginMm must lie in [0, gapClosingMm = " + gapClosingMm + "], got "
-                    + boneMarginMm);
+                throw new IllegalArgumentException(
+                        "boneMarginMm must lie in [0, gapClosingMm = "
+                                + gapClosingMm
+                                + "], got "
+                                + boneMarginMm);
             }
             return new HaematomaSegmenter(this);
         }

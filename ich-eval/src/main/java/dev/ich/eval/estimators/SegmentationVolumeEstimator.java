@@ -25,13 +25,16 @@ public final class SegmentationVolumeEstimator implements VolumeEstimator {
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
     }
 
-    /** {@code method} on the default threshold segmentation ({@link HaematomaSegmenter#defaults()}). */
+    /**
+     * {@code method} on the default threshold segmentation ({@link HaematomaSegmenter#defaults()}).
+     */
     public static SegmentationVolumeEstimator of(VolumeMethod method) {
         return new SegmentationVolumeEstimator(method, HaematomaSegmenter.defaults());
     }
 
     /** {@code method} on the segmentation {@code segmenter} makes. */
-    public static SegmentationVolumeEstimator of(VolumeMethod method, HaematomaSegmenter segmenter) {
+    public static SegmentationVolumeEstimator of(
+            VolumeMethod method, HaematomaSegmenter segmenter) {
         return new SegmentationVolumeEstimator(method, segmenter);
     }
 

@@ -6,13 +6,12 @@ import java.util.List;
 /** Binary morphology on one slice (row-major, i fastest). */
 final class SliceMorphology {
 
-    private SliceMorphology() {
-    }
+    private SliceMorphology() {}
 
     /**
-     * The pixel offsets {di, dj} within {@code radiusMm} of the centre, for pixel spacing sx × sy, on
-     * a slice of nx × ny pixels: offsets beyond the slice cannot reach another pixel, so the disc is
-     * cut there and stays as small as the slice whatever the spacing.
+     * The pixel offsets {di, dj} within {@code radiusMm} of the centre, for pixel spacing sx × sy,
+     * on a slice of nx × ny pixels: offsets beyond the slice cannot reach another pixel, so the
+     * disc is cut there and stays as small as the slice whatever the spacing.
      */
     static int[][] disc(double radiusMm, double sx, double sy, int nx, int ny) {
         int ri = (int) Math.min(Math.floor(radiusMm / sx), nx - 1);
@@ -55,11 +54,20 @@ final class SliceMorphology {
     }
 
     private static boolean isBoundary(boolean[] src, int nx, int ny, int i, int j) {
-        return i == 0 || j == 0 || i == nx - 1 || j == ny - 1 || !src[i - 1 + nx * j] || !src[i + 1 + nx * j]
-            || !src[i + nx * (j - 1)] || !src[i + nx * (j + 1)];
+        return i == 0
+                || j == 0
+                || i == nx - 1
+                || j == ny - 1
+                || !src[i - 1 + nx * j]
+                || !src[i + 1 + nx * j]
+                || !src[i + nx * (j - 1)]
+                || !src[i + nx * (j + 1)];
     }
 
-    /** The pixels reachable from the slice border through pixels that are not {@code wall} (4-connected). */
+    /**
+     * The pixels reachable from the slice border through pixels that are not {@code wall}
+     * (4-connected).
+     */
     static boolean[] floodFromBorder(boolean[] wall, int nx, int ny) {
         boolean[] reached = new boolean[nx * ny];
         int[] queue = new int[nx * ny];

@@ -35,6 +35,7 @@ public enum VolumeMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown volume method '" + name + "'; use abc2, abc3, sh23 or planimetry");
+        throw new IllegalArgumentException(
+                "unknown volume method '" + name + "'; use abc2, abc3, sh23 or planimetry");
     }
 }

@@ -12,8 +12,14 @@ package dev.ich.eval.metrics;
  * @param positives number of positive cases
  * @param negatives number of negative cases
  */
-public record AucEstimate(double auc, double variance, double lower, double upper, double level,
-                          int positives, int negatives) {
+public record AucEstimate(
+        double auc,
+        double variance,
+        double lower,
+        double upper,
+        double level,
+        int positives,
+        int negatives) {
 
     /** The standard error, √variance. */
     public double standardError() {

@@ -11,8 +11,12 @@ package dev.ich.eval.metrics;
  */
 public record BootstrapSettings(int resamples, long seed, double level) {
 
-    /** The default number of resamples; 2000 keeps the Monte-Carlo error of 95 % bounds small (Efron &amp; Tibshirani). */
+    /**
+     * The default number of resamples; 2000 keeps the Monte-Carlo error of 95 % bounds small (Efron
+     * &amp; Tibshirani).
+     */
     public static final int DEFAULT_RESAMPLES = 2000;
+
     /** The default seed: the paper's article number (Front. Neurosci. 17:1118340). */
     public static final long DEFAULT_SEED = 1118340L;
 

@@ -3,9 +3,9 @@ package dev.ich.eval.metrics;
 import java.util.Arrays;
 
 /**
- * A reliability diagram with uniform bins, as scikit-learn's
- * {@code calibration_curve(y, p, n_bins=b, strategy='uniform')}: bin edges i/b, a probability on an
- * inner edge falls into the lower bin ({@code searchsorted} left), empty bins are left out.
+ * A reliability diagram with uniform bins, as scikit-learn's {@code calibration_curve(y, p,
+ * n_bins=b, strategy='uniform')}: bin edges i/b, a probability on an inner edge falls into the
+ * lower bin ({@code searchsorted} left), empty bins are left out.
  *
  * @param fractionPositive per non-empty bin, the fraction of positive cases ({@code prob_true})
  * @param meanPredicted per non-empty bin, the mean predicted probability ({@code prob_pred})
@@ -14,7 +14,8 @@ import java.util.Arrays;
 public record CalibrationCurve(double[] fractionPositive, double[] meanPredicted, long[] counts) {
 
     public CalibrationCurve {
-        if (fractionPositive.length != meanPredicted.length || fractionPositive.length != counts.length) {
+        if (fractionPositive.length != meanPredicted.length
+                || fractionPositive.length != counts.length) {
             throw new IllegalArgumentException("calibration arrays differ in length");
         }
         fractionPositive = fractionPositive.clone();
@@ -33,7 +34,8 @@ public record CalibrationCurve(double[] fractionPositive, double[] meanPredicted
         }
         Inputs.binaryProblem(labels, probabilities, "probabilities");
         Inputs.probabilities("probabilities", probabilities);
-        // NumPy's linspace(0, 1, bins + 1) is i * (1 / bins); the same products give the same edges.
+        // NumPy's linspace(0, 1, bins + 1) is i * (1 / bins); the same products give the same
+        // edges.
         double step = 1.0 / bins;
         double[] inner = new double[bins - 1];
         for (int i = 1; i < bins; i++) {
@@ -101,14 +103,16 @@ public record CalibrationCurve(double[] fractionPositive, double[] meanPredicted
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CalibrationCurve && Arrays.equals(((CalibrationCurve) o).fractionPositive, fractionPositive)
-            && Arrays.equals(((CalibrationCurve) o).meanPredicted, meanPredicted)
-            && Arrays.equals(((CalibrationCurve) o).counts, counts);
+        return o instanceof CalibrationCurve
+                && Arrays.equals(((CalibrationCurve) o).fractionPositive, fractionPositive)
+                && Arrays.equals(((CalibrationCurve) o).meanPredicted, meanPredicted)
+                && Arrays.equals(((CalibrationCurve) o).counts, counts);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(fractionPositive) + Arrays.hashCode(meanPredicted)) + Arrays.hashCode(counts);
+        return 31 * (31 * Arrays.hashCode(fractionPositive) + Arrays.hashCode(meanPredicted))
+                + Arrays.hashCode(counts);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.ich.eval.metrics;
 
 /**
  * A Neumaier (improved Kahan) sum: the error stays near one rounding whatever the number of terms,
- * so a million absolute errors add up to what NumPy's pairwise summation gives, or better.
- * Commons Math has no storeless compensated sum ({@code Sum} is naive), hence this class.
+ * so a million absolute errors add up to what NumPy's pairwise summation gives, or better. Commons
+ * Math has no storeless compensated sum ({@code Sum} is naive), hence this class.
  */
 final class CompensatedSum {
 

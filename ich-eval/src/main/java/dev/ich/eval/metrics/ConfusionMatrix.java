@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
  * it. A case is predicted positive when its probability is <em>greater than</em> the threshold (the
  * paper decides at 0.5, so a probability of exactly 0.5 is negative).
  *
- * <p>A ratio whose denominator is zero (PPV when nothing is predicted positive, ...) is empty rather
- * than 0 as scikit-learn's {@code zero_division} default would make it.
+ * <p>A ratio whose denominator is zero (PPV when nothing is predicted positive, ...) is empty
+ * rather than 0 as scikit-learn's {@code zero_division} default would make it.
  *
  * @param truePositives positive cases predicted positive
  * @param falsePositives negative cases predicted positive
@@ -16,16 +16,27 @@ import java.util.OptionalDouble;
  * @param falseNegatives positive cases predicted negative
  * @param threshold the decision threshold
  */
-public record ConfusionMatrix(long truePositives, long falsePositives, long trueNegatives, long falseNegatives,
-                              double threshold) {
+public record ConfusionMatrix(
+        long truePositives,
+        long falsePositives,
+        long trueNegatives,
+        long falseNegatives,
+        double threshold) {
 
     /** The paper's decision threshold. */
     public static final double PAPER_THRESHOLD = 0.5;
 
     public ConfusionMatrix {
         if (truePositives < 0 || falsePositives < 0 || trueNegatives < 0 || falseNegatives < 0) {
-            throw new IllegalArgumentException("counts must be non-negative, got tp=" + truePositives + " fp="
-                + falsePositives + " tn=" + trueNegatives + " fn=" + falseNegatives);
+            throw new IllegalArgumentException(
+                    "counts must be non-negative, got tp="
+                            + truePositives
+                            + " fp="
+                            + falsePositives
+                            + " tn="
+                            + trueNegatives
+                            + " fn="
+                            + falseNegatives);
         }
         if (truePositives + falsePositives + trueNegatives + falseNegatives == 0) {
             throw new IllegalArgumentException("a confusion matrix needs at least one case");
@@ -107,7 +118,10 @@ public record ConfusionMatrix(long truePositives, long falsePositives, long true
         return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
     }
 
-    /** Balanced accuracy: (sensitivity + specificity) / 2, as scikit-learn's {@code balanced_accuracy_score}. */
+    /**
+     * Balanced accuracy: (sensitivity + specificity) / 2, as scikit-learn's {@code
+     * balanced_accuracy_score}.
+     */
     public OptionalDouble balancedAccuracy() {
         OptionalDouble sens = sensitivity();
         OptionalDouble spec = specificity();
@@ -118,6 +132,8 @@ public record ConfusionMatrix(long truePositives, long falsePositives, long true
     }
 
     private static OptionalDouble ratio(long numerator, long denominator) {
-        return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) numerator / denominator);
+        return denominator == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of((double) numerator / denominator);
     }
 }

@@ -4,20 +4,20 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Erf;
 
 /**
- * DeLong, DeLong &amp; Clarke-Pearson (1988) variance of the AUC and the test of two correlated AUCs,
- * computed with Sun &amp; Xu's (2014) fast algorithm from mid-ranks in O(n log n).
+ * DeLong, DeLong &amp; Clarke-Pearson (1988) variance of the AUC and the test of two correlated
+ * AUCs, computed with Sun &amp; Xu's (2014) fast algorithm from mid-ranks in O(n log n).
  *
  * <p>For m positives X and n negatives Y, with T<sub>Z</sub> the mid-ranks in the pooled sample and
- * T<sub>X</sub>, T<sub>Y</sub> those within each class: AUC = (Σ T<sub>Z</sub>(X) − m(m+1)/2) / (mn);
- * the structural components are V10<sub>i</sub> = (T<sub>Z</sub>(X<sub>i</sub>) − T<sub>X</sub>(X<sub>i</sub>)) / n and
- * V01<sub>j</sub> = 1 − (T<sub>Z</sub>(Y<sub>j</sub>) − T<sub>Y</sub>(Y<sub>j</sub>)) / m; the covariance of the AUCs of
- * several models is S10/m + S01/n with S the sample (n − 1) covariance of the components. Commons
- * Math has no DeLong; its {@code NormalDistribution} gives the quantile and {@code Erf} the p-value.
+ * T<sub>X</sub>, T<sub>Y</sub> those within each class: AUC = (Σ T<sub>Z</sub>(X) − m(m+1)/2) /
+ * (mn); the structural components are V10<sub>i</sub> = (T<sub>Z</sub>(X<sub>i</sub>) −
+ * T<sub>X</sub>(X<sub>i</sub>)) / n and V01<sub>j</sub> = 1 − (T<sub>Z</sub>(Y<sub>j</sub>) −
+ * T<sub>Y</sub>(Y<sub>j</sub>)) / m; the covariance of the AUCs of several models is S10/m + S01/n
+ * with S the sample (n − 1) covariance of the components. Commons Math has no DeLong; its {@code
+ * NormalDistribution} gives the quantile and {@code Erf} the p-value.
  */
 public final class DeLong {
 
-    private DeLong() {
-    }
+    private DeLong() {}
 
     /**
      * The AUC of {@code scores} with DeLong's confidence interval.
@@ -30,8 +30,14 @@ public final class DeLong {
         double variance = c.covariance(0, 0);
         double half = quantile(level) * Math.sqrt(variance);
         double auc = c.aucs[0];
-        return new AucEstimate(auc, variance, Math.max(0, auc - half), Math.min(1, auc + half), level,
-            c.positives, c.negatives);
+        return new AucEstimate(
+                auc,
+                variance,
+                Math.max(0, auc - half),
+                Math.min(1, auc + half),
+                level,
+                c.positives,
+                c.negatives);
     }
 
     /**
@@ -39,12 +45,18 @@ public final class DeLong {
      *
      * @throws UndefinedMetricException with fewer than two cases of either class, or a NaN
      */
-    public static DeLongComparison compare(int[] labels, double[] scoresA, double[] scoresB, double level) {
+    public static DeLongComparison compare(
+            int[] labels, double[] scoresA, double[] scoresB, double level) {
         Inputs.level(level);
         Inputs.sameLength("scores A", scoresA.length, "scores B", scoresB.length);
-        Components c = components(labels, new double[][] {scoresA, scoresB}, new String[] {"scores A", "scores B"});
+        Components c =
+                components(
+                        labels,
+                        new double[][] {scoresA, scoresB},
+                        new String[] {"scores A", "scores B"});
         double difference = c.aucs[0] - c.aucs[1];
-        double variance = Math.max(0, c.covariance(0, 0) + c.covariance(1, 1) - 2 * c.covariance(0, 1));
+        double variance =
+                Math.max(0, c.covariance(0, 0) + c.covariance(1, 1) - 2 * c.covariance(0, 1));
         double z;
         if (variance > 0) {
             z = difference / Math.sqrt(variance);
@@ -53,8 +65,16 @@ public final class DeLong {
         }
         double p = Erf.erfc(Math.abs(z) / Math.sqrt(2));
         double half = quantile(level) * Math.sqrt(variance);
-        return new DeLongComparison(c.aucs[0], c.aucs[1], difference, variance, z, p,
-            difference - half, difference + half, level);
+        return new DeLongComparison(
+                c.aucs[0],
+                c.aucs[1],
+                difference,
+                variance,
+                z,
+                p,
+                difference - half,
+                difference + half,
+                level);
     }
 
     private static double quantile(double level) {
@@ -69,8 +89,13 @@ public final class DeLong {
         int negatives = labels.length - positives;
         Inputs.bothClasses("the AUC", positives, labels.length);
         if (positives < 2 || negatives < 2) {
-            throw new UndefinedMetricException("DeLong's variance needs at least 2 positive and 2 negative cases, got "
-                + positives + " positive and " + negatives + " negative", -1);
+            throw new UndefinedMetricException(
+                    "DeLong's variance needs at least 2 positive and 2 negative cases, got "
+                            + positives
+                            + " positive and "
+                            + negatives
+                            + " negative",
+                    -1);
         }
         int models = scores.length;
         double[][] v10 = new double[models][];
@@ -96,7 +121,9 @@ public final class DeLong {
             for (int j = 0; j < negatives; j++) {
                 v01[k][j] = 1.0 - (tz[positives + j] - ty[j]) / positives;
             }
-            aucs[k] = (rankSum.value() - positives * (positives + 1.0) / 2.0) / ((double) positives * negatives);
+            aucs[k] =
+                    (rankSum.value() - positives * (positives + 1.0) / 2.0)
+                            / ((double) positives * negatives);
         }
         return new Components(aucs, v10, v01, positives, negatives);
     }
@@ -118,7 +145,8 @@ public final class DeLong {
         }
 
         double covariance(int a, int b) {
-            return sampleCovariance(v10[a], v10[b]) / positives + sampleCovariance(v01[a], v01[b]) / negatives;
+            return sampleCovariance(v10[a], v10[b]) / positives
+                    + sampleCovariance(v01[a], v01[b]) / negatives;
         }
 
         private static double sampleCovariance(double[] u, double[] v) {

@@ -14,7 +14,8 @@ public record Estimate(double value, double lower, double upper) {
             throw new IllegalArgumentException("estimate value must be finite, got " + value);
         }
         if (!(lower <= upper)) {
-            throw new IllegalArgumentException("interval lower bound " + lower + " exceeds upper bound " + upper);
+            throw new IllegalArgumentException(
+                    "interval lower bound " + lower + " exceeds upper bound " + upper);
         }
     }
 }

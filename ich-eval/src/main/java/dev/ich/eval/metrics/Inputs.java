@@ -3,13 +3,19 @@ package dev.ich.eval.metrics;
 /** Validation shared by the metrics; every message names the array and the case index. */
 final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static void sameLength(String nameA, int lengthA, String nameB, int lengthB) {
         if (lengthA != lengthB) {
-            throw new IllegalArgumentException(nameA + " has " + lengthA + " values but " + nameB + " has " + lengthB
-                + "; give one value per case in both");
+            throw new IllegalArgumentException(
+                    nameA
+                            + " has "
+                            + lengthA
+                            + " values but "
+                            + nameB
+                            + " has "
+                            + lengthB
+                            + "; give one value per case in both");
         }
     }
 
@@ -27,16 +33,22 @@ final class Inputs {
 
     static void finite(String name, double value, int index) {
         if (!Double.isFinite(value)) {
-            throw new UndefinedMetricException(name + "[" + index + "] is " + value + "; every value must be finite",
-                index);
+            throw new UndefinedMetricException(
+                    name + "[" + index + "] is " + value + "; every value must be finite", index);
         }
     }
 
     static void binary(String name, int[] labels) {
         for (int n = 0; n < labels.length; n++) {
             if (labels[n] != 0 && labels[n] != 1) {
-                throw new UndefinedMetricException(name + "[" + n + "] is " + labels[n]
-                    + "; outcome labels must be 0 (negative) or 1 (positive)", n);
+                throw new UndefinedMetricException(
+                        name
+                                + "["
+                                + n
+                                + "] is "
+                                + labels[n]
+                                + "; outcome labels must be 0 (negative) or 1 (positive)",
+                        n);
             }
         }
     }
@@ -45,8 +57,8 @@ final class Inputs {
         for (int n = 0; n < p.length; n++) {
             finite(name, p[n], n);
             if (p[n] < 0 || p[n] > 1) {
-                throw new UndefinedMetricException(name + "[" + n + "] is " + p[n]
-                    + "; probabilities must lie in [0, 1]", n);
+                throw new UndefinedMetricException(
+                        name + "[" + n + "] is " + p[n] + "; probabilities must lie in [0, 1]", n);
             }
         }
     }
@@ -66,8 +78,14 @@ final class Inputs {
 
     static void bothClasses(String metric, int positives, int total) {
         if (positives == 0 || positives == total) {
-            throw new UndefinedMetricException(metric + " is undefined: all " + total + " cases are "
-                + (positives == 0 ? "negative (0)" : "positive (1)") + "; it needs at least one case of each class", -1);
+            throw new UndefinedMetricException(
+                    metric
+                            + " is undefined: all "
+                            + total
+                            + " cases are "
+                            + (positives == 0 ? "negative (0)" : "positive (1)")
+                            + "; it needs at least one case of each class",
+                    -1);
         }
     }
 

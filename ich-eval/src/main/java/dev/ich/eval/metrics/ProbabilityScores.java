@@ -3,8 +3,7 @@ package dev.ich.eval.metrics;
 /** Proper scoring rules of predicted probabilities. */
 public final class ProbabilityScores {
 
-    private ProbabilityScores() {
-    }
+    private ProbabilityScores() {}
 
     /**
      * The Brier score, mean (y − p)², as scikit-learn's {@code brier_score_loss}.

@@ -24,11 +24,21 @@ import java.util.OptionalDouble;
  * @param youden the Youden-optimal ROC point
  * @param roc the ROC curve (intermediate points dropped)
  */
-public record PrognosisEvaluation(int cases, ConfusionMatrix confusion, Estimate accuracy,
-                                  Optional<Estimate> sensitivity, Optional<Estimate> specificity,
-                                  Optional<Estimate> ppv, Optional<Estimate> npv, OptionalDouble f1,
-                                  OptionalDouble balancedAccuracy, AucEstimate auc, double brier,
-                                  CalibrationCurve calibration, YoudenPoint youden, RocCurve roc) {
+public record PrognosisEvaluation(
+        int cases,
+        ConfusionMatrix confusion,
+        Estimate accuracy,
+        Optional<Estimate> sensitivity,
+        Optional<Estimate> specificity,
+        Optional<Estimate> ppv,
+        Optional<Estimate> npv,
+        OptionalDouble f1,
+        OptionalDouble balancedAccuracy,
+        AucEstimate auc,
+        double brier,
+        CalibrationCurve calibration,
+        YoudenPoint youden,
+        RocCurve roc) {
 
     public PrognosisEvaluation {
         Objects.requireNonNull(confusion, "confusion");
@@ -48,28 +58,37 @@ public record PrognosisEvaluation(int cases, ConfusionMatrix confusion, Estimate
      * @throws UndefinedMetricException for invalid data (NaN, labels not 0/1, probabilities outside
      *     [0, 1]) or when DeLong's variance is undefined (fewer than 2 cases of a class)
      */
-    public static PrognosisEvaluation of(int[] labels, double[] probabilities, double threshold, double level,
-                                         int calibrationBins) {
+    public static PrognosisEvaluation of(
+            int[] labels,
+            double[] probabilities,
+            double threshold,
+            double level,
+            int calibrationBins) {
         Inputs.binaryProblem(labels, probabilities, "probabilities");
         Inputs.probabilities("probabilities", probabilities);
         ConfusionMatrix cm = ConfusionMatrix.at(labels, probabilities, threshold);
         long predictedPositive = cm.truePositives() + cm.falsePositives();
         long predictedNegative = cm.trueNegatives() + cm.falseNegatives();
-        return new PrognosisEvaluation(labels.length, cm,
-            Proportions.wilson(cm.truePositives() + cm.trueNegatives(), cm.total(), level),
-            proportion(cm.truePositives(), cm.positives(), level),
-            proportion(cm.trueNegatives(), cm.negatives(), level),
-            proportion(cm.truePositives(), predictedPositive, level),
-            proportion(cm.trueNegatives(), predictedNegative, level),
-            cm.f1(), cm.balancedAccuracy(),
-            DeLong.auc(labels, probabilities, level),
-            ProbabilityScores.brier(labels, probabilities),
-            CalibrationCurve.uniform(labels, probabilities, calibrationBins),
-            YoudenPoint.of(labels, probabilities),
-            RocCurve.of(labels, probabilities));
+        return new PrognosisEvaluation(
+                labels.length,
+                cm,
+                Proportions.wilson(cm.truePositives() + cm.trueNegatives(), cm.total(), level),
+                proportion(cm.truePositives(), cm.positives(), level),
+                proportion(cm.trueNegatives(), cm.negatives(), level),
+                proportion(cm.truePositives(), predictedPositive, level),
+                proportion(cm.trueNegatives(), predictedNegative, level),
+                cm.f1(),
+                cm.balancedAccuracy(),
+                DeLong.auc(labels, probabilities, level),
+                ProbabilityScores.brier(labels, probabilities),
+                CalibrationCurve.uniform(labels, probabilities, calibrationBins),
+                YoudenPoint.of(labels, probabilities),
+                RocCurve.of(labels, probabilities));
     }
 
     private static Optional<Estimate> proportion(long successes, long trials, double level) {
-        return trials == 0 ? Optional.empty() : Optional.of(Proportions.wilson(successes, trials, level));
+        return trials == 0
+                ? Optional.empty()
+                : Optional.of(Proportions.wilson(successes, trials, level));
     }
 }

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Sorting helpers on primitive arrays (no boxing, so a million cases sort quickly). */
 final class Ranks {
 
-    private Ranks() {
-    }
+    private Ranks() {}
 
     /** {negative scores, positive scores} in input order. */
     static double[][] splitByClass(int[] labels, double[] scores) {
@@ -29,8 +28,8 @@ final class Ranks {
     }
 
     /**
-     * Mid-ranks (1-based; tied values share the mean of their ranks) of {@code values}, in input order,
-     * as {@code scipy.stats.rankdata(method='average')}.
+     * Mid-ranks (1-based; tied values share the mean of their ranks) of {@code values}, in input
+     * order, as {@code scipy.stats.rankdata(method='average')}.
      */
     static double[] midranks(double[] values) {
         double[] sorted = values.clone();
@@ -44,7 +43,9 @@ final class Ranks {
         return ranks;
     }
 
-    /** The first index whose value is not below {@code v} (numeric comparison, so −0.0 equals 0.0). */
+    /**
+     * The first index whose value is not below {@code v} (numeric comparison, so −0.0 equals 0.0).
+     */
     private static int lowerBound(double[] sorted, double v) {
         int lo = 0;
         int hi = sorted.length;

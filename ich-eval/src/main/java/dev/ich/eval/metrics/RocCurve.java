@@ -3,24 +3,31 @@ package dev.ich.eval.metrics;
 import java.util.Arrays;
 
 /**
- * A receiver operating characteristic curve, computed exactly as scikit-learn 1.2's
- * {@code roc_curve}: one point per distinct score (tied scores move together, giving the diagonal
- * steps that make the AUC count a tie as one half), points sorted by decreasing threshold, a first
- * point (0, 0) with threshold {@code max score + 1}, and optionally without the collinear
- * intermediate points ({@code drop_intermediate=True}, scikit-learn's default). A case is positive at
- * threshold t when its score is at least t. (scikit-learn 1.3 and later give the first point the
- * threshold +∞ instead of max + 1; the rates are the same.)
+ * A receiver operating characteristic curve, computed exactly as scikit-learn 1.2's {@code
+ * roc_curve}: one point per distinct score (tied scores move together, giving the diagonal steps
+ * that make the AUC count a tie as one half), points sorted by decreasing threshold, a first point
+ * (0, 0) with threshold {@code max score + 1}, and optionally without the collinear intermediate
+ * points ({@code drop_intermediate=True}, scikit-learn's default). A case is positive at threshold
+ * t when its score is at least t. (scikit-learn 1.3 and later give the first point the threshold +∞
+ * instead of max + 1; the rates are the same.)
  *
  * @param thresholds decreasing thresholds
  * @param falsePositiveRates false positive rate at each threshold
  * @param truePositiveRates true positive rate at each threshold
  */
-public record RocCurve(double[] thresholds, double[] falsePositiveRates, double[] truePositiveRates) {
+public record RocCurve(
+        double[] thresholds, double[] falsePositiveRates, double[] truePositiveRates) {
 
     public RocCurve {
-        if (thresholds.length != falsePositiveRates.length || thresholds.length != truePositiveRates.length) {
-            throw new IllegalArgumentException("thresholds, false and true positive rates differ in length: "
-                + thresholds.length + ", " + falsePositiveRates.length + ", " + truePositiveRates.length);
+        if (thresholds.length != falsePositiveRates.length
+                || thresholds.length != truePositiveRates.length) {
+            throw new IllegalArgumentException(
+                    "thresholds, false and true positive rates differ in length: "
+                            + thresholds.length
+                            + ", "
+                            + falsePositiveRates.length
+                            + ", "
+                            + truePositiveRates.length);
         }
         thresholds = thresholds.clone();
         falsePositiveRates = falsePositiveRates.clone();
@@ -32,7 +39,10 @@ public record RocCurve(double[] thresholds, double[] falsePositiveRates, double[
         return compute(labels, scores, true);
     }
 
-    /** The ROC curve with a point for every distinct score, as {@code roc_curve(y, s, drop_intermediate=False)}. */
+    /**
+     * The ROC curve with a point for every distinct score, as {@code roc_curve(y, s,
+     * drop_intermediate=False)}.
+     */
     public static RocCurve full(int[] labels, double[] scores) {
         return compute(labels, scores, false);
     }
@@ -91,7 +101,10 @@ public record RocCurve(double[] thresholds, double[] falsePositiveRates, double[
         return new RocCurve(thresholds, fpr, tpr);
     }
 
-    /** Indices of the points where the curve bends, plus both ends (scikit-learn's second differences). */
+    /**
+     * Indices of the points where the curve bends, plus both ends (scikit-learn's second
+     * differences).
+     */
     private static int[] corners(long[] tps, long[] fps, int count) {
         int[] keep = new int[count];
         int k = 0;
@@ -121,14 +134,16 @@ public record RocCurve(double[] thresholds, double[] falsePositiveRates, double[
     }
 
     /**
-     * The area under this curve by the trapezoidal rule, as scikit-learn's {@code auc(fpr, tpr)}; on
-     * the curve of {@link #of} it equals {@code roc_auc_score}.
+     * The area under this curve by the trapezoidal rule, as scikit-learn's {@code auc(fpr, tpr)};
+     * on the curve of {@link #of} it equals {@code roc_auc_score}.
      */
     public double auc() {
         CompensatedSum area = new CompensatedSum();
         for (int i = 1; i < thresholds.length; i++) {
-            area.add((falsePositiveRates[i] - falsePositiveRates[i - 1])
-                * (truePositiveRates[i] + truePositiveRates[i - 1]) / 2.0);
+            area.add(
+                    (falsePositiveRates[i] - falsePositiveRates[i - 1])
+                            * (truePositiveRates[i] + truePositiveRates[i - 1])
+                            / 2.0);
         }
         return area.value();
     }
@@ -150,15 +165,16 @@ public record RocCurve(double[] thresholds, double[] falsePositiveRates, double[
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RocCurve && Arrays.equals(((RocCurve) o).thresholds, thresholds)
-            && Arrays.equals(((RocCurve) o).falsePositiveRates, falsePositiveRates)
-            && Arrays.equals(((RocCurve) o).truePositiveRates, truePositiveRates);
+        return o instanceof RocCurve
+                && Arrays.equals(((RocCurve) o).thresholds, thresholds)
+                && Arrays.equals(((RocCurve) o).falsePositiveRates, falsePositiveRates)
+                && Arrays.equals(((RocCurve) o).truePositiveRates, truePositiveRates);
     }
 
     @Override
     public int hashCode() {
         return 31 * (31 * Arrays.hashCode(thresholds) + Arrays.hashCode(falsePositiveRates))
-            + Arrays.hashCode(truePositiveRates);
+                + Arrays.hashCode(truePositiveRates);
     }
 
     @Override

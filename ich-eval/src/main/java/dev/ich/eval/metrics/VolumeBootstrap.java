@@ -12,9 +12,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <p>Each resample draws n cases with replacement ({@code nextInt(n)} of a seeded Commons Math
  * {@code MersenneTwister}), recomputes all metrics with a {@link VolumeErrorAccumulator}, and the
  * interval is the (1 − level)/2 and (1 + level)/2 quantiles of the resampled values, linear
- * interpolation between order statistics (Commons Math {@code Percentile} type R-7, NumPy's default).
- * The point estimate is the metric on all cases. Unlike the metrics, the bootstrap needs the cases
- * in memory.
+ * interpolation between order statistics (Commons Math {@code Percentile} type R-7, NumPy's
+ * default). The point estimate is the metric on all cases. Unlike the metrics, the bootstrap needs
+ * the cases in memory.
  */
 public final class VolumeBootstrap {
 
@@ -27,20 +27,23 @@ public final class VolumeBootstrap {
     /**
      * Evaluates predicted against true volumes.
      *
-     * @throws UndefinedMetricException when the data make a metric undefined on all cases (fewer than
-     *     two cases, a NaN, a zero true volume, a constant column), naming the case where there is one
+     * @throws UndefinedMetricException when the data make a metric undefined on all cases (fewer
+     *     than two cases, a NaN, a zero true volume, a constant column), naming the case where
+     *     there is one
      */
     public VolumeEvaluation evaluate(double[] trueVolumes, double[] predictedVolumes) {
-        return evaluate(trueVolumes, predictedVolumes, () -> { });
+        return evaluate(trueVolumes, predictedVolumes, () -> {});
     }
 
     /**
-     * As {@link #evaluate(double[], double[])}, calling {@code afterEachResample} once per resample:
-     * a resample costs one pass over the cases, so a million cases take seconds per hundred
-     * resamples, and a caller can show how far it is.
+     * As {@link #evaluate(double[], double[])}, calling {@code afterEachResample} once per
+     * resample: a resample costs one pass over the cases, so a million cases take seconds per
+     * hundred resamples, and a caller can show how far it is.
      */
-    public VolumeEvaluation evaluate(double[] trueVolumes, double[] predictedVolumes, Runnable afterEachResample) {
-        Inputs.sameLength("true volumes", trueVolumes.length, "predicted volumes", predictedVolumes.length);
+    public VolumeEvaluation evaluate(
+            double[] trueVolumes, double[] predictedVolumes, Runnable afterEachResample) {
+        Inputs.sameLength(
+                "true volumes", trueVolumes.length, "predicted volumes", predictedVolumes.length);
         Inputs.nonEmpty("true volumes", trueVolumes.length);
         VolumeErrorAccumulator all = new VolumeErrorAccumulator();
         all.addAll(trueVolumes, predictedVolumes);
@@ -66,7 +69,8 @@ public final class VolumeBootstrap {
                     samples[m][valid[m]] = metrics[m].of(acc);
                     valid[m]++;
                 } catch (UndefinedMetricException undefinedOnThisResample) {
-                    // A resample of a tiny cohort may repeat one case n times; the metric simply has no
+                    // A resample of a tiny cohort may repeat one case n times; the metric simply
+                    // has no
                     // value there, and the count of valid resamples is reported with the interval.
                     continue;
                 }
@@ -88,8 +92,11 @@ public final class VolumeBootstrap {
     /** The percentile interval of the first {@code count} samples; throws when none is valid. */
     static double[] percentileInterval(double[] samples, int count, double level, double point) {
         if (count == 0) {
-            throw new UndefinedMetricException("no bootstrap resample gave a defined value (point estimate " + point
-                + "); the cohort is too small for a bootstrap interval", -1);
+            throw new UndefinedMetricException(
+                    "no bootstrap resample gave a defined value (point estimate "
+                            + point
+                            + "); the cohort is too small for a bootstrap interval",
+                    -1);
         }
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         percentile.setData(samples, 0, count);

@@ -4,22 +4,25 @@ package dev.ich.eval.metrics;
  * Volume agreement statistics from streaming sufficient statistics: constant memory whatever the
  * number of cases, one pass, numerically stable.
  *
- * <p>Sums of errors (MAE, MSE, MAPE) use compensated (Neumaier) summation. Means, variances and
- * the covariance use Welford's update with co-moments, and {@link #combine} merges partial
- * accumulators with Chan et al.'s formulas, so cases can be split across threads. Commons Math's
- * storeless statistics cover single moments ({@code Mean}, {@code Variance}) and a covariance, but
- * not one joint update of the five co-moments needed here nor a merge of covariances; both are a
- * few lines, so they are written out.
+ * <p>Sums of errors (MAE, MSE, MAPE) use compensated (Neumaier) summation. Means, variances and the
+ * covariance use Welford's update with co-moments, and {@link #combine} merges partial accumulators
+ * with Chan et al.'s formulas, so cases can be split across threads. Commons Math's storeless
+ * statistics cover single moments ({@code Mean}, {@code Variance}) and a covariance, but not one
+ * joint update of the five co-moments needed here nor a merge of covariances; both are a few lines,
+ * so they are written out.
  *
  * <p>Conventions: the error is predicted − true; MAPE is in percent of |true| (scikit-learn's
- * {@code mean_absolute_percentage_error} × 100) and undefined when a true volume is zero; Pearson
- * r as {@code scipy.stats.pearsonr}; Lin's CCC with population (1/n) moments as in Lin (1989);
+ * {@code mean_absolute_percentage_error} × 100) and undefined when a true volume is zero; Pearson r
+ * as {@code scipy.stats.pearsonr}; Lin's CCC with population (1/n) moments as in Lin (1989);
  * Bland–Altman limits bias ± 1.96 SD with the sample (n − 1) SD of the differences (Bland &amp;
  * Altman 1986). Not thread-safe.
  */
 public final class VolumeErrorAccumulator {
 
-    /** The multiplier of the SD in the Bland–Altman 95 % limits of agreement (Bland &amp; Altman 1986). */
+    /**
+     * The multiplier of the SD in the Bland–Altman 95 % limits of agreement (Bland &amp; Altman
+     * 1986).
+     */
     public static final double LOA_Z = 1.96;
 
     private long n;
@@ -70,7 +73,8 @@ public final class VolumeErrorAccumulator {
 
     /** Adds every case of two parallel arrays, in order. */
     public void addAll(double[] trueVolumes, double[] predictedVolumes) {
-        Inputs.sameLength("true volumes", trueVolumes.length, "predicted volumes", predictedVolumes.length);
+        Inputs.sameLength(
+                "true volumes", trueVolumes.length, "predicted volumes", predictedVolumes.length);
         for (int i = 0; i < trueVolumes.length; i++) {
             add(trueVolumes[i], predictedVolumes[i]);
         }
@@ -141,8 +145,15 @@ public final class VolumeErrorAccumulator {
 
     private void requireCases(String metric, long minimum) {
         if (n < minimum) {
-            throw new UndefinedMetricException(metric + " needs at least " + minimum + " case"
-                + (minimum == 1 ? "" : "s") + ", got " + n, -1);
+            throw new UndefinedMetricException(
+                    metric
+                            + " needs at least "
+                            + minimum
+                            + " case"
+                            + (minimum == 1 ? "" : "s")
+                            + ", got "
+                            + n,
+                    -1);
         }
     }
 
@@ -171,8 +182,11 @@ public final class VolumeErrorAccumulator {
     public double mape() {
         requireCases("MAPE", 1);
         if (firstZeroTrue >= 0) {
-            throw new UndefinedMetricException("MAPE is undefined: the true volume of case " + firstZeroTrue
-                + " is 0; leave cases without a haematoma out of MAPE", (int) Math.min(firstZeroTrue, Integer.MAX_VALUE));
+            throw new UndefinedMetricException(
+                    "MAPE is undefined: the true volume of case "
+                            + firstZeroTrue
+                            + " is 0; leave cases without a haematoma out of MAPE",
+                    (int) Math.min(firstZeroTrue, Integer.MAX_VALUE));
         }
         return 100.0 * relativeErrors.value() / n;
     }
@@ -199,20 +213,28 @@ public final class VolumeErrorAccumulator {
     public double pearsonR() {
         requireCases("Pearson r", 2);
         if (m2True == 0 || m2Pred == 0) {
-            throw new UndefinedMetricException("Pearson r is undefined: the " + (m2True == 0 ? "true" : "predicted")
-                + " volumes are all equal", -1);
+            throw new UndefinedMetricException(
+                    "Pearson r is undefined: the "
+                            + (m2True == 0 ? "true" : "predicted")
+                            + " volumes are all equal",
+                    -1);
         }
         double r = coMoment / Math.sqrt(m2True * m2Pred);
         return Math.max(-1, Math.min(1, r));
     }
 
-    /** Lin's concordance correlation coefficient, 2·s_xy / (s_x² + s_y² + (x̄ − ȳ)²) with 1/n moments. */
+    /**
+     * Lin's concordance correlation coefficient, 2·s_xy / (s_x² + s_y² + (x̄ − ȳ)²) with 1/n
+     * moments.
+     */
     public double concordance() {
         requireCases("Lin's CCC", 2);
         double meanGap = meanPred - meanTrue;
         double denominator = m2True + m2Pred + n * meanGap * meanGap;
         if (denominator == 0) {
-            throw new UndefinedMetricException("Lin's CCC is undefined: every true and predicted volume is the same value", -1);
+            throw new UndefinedMetricException(
+                    "Lin's CCC is undefined: every true and predicted volume is the same value",
+                    -1);
         }
         return 2 * coMoment / denominator;
     }

@@ -11,11 +11,15 @@ import java.util.Map;
  * @param cases the number of cases
  * @param estimates every metric with its interval
  * @param validResamples per metric, the resamples on which it was defined (a resample of a tiny
- *     cohort can make a correlation undefined; such resamples are left out of that metric's interval)
+ *     cohort can make a correlation undefined; such resamples are left out of that metric's
+ *     interval)
  * @param bootstrap how the intervals were made
  */
-public record VolumeEvaluation(int cases, Map<VolumeMetric, Estimate> estimates,
-                               Map<VolumeMetric, Integer> validResamples, BootstrapSettings bootstrap) {
+public record VolumeEvaluation(
+        int cases,
+        Map<VolumeMetric, Estimate> estimates,
+        Map<VolumeMetric, Integer> validResamples,
+        BootstrapSettings bootstrap) {
 
     public VolumeEvaluation {
         estimates = Collections.unmodifiableMap(new EnumMap<>(estimates));

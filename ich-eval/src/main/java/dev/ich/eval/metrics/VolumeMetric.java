@@ -51,17 +51,28 @@ public enum VolumeMetric {
     /** This statistic of the cases the accumulator has seen. */
     public double of(VolumeErrorAccumulator acc) {
         switch (this) {
-            case MAE: return acc.mae();
-            case MSE: return acc.mse();
-            case RMSE: return acc.rmse();
-            case MAPE: return acc.mape();
-            case MEAN_BIAS: return acc.meanBias();
-            case SD_DIFFERENCE: return acc.sdDifference();
-            case LOA_LOWER: return acc.limitsOfAgreement()[0];
-            case LOA_UPPER: return acc.limitsOfAgreement()[1];
-            case PEARSON_R: return acc.pearsonR();
-            case CCC: return acc.concordance();
-            default: throw new AssertionError(this);
+            case MAE:
+                return acc.mae();
+            case MSE:
+                return acc.mse();
+            case RMSE:
+                return acc.rmse();
+            case MAPE:
+                return acc.mape();
+            case MEAN_BIAS:
+                return acc.meanBias();
+            case SD_DIFFERENCE:
+                return acc.sdDifference();
+            case LOA_LOWER:
+                return acc.limitsOfAgreement()[0];
+            case LOA_UPPER:
+                return acc.limitsOfAgreement()[1];
+            case PEARSON_R:
+                return acc.pearsonR();
+            case CCC:
+                return acc.concordance();
+            default:
+                throw new AssertionError(this);
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.ich.eval.metrics;
 
 /**
  * The ROC point that maximises Youden's J = sensitivity + specificity − 1, on the full curve
- * ({@link RocCurve#full}); among equal J the point with the highest threshold (the first, as
- * {@code numpy.argmax} picks). The threshold has ROC semantics: positive when the score is at
- * least the threshold (the paper's decision rule is "greater than", see {@link ConfusionMatrix}).
+ * ({@link RocCurve#full}); among equal J the point with the highest threshold (the first, as {@code
+ * numpy.argmax} picks). The threshold has ROC semantics: positive when the score is at least the
+ * threshold (the paper's decision rule is "greater than", see {@link ConfusionMatrix}).
  *
  * @param threshold the score threshold (positive when score ≥ threshold)
  * @param sensitivity the true positive rate there

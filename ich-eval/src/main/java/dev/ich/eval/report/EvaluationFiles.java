@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Files an {@link EvaluationWriter} writes beside {@code metrics.json} and the tables, in the same
- * all-or-none batch: the figures of the {@code ich-eval-plots} artifact
- * ({@code dev.ich.eval.plot.EvaluationFigures}), for example. It lets the metrics stay free of any
- * plotting library.
+ * all-or-none batch: the figures of the {@code ich-eval-plots} artifact ({@code
+ * dev.ich.eval.plot.EvaluationFigures}), for example. It lets the metrics stay free of any plotting
+ * library.
  */
 public interface EvaluationFiles {
 

@@ -24,8 +24,10 @@ public final class EvaluationWriter {
 
     /** metrics.json, the summary. */
     public static final String METRICS = "metrics.json";
+
     /** Table 1 (volume). */
     public static final String TABLE1 = "table1_volume";
+
     /** Table 2 (prognosis). */
     public static final String TABLE2 = "table2_prognosis";
 
@@ -54,8 +56,16 @@ public final class EvaluationWriter {
 
     /** The names of the files {@link #write} creates, in order. */
     public List<String> fileNames() {
-        List<String> names = new ArrayList<>(List.of(METRICS, TABLE1 + ".csv", TABLE1 + ".md", TABLE1 + ".json",
-            TABLE2 + ".csv", TABLE2 + ".md", TABLE2 + ".json"));
+        List<String> names =
+                new ArrayList<>(
+                        List.of(
+                                METRICS,
+                                TABLE1 + ".csv",
+                                TABLE1 + ".md",
+                                TABLE1 + ".json",
+                                TABLE2 + ".csv",
+                                TABLE2 + ".md",
+                                TABLE2 + ".json"));
         for (EvaluationFiles extra : extras) {
             names.addAll(extra.fileNames());
         }
@@ -73,16 +83,20 @@ public final class EvaluationWriter {
     }
 
     private OutputBatch prepare(Path folder) throws IchException {
-        return OutputBatch.prepare(folder, fileNames(), overwrite,
-            "Choose an empty output folder, or pass --force to replace the earlier evaluation");
+        return OutputBatch.prepare(
+                folder,
+                fileNames(),
+                overwrite,
+                "Choose an empty output folder, or pass --force to replace the earlier evaluation");
     }
 
     /**
      * Writes every file into {@code folder}, creating it when missing.
      *
      * @return the files written
-     * @throws IchException ({@link ErrorCode#OUTPUT_NOT_WRITABLE}) when a file exists and overwriting is
-     *     off, or one is a link or a folder (nothing is written then), or the folder cannot be written
+     * @throws IchException ({@link ErrorCode#OUTPUT_NOT_WRITABLE}) when a file exists and
+     *     overwriting is off, or one is a link or a folder (nothing is written then), or the folder
+     *     cannot be written
      */
     public List<Path> write(Evaluation evaluation, Path folder) throws IchException {
         try (OutputBatch batch = prepare(folder)) {
@@ -109,8 +123,12 @@ public final class EvaluationWriter {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, file.toString(), "the file cannot be written ("
-                + e.getMessage() + ")", "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    file.toString(),
+                    "the file cannot be written (" + e.getMessage() + ")",
+                    "Check the folder's permissions and free space",
+                    e);
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.OptionalDouble;
 /** Number formatting for the tables: full precision in CSV and JSON, rounded in Markdown. */
 final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** Full precision, round-trippable; empty for a missing value. */
     static String csv(double v) {
@@ -30,7 +29,12 @@ final class Format {
 
     /** "4.91 [3.80, 6.12]". */
     static String withCi(Estimate e, int decimals) {
-        return fixed(e.value(), decimals) + " [" + fixed(e.lower(), decimals) + ", " + fixed(e.upper(), decimals) + "]";
+        return fixed(e.value(), decimals)
+                + " ["
+                + fixed(e.lower(), decimals)
+                + ", "
+                + fixed(e.upper(), decimals)
+                + "]";
     }
 
     static String withCi(Optional<Estimate> e, int decimals) {

@@ -15,15 +15,13 @@ import dev.ich.eval.metrics.VolumeEvaluation;
 import dev.ich.eval.metrics.VolumeMetric;
 
 /**
- * metrics.json: the main model's volume and prognosis metrics at the top
- * ({@code volume.mae, volume.mse, volume.mape} in ml, ml², percent; {@code prognosis.accuracy,
- * prognosis.auc} as fractions), each with its interval under {@code ci}, then both tables and the
- * DeLong comparisons.
+ * metrics.json: the main model's volume and prognosis metrics at the top ({@code volume.mae,
+ * volume.mse, volume.mape} in ml, ml², percent; {@code prognosis.accuracy, prognosis.auc} as
+ * fractions), each with its interval under {@code ci}, then both tables and the DeLong comparisons.
  */
 public final class MetricsJson {
 
-    private MetricsJson() {
-    }
+    private MetricsJson() {}
 
     /** The whole document. */
     public static JsonObject of(Evaluation evaluation) {
@@ -31,7 +29,8 @@ public final class MetricsJson {
         root.addProperty("cases", evaluation.cases().size());
         JsonObject settings = new JsonObject();
         settings.addProperty("threshold", evaluation.options().threshold());
-        settings.addProperty("decision_rule", "poor outcome predicted when probability > threshold");
+        settings.addProperty(
+                "decision_rule", "poor outcome predicted when probability > threshold");
         settings.addProperty("confidence_level", evaluation.options().level());
         settings.add("bootstrap", bootstrap(evaluation));
         settings.addProperty("calibration_bins", evaluation.options().calibrationBins());

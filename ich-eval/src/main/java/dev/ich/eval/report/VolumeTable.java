@@ -29,11 +29,20 @@ public final class VolumeTable {
         return new VolumeTable(evaluation);
     }
 
-    /** CSV: {@code method,n,} then per metric its value, lower and upper bound ({@code mae,mae_lower,mae_upper,...}). */
+    /**
+     * CSV: {@code method,n,} then per metric its value, lower and upper bound ({@code
+     * mae,mae_lower,mae_upper,...}).
+     */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("method,n");
         for (VolumeMetric m : VolumeMetric.values()) {
-            sb.append(',').append(m.key()).append(',').append(m.key()).append("_lower,").append(m.key()).append("_upper");
+            sb.append(',')
+                    .append(m.key())
+                    .append(',')
+                    .append(m.key())
+                    .append("_lower,")
+                    .append(m.key())
+                    .append("_upper");
         }
         sb.append('\n');
         for (VolumeRow row : rows) {
@@ -41,8 +50,12 @@ public final class VolumeTable {
             sb.append(Format.csvText(row.name())).append(',').append(e.cases());
             for (VolumeMetric m : VolumeMetric.values()) {
                 Estimate x = e.get(m);
-                sb.append(',').append(Format.csv(x.value())).append(',').append(Format.csv(x.lower())).append(',')
-                    .append(Format.csv(x.upper()));
+                sb.append(',')
+                        .append(Format.csv(x.value()))
+                        .append(',')
+                        .append(Format.csv(x.lower()))
+                        .append(',')
+                        .append(Format.csv(x.upper()));
             }
             sb.append('\n');
         }
@@ -53,25 +66,44 @@ public final class VolumeTable {
     public String toMarkdown() {
         int percent = (int) Math.round(evaluation.options().level() * 100);
         StringBuilder sb = new StringBuilder();
-        sb.append("| Method | n | MAE (ml) | MSE (ml²) | MAPE (%) | RMSE (ml) | Bias (ml) | Limits of agreement (ml) | Pearson r | Lin's CCC |\n");
+        sb.append(
+                "| Method | n | MAE (ml) | MSE (ml²) | MAPE (%) | RMSE (ml) | Bias (ml) | Limits of agreement (ml) | Pearson r | Lin's CCC |\n");
         sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (VolumeRow row : rows) {
             VolumeEvaluation e = row.evaluation();
-            sb.append("| ").append(Format.md(row.name())).append(" | ").append(e.cases())
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.MAE), 2))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.MSE), 2))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.MAPE), 1))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.RMSE), 2))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.MEAN_BIAS), 2))
-                .append(" | ").append(Format.fixed(e.get(VolumeMetric.LOA_LOWER).value(), 2)).append(" to ")
-                .append(Format.fixed(e.get(VolumeMetric.LOA_UPPER).value(), 2))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.PEARSON_R), 3))
-                .append(" | ").append(Format.withCi(e.get(VolumeMetric.CCC), 3)).append(" |\n");
+            sb.append("| ")
+                    .append(Format.md(row.name()))
+                    .append(" | ")
+                    .append(e.cases())
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.MAE), 2))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.MSE), 2))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.MAPE), 1))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.RMSE), 2))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.MEAN_BIAS), 2))
+                    .append(" | ")
+                    .append(Format.fixed(e.get(VolumeMetric.LOA_LOWER).value(), 2))
+                    .append(" to ")
+                    .append(Format.fixed(e.get(VolumeMetric.LOA_UPPER).value(), 2))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.PEARSON_R), 3))
+                    .append(" | ")
+                    .append(Format.withCi(e.get(VolumeMetric.CCC), 3))
+                    .append(" |\n");
         }
-        sb.append('\n').append(String.format(Locale.ROOT,
-            "Reference: true_volume_ml. Brackets: %d %% percentile bootstrap intervals (%d resamples, seed %d). "
-                + "Limits of agreement: bias ± 1.96 SD of (estimate − reference).%n",
-            percent, evaluation.options().bootstrap().resamples(), evaluation.options().bootstrap().seed()));
+        sb.append('\n')
+                .append(
+                        String.format(
+                                Locale.ROOT,
+                                "Reference: true_volume_ml. Brackets: %d %% percentile bootstrap intervals (%d resamples, seed %d). "
+                                        + "Limits of agreement: bias ± 1.96 SD of (estimate − reference).%n",
+                                percent,
+                                evaluation.options().bootstrap().resamples(),
+                                evaluation.options().bootstrap().seed()));
         return sb.toString();
     }
 

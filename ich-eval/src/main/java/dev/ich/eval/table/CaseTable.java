@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The cases to evaluate: per case the reference volume, the model's volume, the observed outcome
- * (1 = poor, the positive class) and the model's probability of it; optionally further volume
+ * The cases to evaluate: per case the reference volume, the model's volume, the observed outcome (1
+ * = poor, the positive class) and the model's probability of it; optionally further volume
  * estimates (Table 1 rows) and further models' probabilities (Table 2 rows). Immutable.
  *
  * <p>Built by {@link PredictionsCsv} from a file, or in code with {@link #builder(String)} (for
@@ -48,10 +48,14 @@ public final class CaseTable {
         }
         this.estimates = List.copyOf(b.estimates);
         this.models = List.copyOf(b.models);
-        this.lines = b.lines.isEmpty() ? null : b.lines.stream().mapToInt(Integer::intValue).toArray();
+        this.lines =
+                b.lines.isEmpty() ? null : b.lines.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A builder; {@code source} names where the cases came from in error messages, e.g. the file name. */
+    /**
+     * A builder; {@code source} names where the cases came from in error messages, e.g. the file
+     * name.
+     */
     public static Builder builder(String source) {
         return new Builder(source);
     }
@@ -123,8 +127,12 @@ public final class CaseTable {
         }
 
         /** Adds a case. */
-        public Builder addCase(String id, double trueVolumeMl, double predictedVolumeMl, int outcome,
-                               double probability) {
+        public Builder addCase(
+                String id,
+                double trueVolumeMl,
+                double predictedVolumeMl,
+                int outcome,
+                double probability) {
             ids.add(Objects.requireNonNull(id, "id"));
             trueVolumes.add(trueVolumeMl);
             predictedVolumes.add(predictedVolumeMl);
@@ -153,48 +161,66 @@ public final class CaseTable {
         }
 
         /**
-         * @throws IllegalArgumentException naming the case and field: no cases, a volume that is not a
-         *     finite non-negative number, an outcome other than 0/1, a probability outside [0, 1], a
-         *     column of the wrong length, or a repeated column name
+         * @throws IllegalArgumentException naming the case and field: no cases, a volume that is
+         *     not a finite non-negative number, an outcome other than 0/1, a probability outside
+         *     [0, 1], a column of the wrong length, or a repeated column name
          */
         public CaseTable build() {
             int n = ids.size();
             if (n == 0) {
-                throw new IllegalArgumentException("cases: none added; at least one case is needed");
+                throw new IllegalArgumentException(
+                        "cases: none added; at least one case is needed");
             }
             for (int i = 0; i < n; i++) {
                 requireVolume("trueVolumeMl", i, trueVolumes.get(i));
                 requireVolume("predictedVolumeMl", i, predictedVolumes.get(i));
                 if (outcomes.get(i) != 0 && outcomes.get(i) != 1) {
-                    throw new IllegalArgumentException("outcome of case " + i + " is " + outcomes.get(i) + "; use 0 or 1");
+                    throw new IllegalArgumentException(
+                            "outcome of case " + i + " is " + outcomes.get(i) + "; use 0 or 1");
                 }
                 double p = probabilities.get(i);
                 if (!(p >= 0 && p <= 1)) {
-                    throw new IllegalArgumentException("probability of case " + i + " is " + p + "; it must lie in [0, 1]");
+                    throw new IllegalArgumentException(
+                            "probability of case " + i + " is " + p + "; it must lie in [0, 1]");
                 }
             }
             if (!lines.isEmpty() && lines.size() != n) {
-                throw new IllegalArgumentException("lines has " + lines.size() + " entries for " + n + " cases");
+                throw new IllegalArgumentException(
+                        "lines has " + lines.size() + " entries for " + n + " cases");
             }
             Set<String> names = new HashSet<>();
             names.add(MODEL);
             for (EstimateColumn c : estimates) {
                 if (c.present().length != n) {
-                    throw new IllegalArgumentException("estimate column " + c.name() + " has " + c.present().length
-                        + " values for " + n + " cases");
+                    throw new IllegalArgumentException(
+                            "estimate column "
+                                    + c.name()
+                                    + " has "
+                                    + c.present().length
+                                    + " values for "
+                                    + n
+                                    + " cases");
                 }
                 if (!names.add(c.name())) {
-                    throw new IllegalArgumentException("estimate column name '" + c.name() + "' is used twice");
+                    throw new IllegalArgumentException(
+                            "estimate column name '" + c.name() + "' is used twice");
                 }
             }
             Set<String> modelNames = new HashSet<>(Collections.singleton(MODEL));
             for (ProbabilityColumn c : models) {
                 if (c.probabilities().length != n) {
-                    throw new IllegalArgumentException("model " + c.name() + " has " + c.probabilities().length
-                        + " probabilities for " + n + " cases");
+                    throw new IllegalArgumentException(
+                            "model "
+                                    + c.name()
+                                    + " has "
+                                    + c.probabilities().length
+                                    + " probabilities for "
+                                    + n
+                                    + " cases");
                 }
                 if (!modelNames.add(c.name())) {
-                    throw new IllegalArgumentException("model name '" + c.name() + "' is used twice");
+                    throw new IllegalArgumentException(
+                            "model name '" + c.name() + "' is used twice");
                 }
             }
             return new CaseTable(this);
@@ -202,8 +228,13 @@ public final class CaseTable {
 
         private static void requireVolume(String field, int i, double v) {
             if (!(Double.isFinite(v) && v >= 0)) {
-                throw new IllegalArgumentException(field + " of case " + i + " is " + v
-                    + "; volumes must be finite and non-negative (ml)");
+                throw new IllegalArgumentException(
+                        field
+                                + " of case "
+                                + i
+                                + " is "
+                                + v
+                                + "; volumes must be finite and non-negative (ml)");
             }
         }
     }

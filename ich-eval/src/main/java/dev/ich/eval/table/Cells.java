@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 final class Cells {
 
     /** Plain decimal numbers only: no NaN, Infinity, hexadecimal or Java's 'd'/'f' suffixes. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private Cells() {
-    }
+    private Cells() {}
 
     static double number(String file, int line, String column, String cell) throws IchException {
         String s = cell.strip();
@@ -18,11 +18,17 @@ final class Cells {
             throw CsvReader.error(file, line, "column " + column + " is empty");
         }
         if (!DECIMAL.matcher(s).matches()) {
-            throw CsvReader.error(file, line, "column " + column + " holds '" + abbreviate(s) + "', which is not a number");
+            throw CsvReader.error(
+                    file,
+                    line,
+                    "column " + column + " holds '" + abbreviate(s) + "', which is not a number");
         }
         double v = Double.parseDouble(s);
         if (!Double.isFinite(v)) {
-            throw CsvReader.error(file, line, "column " + column + " holds " + abbreviate(s) + ", which overflows a double");
+            throw CsvReader.error(
+                    file,
+                    line,
+                    "column " + column + " holds " + abbreviate(s) + ", which overflows a double");
         }
         return v;
     }
@@ -30,15 +36,22 @@ final class Cells {
     static double volume(String file, int line, String column, String cell) throws IchException {
         double v = number(file, line, column, cell);
         if (v < 0) {
-            throw CsvReader.error(file, line, "column " + column + " is " + v + " ml; a volume cannot be negative");
+            throw CsvReader.error(
+                    file,
+                    line,
+                    "column " + column + " is " + v + " ml; a volume cannot be negative");
         }
         return v;
     }
 
-    static double probability(String file, int line, String column, String cell) throws IchException {
+    static double probability(String file, int line, String column, String cell)
+            throws IchException {
         double v = number(file, line, column, cell);
         if (v < 0 || v > 1) {
-            throw CsvReader.error(file, line, "column " + column + " is " + v + "; a probability must lie in [0, 1]");
+            throw CsvReader.error(
+                    file,
+                    line,
+                    "column " + column + " is " + v + "; a probability must lie in [0, 1]");
         }
         return v;
     }
@@ -51,8 +64,14 @@ final class Cells {
         if (s.equals("1")) {
             return 1;
         }
-        throw CsvReader.error(file, line, "column " + column + " holds '" + abbreviate(s)
-            + "'; the outcome must be 0 (good) or 1 (poor)");
+        throw CsvReader.error(
+                file,
+                line,
+                "column "
+                        + column
+                        + " holds '"
+                        + abbreviate(s)
+                        + "'; the outcome must be 0 (good) or 1 (poor)");
     }
 
     private static String abbreviate(String s) {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A strict RFC 4180 reader: UTF-8 (a byte-order mark is skipped), comma-separated, fields may be
- * double-quoted with "" for a quote, LF or CRLF line ends, a header line, and every record as wide as
- * the header. Blank lines are errors except at the end of the file.
+ * double-quoted with "" for a quote, LF or CRLF line ends, a header line, and every record as wide
+ * as the header. Blank lines are errors except at the end of the file.
  *
  * <p>Written here rather than taking Commons CSV or OpenCSV: the tables are a handful of numeric
  * columns, and what matters is refusing every irregularity with the line number, which a lenient
@@ -24,33 +24,49 @@ import java.util.List;
 final class CsvReader {
 
     /** One record: its first physical line (1-based) and its fields. */
-    record Row(int line, String[] fields) {
-    }
+    record Row(int line, String[] fields) {}
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     /** The records of {@code file}, the header first. */
     static List<Row> read(Path file) throws IchException {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(bytes))
+                            .toString();
         } catch (NoSuchFileException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, file.toString(), "the file does not exist",
-                "Check the path", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    file.toString(),
+                    "the file does not exist",
+                    "Check the path",
+                    e);
         } catch (CharacterCodingException e) {
-            throw new IchException(ErrorCode.INVALID_TABLE, file.toString(), "the file is not UTF-8 text",
-                "Save the table as UTF-8 CSV", e);
+            throw new IchException(
+                    ErrorCode.INVALID_TABLE,
+                    file.toString(),
+                    "the file is not UTF-8 text",
+                    "Save the table as UTF-8 CSV",
+                    e);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, file.toString(), "the file cannot be read (" + e.getMessage() + ")",
-                "Check that it is a readable file", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    file.toString(),
+                    "the file cannot be read (" + e.getMessage() + ")",
+                    "Check that it is a readable file",
+                    e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return parse(text, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        return parse(
+                text, file.getFileName() == null ? file.toString() : file.getFileName().toString());
     }
 
     static List<Row> parse(String text, String name) throws IchException {
@@ -75,7 +91,10 @@ final class CsvReader {
                     pos++;
                     while (true) {
                         if (pos >= n) {
-                            throw error(name, recordLine, "a quoted field is not closed before the end of the file");
+                            throw error(
+                                    name,
+                                    recordLine,
+                                    "a quoted field is not closed before the end of the file");
                         }
                         char q = text.charAt(pos);
                         if (q == '"') {
@@ -93,7 +112,10 @@ final class CsvReader {
                         field.append(q);
                         pos++;
                     }
-                    if (pos < n && text.charAt(pos) != ',' && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+                    if (pos < n
+                            && text.charAt(pos) != ','
+                            && text.charAt(pos) != '\n'
+                            && text.charAt(pos) != '\r') {
                         throw error(name, recordLine, "text follows the closing quote of a field");
                     }
                     continue;
@@ -109,7 +131,10 @@ final class CsvReader {
                 } else if (c == '\r' || c == '\n') {
                     if (c == '\r') {
                         if (pos + 1 >= n || text.charAt(pos + 1) != '\n') {
-                            throw error(name, recordLine, "a bare carriage return ends the line (use LF or CRLF)");
+                            throw error(
+                                    name,
+                                    recordLine,
+                                    "a bare carriage return ends the line (use LF or CRLF)");
                         }
                         pos++;
                     }
@@ -136,14 +161,23 @@ final class CsvReader {
         int width = rows.get(0).fields().length;
         for (Row r : rows) {
             if (r.fields().length != width) {
-                throw error(name, r.line(), "the line has " + r.fields().length + " fields but the header has " + width);
+                throw error(
+                        name,
+                        r.line(),
+                        "the line has "
+                                + r.fields().length
+                                + " fields but the header has "
+                                + width);
             }
         }
         return rows;
     }
 
     static IchException error(String name, int line, String problem) {
-        return new IchException(ErrorCode.INVALID_TABLE, "line " + line + " of " + name, problem,
-            "Fix the table; see docs/evaluation.md for its format");
+        return new IchException(
+                ErrorCode.INVALID_TABLE,
+                "line " + line + " of " + name,
+                problem,
+                "Fix the table; see docs/evaluation.md for its format");
     }
 }

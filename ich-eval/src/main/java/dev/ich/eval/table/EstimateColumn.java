@@ -16,15 +16,27 @@ public record EstimateColumn(String name, double[] valuesMl, boolean[] present) 
     public EstimateColumn {
         Objects.requireNonNull(name, "name");
         if (valuesMl.length != present.length) {
-            throw new IllegalArgumentException("column " + name + ": " + valuesMl.length + " values but " + present.length
-                + " presence flags");
+            throw new IllegalArgumentException(
+                    "column "
+                            + name
+                            + ": "
+                            + valuesMl.length
+                            + " values but "
+                            + present.length
+                            + " presence flags");
         }
         valuesMl = valuesMl.clone();
         present = present.clone();
         for (int i = 0; i < valuesMl.length; i++) {
             if (present[i] && !(Double.isFinite(valuesMl[i]) && valuesMl[i] >= 0)) {
-                throw new IllegalArgumentException("column " + name + ", case " + i + ": volume " + valuesMl[i]
-                    + " is not a finite non-negative number");
+                throw new IllegalArgumentException(
+                        "column "
+                                + name
+                                + ", case "
+                                + i
+                                + ": volume "
+                                + valuesMl[i]
+                                + " is not a finite non-negative number");
             }
         }
     }
@@ -59,8 +71,10 @@ public record EstimateColumn(String name, double[] valuesMl, boolean[] present) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EstimateColumn && ((EstimateColumn) o).name.equals(name)
-            && Arrays.equals(((EstimateColumn) o).valuesMl, valuesMl) && Arrays.equals(((EstimateColumn) o).present, present);
+        return o instanceof EstimateColumn
+                && ((EstimateColumn) o).name.equals(name)
+                && Arrays.equals(((EstimateColumn) o).valuesMl, valuesMl)
+                && Arrays.equals(((EstimateColumn) o).present, present);
     }
 
     @Override

@@ -15,27 +15,30 @@ import java.util.Map;
  * id,true_volume_ml,pred_volume_ml,true_outcome,pred_probability[,extra columns...]
  * </pre>
  *
- * <p>Columns may come in any order. {@code true_outcome} is 0 (good) or 1 (poor, the positive class);
- * {@code pred_probability} is the model's probability of a poor outcome. Each further column is:
+ * <p>Columns may come in any order. {@code true_outcome} is 0 (good) or 1 (poor, the positive
+ * class); {@code pred_probability} is the model's probability of a poor outcome. Each further
+ * column is:
+ *
  * <ul>
- * <li>{@code prob_<name>}: another model's probability for every case, compared with the main model
- *     in Table 2 (DeLong's test); every cell must be filled;</li>
- * <li>any other name: another rater's or method's volume estimate in ml (e.g. {@code abc2},
- *     {@code rater1}), a Table 1 row; an empty cell means that case was not estimated.</li>
+ *   <li>{@code prob_<name>}: another model's probability for every case, compared with the main
+ *       model in Table 2 (DeLong's test); every cell must be filled;
+ *   <li>any other name: another rater's or method's volume estimate in ml (e.g. {@code abc2},
+ *       {@code rater1}), a Table 1 row; an empty cell means that case was not estimated.
  * </ul>
- * Numbers are plain decimals (no NaN, Infinity, thousands separators or units). Case identifiers must
- * be non-empty and unique; they are never repeated in messages, which name lines instead.
+ *
+ * Numbers are plain decimals (no NaN, Infinity, thousands separators or units). Case identifiers
+ * must be non-empty and unique; they are never repeated in messages, which name lines instead.
  */
 public final class PredictionsCsv {
 
     /** The required columns. */
     public static final List<String> REQUIRED =
-        List.of("id", "true_volume_ml", "pred_volume_ml", "true_outcome", "pred_probability");
+            List.of("id", "true_volume_ml", "pred_volume_ml", "true_outcome", "pred_probability");
+
     /** The prefix of extra probability columns. */
     public static final String PROBABILITY_PREFIX = "prob_";
 
-    private PredictionsCsv() {
-    }
+    private PredictionsCsv() {}
 
     /** Reads {@code file}; every problem is an {@link IchException} naming the line and column. */
     public static CaseTable read(Path file) throws IchException {
@@ -45,7 +48,8 @@ public final class PredictionsCsv {
     }
 
     static CaseTable fromRows(List<CsvReader.Row> rows, String name) throws IchException {
-        String[] header = Arrays.stream(rows.get(0).fields()).map(String::strip).toArray(String[]::new);
+        String[] header =
+                Arrays.stream(rows.get(0).fields()).map(String::strip).toArray(String[]::new);
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < header.length; c++) {
             if (header[c].isEmpty()) {
@@ -57,8 +61,14 @@ public final class PredictionsCsv {
         }
         for (String required : REQUIRED) {
             if (!index.containsKey(required)) {
-                throw CsvReader.error(name, 1, "the header lacks the column " + required + " (required: "
-                    + String.join(",", REQUIRED) + ")");
+                throw CsvReader.error(
+                        name,
+                        1,
+                        "the header lacks the column "
+                                + required
+                                + " (required: "
+                                + String.join(",", REQUIRED)
+                                + ")");
             }
         }
         if (rows.size() < 2) {
@@ -72,7 +82,13 @@ public final class PredictionsCsv {
             }
             if (header[c].startsWith(PROBABILITY_PREFIX)) {
                 if (header[c].length() == PROBABILITY_PREFIX.length()) {
-                    throw CsvReader.error(name, 1, "column " + header[c] + " needs a model name after " + PROBABILITY_PREFIX);
+                    throw CsvReader.error(
+                            name,
+                            1,
+                            "column "
+                                    + header[c]
+                                    + " needs a model name after "
+                                    + PROBABILITY_PREFIX);
                 }
                 probabilityCols.add(c);
             } else {
@@ -98,29 +114,40 @@ public final class PredictionsCsv {
             if (earlier != null) {
                 throw CsvReader.error(name, line, "the id repeats the id of line " + earlier);
             }
-            builder.addCase(id,
-                Cells.volume(name, line, "true_volume_ml", f[index.get("true_volume_ml")]),
-                Cells.volume(name, line, "pred_volume_ml", f[index.get("pred_volume_ml")]),
-                Cells.outcome(name, line, "true_outcome", f[index.get("true_outcome")]),
-                Cells.probability(name, line, "pred_probability", f[index.get("pred_probability")]));
+            builder.addCase(
+                    id,
+                    Cells.volume(name, line, "true_volume_ml", f[index.get("true_volume_ml")]),
+                    Cells.volume(name, line, "pred_volume_ml", f[index.get("pred_volume_ml")]),
+                    Cells.outcome(name, line, "true_outcome", f[index.get("true_outcome")]),
+                    Cells.probability(
+                            name, line, "pred_probability", f[index.get("pred_probability")]));
             lines.add(line);
             for (int e = 0; e < estimateCols.size(); e++) {
                 String cell = f[estimateCols.get(e)];
                 if (!cell.isBlank()) {
-                    estimates[e][r - 1] = Cells.volume(name, line, header[estimateCols.get(e)], cell);
+                    estimates[e][r - 1] =
+                            Cells.volume(name, line, header[estimateCols.get(e)], cell);
                     present[e][r - 1] = true;
                 }
             }
             for (int p = 0; p < probabilityCols.size(); p++) {
-                probabilities[p][r - 1] = Cells.probability(name, line, header[probabilityCols.get(p)], f[probabilityCols.get(p)]);
+                probabilities[p][r - 1] =
+                        Cells.probability(
+                                name,
+                                line,
+                                header[probabilityCols.get(p)],
+                                f[probabilityCols.get(p)]);
             }
         }
         for (int e = 0; e < estimateCols.size(); e++) {
-            builder.addEstimate(new EstimateColumn(header[estimateCols.get(e)], estimates[e], present[e]));
+            builder.addEstimate(
+                    new EstimateColumn(header[estimateCols.get(e)], estimates[e], present[e]));
         }
         for (int p = 0; p < probabilityCols.size(); p++) {
-            builder.addModel(new ProbabilityColumn(header[probabilityCols.get(p)].substring(PROBABILITY_PREFIX.length()),
-                probabilities[p]));
+            builder.addModel(
+                    new ProbabilityColumn(
+                            header[probabilityCols.get(p)].substring(PROBABILITY_PREFIX.length()),
+                            probabilities[p]));
         }
         try {
             return builder.lines(lines).build();

@@ -23,8 +23,14 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
         Map<String, double[]> copy = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             if (e.getValue().length != epochs.length) {
-                throw new IllegalArgumentException("series " + e.getKey() + " has " + e.getValue().length + " values for "
-                    + epochs.length + " epochs");
+                throw new IllegalArgumentException(
+                        "series "
+                                + e.getKey()
+                                + " has "
+                                + e.getValue().length
+                                + " values for "
+                                + epochs.length
+                                + " epochs");
             }
             copy.put(e.getKey(), e.getValue().clone());
         }
@@ -40,7 +46,8 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
     public double[] get(String name) {
         double[] s = series.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("no series " + name + "; the log has " + series.keySet());
+            throw new IllegalArgumentException(
+                    "no series " + name + "; the log has " + series.keySet());
         }
         return s.clone();
     }
@@ -49,7 +56,8 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
     public static TrainingLog read(Path file) throws IchException {
         List<CsvReader.Row> rows = CsvReader.read(file);
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String[] header = Arrays.stream(rows.get(0).fields()).map(String::strip).toArray(String[]::new);
+        String[] header =
+                Arrays.stream(rows.get(0).fields()).map(String::strip).toArray(String[]::new);
         int epochCol = Arrays.asList(header).indexOf("epoch");
         if (epochCol < 0) {
             throw CsvReader.error(name, 1, "the header lacks the column epoch");
@@ -63,7 +71,8 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
         for (int c = 0; c < header.length; c++) {
             if (c != epochCol) {
                 if (header[c].isEmpty() || series.containsKey(header[c])) {
-                    throw CsvReader.error(name, 1, "header column " + (c + 1) + " is empty or repeated");
+                    throw CsvReader.error(
+                            name, 1, "header column " + (c + 1) + " is empty or repeated");
                 }
                 series.put(header[c], new double[n]);
             }
@@ -72,14 +81,22 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
             CsvReader.Row row = rows.get(r);
             epochs[r - 1] = Cells.number(name, row.line(), "epoch", row.fields()[epochCol]);
             if (r > 1 && !(epochs[r - 1] > epochs[r - 2])) {
-                throw CsvReader.error(name, row.line(), "epoch " + epochs[r - 1] + " does not follow " + epochs[r - 2]
-                    + "; epochs must increase");
+                throw CsvReader.error(
+                        name,
+                        row.line(),
+                        "epoch "
+                                + epochs[r - 1]
+                                + " does not follow "
+                                + epochs[r - 2]
+                                + "; epochs must increase");
             }
             for (int c = 0; c < header.length; c++) {
                 if (c != epochCol) {
                     String cell = row.fields()[c];
-                    series.get(header[c])[r - 1] = cell.isBlank() ? Double.NaN
-                        : Cells.number(name, row.line(), header[c], cell);
+                    series.get(header[c])[r - 1] =
+                            cell.isBlank()
+                                    ? Double.NaN
+                                    : Cells.number(name, row.line(), header[c], cell);
                 }
             }
         }
@@ -88,8 +105,9 @@ public record TrainingLog(double[] epochs, Map<String, double[]> series) {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof TrainingLog) || !Arrays.equals(((TrainingLog) o).epochs, epochs)
-            || !((TrainingLog) o).series.keySet().equals(series.keySet())) {
+        if (!(o instanceof TrainingLog)
+                || !Arrays.equals(((TrainingLog) o).epochs, epochs)
+                || !((TrainingLog) o).series.keySet().equals(series.keySet())) {
             return false;
         }
         for (String k : series.keySet()) {

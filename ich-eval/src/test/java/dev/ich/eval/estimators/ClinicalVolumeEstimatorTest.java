@@ -22,8 +22,13 @@ class ClinicalVolumeEstimatorTest {
     private static final double ELLIPSOID_ML = 4.0 / 3.0 * Math.PI * A * B * C / 1000;
 
     private static AbcMeasurement ellipsoid(double sx, double sy, double sz) {
-        return ClinicalVolumeEstimator.measure(Shapes.raster(40, sx, sy, sz,
-            Shapes.ellipsoid(A, B, C, Math.toRadians(30), 0.13, -0.21, 0.07)));
+        return ClinicalVolumeEstimator.measure(
+                Shapes.raster(
+                        40,
+                        sx,
+                        sy,
+                        sz,
+                        Shapes.ellipsoid(A, B, C, Math.toRadians(30), 0.13, -0.21, 0.07)));
     }
 
     @Test
@@ -57,19 +62,27 @@ class ClinicalVolumeEstimatorTest {
         assertThat(m.abcOver3Ml()).isCloseTo(m.abcOver2Ml() * 2 / 3, within(1e-12));
         // With every slice counted, ABC/2 → 4abc, within 5 % of the ellipsoid's 4/3·π·abc.
         double unweighted = m.aMm() * m.bMm() * m.cAllSlicesMm() / 2 / 1000;
-        assertThat(unweighted).isCloseTo(4 * A * B * C / 1000, within(4 * A * B * C / 1000 * FINE_TOLERANCE));
+        assertThat(unweighted)
+                .isCloseTo(4 * A * B * C / 1000, within(4 * A * B * C / 1000 * FINE_TOLERANCE));
         assertThat(unweighted / ELLIPSOID_ML).isCloseTo(3 / Math.PI, within(FINE_TOLERANCE));
     }
 
     @Test
     void abcOver2OverestimatesAnLShapeByExactlyTenSevenths() {
-        // An L of two 40 × 10 mm arms, extruded over 12 mm, on voxel edges: A = 40√2, B = 25√2, area 700 mm².
-        BinaryMask l = Shapes.raster(64, 0.5, 0.5, 1, (x, y, z) -> {
-            double u = x + 20;
-            double v = y + 20;
-            boolean inSquare = u > 0 && u < 40 && v > 0 && v < 40;
-            return inSquare && (u < 10 || v < 10) && Math.abs(z) < 6;
-        });
+        // An L of two 40 × 10 mm arms, extruded over 12 mm, on voxel edges: A = 40√2, B = 25√2,
+        // area 700 mm².
+        BinaryMask l =
+                Shapes.raster(
+                        64,
+                        0.5,
+                        0.5,
+                        1,
+                        (x, y, z) -> {
+                            double u = x + 20;
+                            double v = y + 20;
+                            boolean inSquare = u > 0 && u < 40 && v > 0 && v < 40;
+                            return inSquare && (u < 10 || v < 10) && Math.abs(z) < 6;
+                        });
         AbcMeasurement m = ClinicalVolumeEstimator.measure(l);
         assertThat(m.aMm()).isCloseTo(40 * Math.sqrt(2), within(1e-9));
         assertThat(m.bMm()).isCloseTo(25 * Math.sqrt(2), within(1e-9));
@@ -80,15 +93,25 @@ class ClinicalVolumeEstimatorTest {
 
     @Test
     void abcOver2OverestimatesTwoLobes() {
-        // Two cylinders of radius r, centres d apart: A = d + 2r, B = 2r, so ABC/2 ÷ V → (d + 2r) / (2πr).
+        // Two cylinders of radius r, centres d apart: A = d + 2r, B = 2r, so ABC/2 ÷ V → (d + 2r) /
+        // (2πr).
         double r = 8;
         double d = 40;
-        BinaryMask lobes = Shapes.raster(64, 0.25, 0.25, 1, (x, y, z) -> Math.abs(z) < 5
-            && (Math.hypot(x - d / 2, y) <= r || Math.hypot(x + d / 2, y) <= r));
+        BinaryMask lobes =
+                Shapes.raster(
+                        64,
+                        0.25,
+                        0.25,
+                        1,
+                        (x, y, z) ->
+                                Math.abs(z) < 5
+                                        && (Math.hypot(x - d / 2, y) <= r
+                                                || Math.hypot(x + d / 2, y) <= r));
         AbcMeasurement m = ClinicalVolumeEstimator.measure(lobes);
         double expected = (d + 2 * r) / (2 * Math.PI * r);
-        assertThat(m.abcOver2Ml() / m.planimetryMl()).isCloseTo(expected, within(expected * FINE_TOLERANCE))
-            .isGreaterThan(1.08);
+        assertThat(m.abcOver2Ml() / m.planimetryMl())
+                .isCloseTo(expected, within(expected * FINE_TOLERANCE))
+                .isGreaterThan(1.08);
     }
 
     @Test
@@ -106,7 +129,8 @@ class ClinicalVolumeEstimatorTest {
         assertThat(m.cMm()).isEqualTo(3 * 2.5);
         assertThat(m.hMm()).isEqualTo(5 * 2.5);
         assertThat(m.largestSlice()).isZero();
-        // The 10 × 2 mm strip's diagonals (10.2 mm) lie within a pixel diagonal of its length, so A runs
+        // The 10 × 2 mm strip's diagonals (10.2 mm) lie within a pixel diagonal of its length, so A
+        // runs
         // along the strip, as a clinician would measure it.
         assertThat(m.aMm()).isCloseTo(10, within(1e-12));
         assertThat(m.bMm()).isCloseTo(2, within(1e-12));
@@ -115,8 +139,16 @@ class ClinicalVolumeEstimatorTest {
     @Test
     void gantryTiltUsesThePerpendicularSliceDistance() {
         double tilt = Math.toRadians(20);
-        VolumeGeometry g = new VolumeGeometry(8, 8, 4, new Vec3(1, 1, 3), Vec3.ZERO, new Vec3(1, 0, 0),
-            new Vec3(0, 1, 0), new Vec3(0, Math.sin(tilt), Math.cos(tilt)));
+        VolumeGeometry g =
+                new VolumeGeometry(
+                        8,
+                        8,
+                        4,
+                        new Vec3(1, 1, 3),
+                        Vec3.ZERO,
+                        new Vec3(1, 0, 0),
+                        new Vec3(0, 1, 0),
+                        new Vec3(0, Math.sin(tilt), Math.cos(tilt)));
         BitSet bits = new BitSet();
         bits.set(0, g.voxelCount());
         AbcMeasurement m = ClinicalVolumeEstimator.measure(BinaryMask.fromBits(g, bits));
@@ -127,9 +159,12 @@ class ClinicalVolumeEstimatorTest {
     @Test
     void anEmptyMaskIsRefused() {
         VolumeGeometry g = VolumeGeometry.axial(4, 4, 4, new Vec3(1, 1, 1), Vec3.ZERO);
-        assertThatThrownBy(() -> ClinicalVolumeEstimator.measure(BinaryMask.fromBits(g, new BitSet())))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        assertThatThrownBy(
+                        () -> ClinicalVolumeEstimator.measure(BinaryMask.fromBits(g, new BitSet())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
         assertThat(VolumeMethod.fromName("ABC2")).isEqualTo(VolumeMethod.ABC2);
-        assertThatThrownBy(() -> VolumeMethod.fromName("abc4")).hasMessageContaining("use abc2, abc3, sh23 or planimetry");
+        assertThatThrownBy(() -> VolumeMethod.fromName("abc4"))
+                .hasMessageContaining("use abc2, abc3, sh23 or planimetry");
     }
 }

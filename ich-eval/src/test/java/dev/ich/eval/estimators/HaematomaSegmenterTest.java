@@ -21,13 +21,17 @@ class HaematomaSegmenterTest {
     private static final double SX = 1.0;
     private static final double SZ = 2.0;
 
-    /** Phantom: skull ring with a burr hole, brain, scalp, a scalp haematoma, a speck and a partial-volume rim. */
+    /**
+     * Phantom: skull ring with a burr hole, brain, scalp, a scalp haematoma, a speck and a
+     * partial-volume rim.
+     */
     private static Object[] phantom() {
         VolumeGeometry g = VolumeGeometry.axial(N, N, NZ, new Vec3(SX, SX, SZ), Vec3.ZERO);
         float[] hu = new float[g.voxelCount()];
         BitSet truth = new BitSet();
         for (int k = 0; k < NZ; k++) {
-            boolean head = k > 0 && k < NZ - 1; // the first and last slices are air, like above the vertex
+            boolean head =
+                    k > 0 && k < NZ - 1; // the first and last slices are air, like above the vertex
             for (int j = 0; j < N; j++) {
                 for (int i = 0; i < N; i++) {
                     double x = i - N / 2.0 + 0.5;
@@ -70,7 +74,9 @@ class HaematomaSegmenterTest {
                 }
             }
         }
-        CtVolume ct = CtVolume.wrap(g, hu, new Provenance("1.2.3", NZ, NZ, "1.2.840.10008.1.2.1", List.of()));
+        CtVolume ct =
+                CtVolume.wrap(
+                        g, hu, new Provenance("1.2.3", NZ, NZ, "1.2.840.10008.1.2.1", List.of()));
         return new Object[] {ct, BinaryMask.fromBits(g, truth)};
     }
 
@@ -81,7 +87,8 @@ class HaematomaSegmenterTest {
         BinaryMask truth = (BinaryMask) p[1];
         assertThat(truth.count()).isGreaterThan(2000);
         assertThat(mask).isEqualTo(truth);
-        assertThat(ClinicalVolumeEstimator.volumeMl(mask, VolumeMethod.PLANIMETRY)).isEqualTo(truth.volumeMl());
+        assertThat(ClinicalVolumeEstimator.volumeMl(mask, VolumeMethod.PLANIMETRY))
+                .isEqualTo(truth.volumeMl());
     }
 
     @Test
@@ -94,8 +101,14 @@ class HaematomaSegmenterTest {
         assertThat(region.contains(g.index(64, 64 - 46, 8))).as("scalp haematoma").isFalse();
         // The burr hole is closed: the scalp beyond it stays outside.
         assertThat(region.contains(g.index(64 + 58, 64, 6))).isFalse();
-        // Without gap closing the flood fill leaks through the 5 mm hole and the slice has no interior.
-        BinaryMask leaky = HaematomaSegmenter.builder().gapClosingMm(0).boneMarginMm(0).build().intracranialRegion(ct);
+        // Without gap closing the flood fill leaks through the 5 mm hole and the slice has no
+        // interior.
+        BinaryMask leaky =
+                HaematomaSegmenter.builder()
+                        .gapClosingMm(0)
+                        .boneMarginMm(0)
+                        .build()
+                        .intracranialRegion(ct);
         assertThat(leaky.contains(g.index(64, 64, 6))).isFalse();
         assertThat(leaky.contains(g.index(64, 64, 3))).isTrue();
     }
@@ -108,9 +121,10 @@ class HaematomaSegmenterTest {
         BinaryMask none = HaematomaSegmenter.builder().huRange(75, 90).build().segment(ct);
         assertThat(none.count()).isZero();
         assertThatThrownBy(() -> HaematomaSegmenter.builder().huRange(90, 50).build())
-            .hasMessageContaining("huRange").hasMessageContaining("[90.0, 50.0]");
+                .hasMessageContaining("huRange")
+                .hasMessageContaining("[90.0, 50.0]");
         assertThatThrownBy(() -> HaematomaSegmenter.builder().boneMarginMm(5).build())
-            .hasMessageContaining("boneMarginMm");
+                .hasMessageContaining("boneMarginMm");
     }
 
     /**
@@ -121,14 +135,17 @@ class HaematomaSegmenterTest {
     @Test
     @Timeout(20)
     void aTinyPixelSpacingDoesNotBlowUpTheMorphology() {
-        VolumeGeometry g = VolumeGeometry.axial(24, 24, 2, new Vec3(1e-30, 1e-30, 1), new Vec3(0, 0, 0));
+        VolumeGeometry g =
+                VolumeGeometry.axial(24, 24, 2, new Vec3(1e-30, 1e-30, 1), new Vec3(0, 0, 0));
         float[] hu = new float[g.voxelCount()];
         for (int n = 0; n < hu.length; n++) {
             int i = n % 24;
             int j = (n / 24) % 24;
             hu[n] = i == 2 || i == 21 || j == 2 || j == 21 ? 1000 : 40;
         }
-        BinaryMask region = HaematomaSegmenter.defaults().intracranialRegion(new CtVolume(g, hu, Provenance.synthetic("tiny", 2)));
+        BinaryMask region =
+                HaematomaSegmenter.defaults()
+                        .intracranialRegion(new CtVolume(g, hu, Provenance.synthetic("tiny", 2)));
         assertThat(region.count()).isZero();
     }
 }

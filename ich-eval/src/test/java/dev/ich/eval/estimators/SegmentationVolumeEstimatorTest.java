@@ -26,21 +26,27 @@ class SegmentationVolumeEstimatorTest {
                     double r = Math.hypot(i - 39.5, j - 39.5);
                     boolean bleedA = i >= 15 && i < 25 && j >= 35 && j < 45 && k >= 3 && k < 7;
                     boolean bleedB = i >= 55 && i < 65 && j >= 35 && j < 45 && k >= 3 && k < 7;
-                    hu[g.index(i, j, k)] = r > 38 ? -1000 : r > 34 ? 1000 : bleedA || bleedB ? 70 : 30;
+                    hu[g.index(i, j, k)] =
+                            r > 38 ? -1000 : r > 34 ? 1000 : bleedA || bleedB ? 70 : 30;
                 }
             }
         }
         CtVolume ct = new CtVolume(g, hu, Provenance.synthetic("two bleeds", 10));
         HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
-        double one = ClinicalVolumeEstimator.volumeMl(
-            HaematomaSegmenter.defaults().segment(cropTo(ct, 0, 40)), VolumeMethod.ABC2);
+        double one =
+                ClinicalVolumeEstimator.volumeMl(
+                        HaematomaSegmenter.defaults().segment(cropTo(ct, 0, 40)),
+                        VolumeMethod.ABC2);
         double union = ClinicalVolumeEstimator.volumeMl(segmenter.segment(ct), VolumeMethod.ABC2);
-        double perPart = SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter).estimateMl(ct);
+        double perPart =
+                SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter).estimateMl(ct);
         assertThat(perPart).isCloseTo(2 * one, within(1e-9));
         assertThat(union).isGreaterThan(1.5 * perPart);
         // Planimetry: 2 boxes of 400 voxels of 5 mm³.
-        assertThat(SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY, segmenter).estimateMl(ct))
-            .isCloseTo(2 * 400 * 5 / 1000.0, within(1e-9));
+        assertThat(
+                        SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY, segmenter)
+                                .estimateMl(ct))
+                .isCloseTo(2 * 400 * 5 / 1000.0, within(1e-9));
     }
 
     /** The same CT with every bleed voxel outside columns [from, to) set to brain. */

@@ -12,8 +12,7 @@ final class Shapes {
         boolean at(double x, double y, double z);
     }
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static BinaryMask raster(double extentMm, double sx, double sy, double sz, Inside shape) {
         int nx = (int) Math.ceil(extentMm / sx);
@@ -37,8 +36,12 @@ final class Shapes {
         return BinaryMask.fromBits(g, bits);
     }
 
-    /** An ellipsoid with semi-axes a, b (in plane, rotated by {@code angle}) and c (across slices), centre offset. */
-    static Inside ellipsoid(double a, double b, double c, double angle, double ox, double oy, double oz) {
+    /**
+     * An ellipsoid with semi-axes a, b (in plane, rotated by {@code angle}) and c (across slices),
+     * centre offset.
+     */
+    static Inside ellipsoid(
+            double a, double b, double c, double angle, double ox, double oy, double oz) {
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         return (x, y, z) -> {

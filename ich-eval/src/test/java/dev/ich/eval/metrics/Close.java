@@ -7,14 +7,13 @@ final class Close {
 
     private static final double ABSOLUTE_FLOOR = 1e-15;
 
-    private Close() {
-    }
+    private Close() {}
 
     static void to(String what, double expected, double actual, double relative) {
         double allowed = relative * Math.max(Math.abs(expected), Math.abs(actual)) + ABSOLUTE_FLOOR;
         assertThat(Math.abs(actual - expected))
-            .as("%s: expected %s, got %s (allowed %s)", what, expected, actual, allowed)
-            .isLessThanOrEqualTo(allowed);
+                .as("%s: expected %s, got %s (allowed %s)", what, expected, actual, allowed)
+                .isLessThanOrEqualTo(allowed);
     }
 
     static void to(String what, double[] expected, double[] actual, double relative) {

@@ -15,32 +15,47 @@ class PrognosisReferenceTest {
 
     /** Sums and ratios of the same numbers: agreement to a few ulps. */
     private static final double TOLERANCE = 1e-12;
-    /** Values through a normal quantile (Commons Math vs SciPy's ndtri differ in the last digits). */
+
+    /**
+     * Values through a normal quantile (Commons Math vs SciPy's ndtri differ in the last digits).
+     */
     private static final double QUANTILE_TOLERANCE = 1e-9;
 
     static Stream<Arguments> cases() {
         return Reference.cases("prognosis").stream()
-            .map(c -> Arguments.of(Named.of(c.get("name").getAsString(), c)));
+                .map(c -> Arguments.of(Named.of(c.get("name").getAsString(), c)));
     }
 
     private static int[] labels(JsonObject c) {
-        return c.has("gen") ? (int[]) SplitMix64.prognosis(c.getAsJsonObject("gen"))[0]
-            : Reference.ints(c.getAsJsonArray("labels"));
+        return c.has("gen")
+                ? (int[]) SplitMix64.prognosis(c.getAsJsonObject("gen"))[0]
+                : Reference.ints(c.getAsJsonArray("labels"));
     }
 
     private static double[] scores(JsonObject c) {
-        return c.has("gen") ? (double[]) SplitMix64.prognosis(c.getAsJsonObject("gen"))[1]
-            : Reference.doubles(c.getAsJsonArray("scores"));
+        return c.has("gen")
+                ? (double[]) SplitMix64.prognosis(c.getAsJsonObject("gen"))[1]
+                : Reference.doubles(c.getAsJsonArray("scores"));
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void confusionMatrixAndRatiosMatchScikitLearn(JsonObject c) {
-        ConfusionMatrix cm = ConfusionMatrix.at(labels(c), scores(c), c.get("threshold").getAsDouble());
+        ConfusionMatrix cm =
+                ConfusionMatrix.at(labels(c), scores(c), c.get("threshold").getAsDouble());
         JsonObject e = c.getAsJsonObject("confusion");
-        assertThat(new long[] {cm.trueNegatives(), cm.falsePositives(), cm.falseNegatives(), cm.truePositives()})
-            .containsExactly(e.get("tn").getAsLong(), e.get("fp").getAsLong(), e.get("fn").getAsLong(),
-                e.get("tp").getAsLong());
+        assertThat(
+                        new long[] {
+                            cm.trueNegatives(),
+                            cm.falsePositives(),
+                            cm.falseNegatives(),
+                            cm.truePositives()
+                        })
+                .containsExactly(
+                        e.get("tn").getAsLong(),
+                        e.get("fp").getAsLong(),
+                        e.get("fn").getAsLong(),
+                        e.get("tp").getAsLong());
         Close.to("accuracy", c.get("accuracy").getAsDouble(), cm.accuracy(), TOLERANCE);
         optional(c, "precision", cm.ppv());
         optional(c, "recall", cm.sensitivity());
@@ -49,7 +64,8 @@ class PrognosisReferenceTest {
         optional(c, "f1", cm.f1());
         optional(c, "balanced_accuracy", cm.balancedAccuracy());
         double[] w = Reference.doubles(c.getAsJsonArray("wilson_accuracy"));
-        Estimate acc = Proportions.wilson(cm.truePositives() + cm.trueNegatives(), cm.total(), 0.95);
+        Estimate acc =
+                Proportions.wilson(cm.truePositives() + cm.trueNegatives(), cm.total(), 0.95);
         Close.to("wilson lower", Math.max(0, w[0]), acc.lower(), QUANTILE_TOLERANCE);
         Close.to("wilson upper", Math.min(1, w[1]), acc.upper(), QUANTILE_TOLERANCE);
     }
@@ -69,8 +85,9 @@ class PrognosisReferenceTest {
         int[] y = labels(c);
         double[] s = scores(c);
         if (!c.has("roc")) {
-            assertThatThrownBy(() -> RocCurve.of(y, s)).isInstanceOf(UndefinedMetricException.class)
-                .hasMessageContaining("at least one case of each class");
+            assertThatThrownBy(() -> RocCurve.of(y, s))
+                    .isInstanceOf(UndefinedMetricException.class)
+                    .hasMessageContaining("at least one case of each class");
             return;
         }
         check("roc", c.getAsJsonObject("roc"), RocCurve.of(y, s));
@@ -79,15 +96,28 @@ class PrognosisReferenceTest {
         JsonObject youden = c.getAsJsonObject("youden");
         YoudenPoint yp = YoudenPoint.of(y, s);
         assertThat(yp.threshold()).isEqualTo(youden.get("threshold").getAsDouble());
-        Close.to("youden sensitivity", youden.get("sensitivity").getAsDouble(), yp.sensitivity(), TOLERANCE);
-        Close.to("youden specificity", youden.get("specificity").getAsDouble(), yp.specificity(), TOLERANCE);
+        Close.to(
+                "youden sensitivity",
+                youden.get("sensitivity").getAsDouble(),
+                yp.sensitivity(),
+                TOLERANCE);
+        Close.to(
+                "youden specificity",
+                youden.get("specificity").getAsDouble(),
+                yp.specificity(),
+                TOLERANCE);
     }
 
     private static void check(String what, JsonObject e, RocCurve roc) {
-        assertThat(roc.thresholds()).as(what + " thresholds")
-            .containsExactly(Reference.doubles(e.getAsJsonArray("thresholds")));
-        assertThat(roc.falsePositiveRates()).as(what + " fpr").containsExactly(Reference.doubles(e.getAsJsonArray("fpr")));
-        assertThat(roc.truePositiveRates()).as(what + " tpr").containsExactly(Reference.doubles(e.getAsJsonArray("tpr")));
+        assertThat(roc.thresholds())
+                .as(what + " thresholds")
+                .containsExactly(Reference.doubles(e.getAsJsonArray("thresholds")));
+        assertThat(roc.falsePositiveRates())
+                .as(what + " fpr")
+                .containsExactly(Reference.doubles(e.getAsJsonArray("fpr")));
+        assertThat(roc.truePositiveRates())
+                .as(what + " tpr")
+                .containsExactly(Reference.doubles(e.getAsJsonArray("tpr")));
     }
 
     @ParameterizedTest
@@ -98,8 +128,16 @@ class PrognosisReferenceTest {
         Close.to("brier", c.get("brier").getAsDouble(), ProbabilityScores.brier(y, s), TOLERANCE);
         CalibrationCurve cal = CalibrationCurve.uniform(y, s, c.get("bins").getAsInt());
         JsonObject e = c.getAsJsonObject("calibration");
-        Close.to("prob_true", Reference.doubles(e.getAsJsonArray("prob_true")), cal.fractionPositive(), TOLERANCE);
-        Close.to("prob_pred", Reference.doubles(e.getAsJsonArray("prob_pred")), cal.meanPredicted(), TOLERANCE);
+        Close.to(
+                "prob_true",
+                Reference.doubles(e.getAsJsonArray("prob_true")),
+                cal.fractionPositive(),
+                TOLERANCE);
+        Close.to(
+                "prob_pred",
+                Reference.doubles(e.getAsJsonArray("prob_pred")),
+                cal.meanPredicted(),
+                TOLERANCE);
     }
 
     @ParameterizedTest
@@ -108,7 +146,8 @@ class PrognosisReferenceTest {
         int[] y = labels(c);
         double[] s = scores(c);
         if (!c.has("delong")) {
-            assertThatThrownBy(() -> DeLong.auc(y, s, 0.95)).isInstanceOf(UndefinedMetricException.class);
+            assertThatThrownBy(() -> DeLong.auc(y, s, 0.95))
+                    .isInstanceOf(UndefinedMetricException.class);
             return;
         }
         JsonObject e = c.getAsJsonObject("delong");
@@ -122,7 +161,7 @@ class PrognosisReferenceTest {
 
     static Stream<Arguments> pairs() {
         return Reference.cases("delong_pairs").stream()
-            .map(c -> Arguments.of(Named.of(c.get("name").getAsString(), c)));
+                .map(c -> Arguments.of(Named.of(c.get("name").getAsString(), c)));
     }
 
     @ParameterizedTest

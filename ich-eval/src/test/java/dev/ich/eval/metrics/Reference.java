@@ -17,16 +17,19 @@ final class Reference {
 
     private static JsonObject root;
 
-    private Reference() {
-    }
+    private Reference() {}
 
     static synchronized JsonObject root() {
         if (root == null) {
-            try (InputStream in = Reference.class.getResourceAsStream("/reference/eval_reference.json")) {
+            try (InputStream in =
+                    Reference.class.getResourceAsStream("/reference/eval_reference.json")) {
                 if (in == null) {
-                    throw new IllegalStateException("reference/eval_reference.json is missing from the test resources");
+                    throw new IllegalStateException(
+                            "reference/eval_reference.json is missing from the test resources");
                 }
-                root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+                root =
+                        JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                                .getAsJsonObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

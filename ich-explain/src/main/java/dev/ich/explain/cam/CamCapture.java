@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * One capture of a feature map {@code A} and the gradient {@code G = ∂y/∂A} of one chosen network
  * output {@code y}, both {@code channels × depth × height × width} with {@code width} fastest (the
- * memory order of a PyTorch {@code 1×C×D×H×W} tensor). Every method of {@link CamMethod} is computed
- * from the same capture, so one forward and one backward pass serve all of them.
+ * memory order of a PyTorch {@code 1×C×D×H×W} tensor). Every method of {@link CamMethod} is
+ * computed from the same capture, so one forward and one backward pass serve all of them.
  *
  * <p>Immutable: the arrays are copied in and out.
  */
@@ -20,24 +20,65 @@ public final class CamCapture {
     private final float[] gradients;
 
     /** Copies both arrays. */
-    public CamCapture(int channels, int depth, int height, int width, float[] activations, float[] gradients) {
+    public CamCapture(
+            int channels,
+            int depth,
+            int height,
+            int width,
+            float[] activations,
+            float[] gradients) {
         this(channels, depth, height, width, activations.clone(), gradients.clone(), true);
     }
 
-    private CamCapture(int channels, int depth, int height, int width, float[] activations, float[] gradients,
-                       boolean owned) {
+    private CamCapture(
+            int channels,
+            int depth,
+            int height,
+            int width,
+            float[] activations,
+            float[] gradients,
+            boolean owned) {
         if (channels < 1 || depth < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("capture shape must be positive, got " + channels + "×" + depth
-                + "×" + height + "×" + width);
+            throw new IllegalArgumentException(
+                    "capture shape must be positive, got "
+                            + channels
+                            + "×"
+                            + depth
+                            + "×"
+                            + height
+                            + "×"
+                            + width);
         }
         long n = (long) channels * depth * height * width;
         if (activations.length != n) {
-            throw new IllegalArgumentException("activations has " + activations.length + " values but the shape "
-                + channels + "×" + depth + "×" + height + "×" + width + " needs " + n);
+            throw new IllegalArgumentException(
+                    "activations has "
+                            + activations.length
+                            + " values but the shape "
+                            + channels
+                            + "×"
+                            + depth
+                            + "×"
+                            + height
+                            + "×"
+                            + width
+                            + " needs "
+                            + n);
         }
         if (gradients.length != n) {
-            throw new IllegalArgumentException("gradients has " + gradients.length + " values but the shape "
-                + channels + "×" + depth + "×" + height + "×" + width + " needs " + n);
+            throw new IllegalArgumentException(
+                    "gradients has "
+                            + gradients.length
+                            + " values but the shape "
+                            + channels
+                            + "×"
+                            + depth
+                            + "×"
+                            + height
+                            + "×"
+                            + width
+                            + " needs "
+                            + n);
         }
         this.channels = channels;
         this.depth = depth;
@@ -48,8 +89,13 @@ public final class CamCapture {
     }
 
     /** Takes ownership of both arrays without a copy; for producers that have just filled them. */
-    public static CamCapture wrap(int channels, int depth, int height, int width, float[] activations,
-                                  float[] gradients) {
+    public static CamCapture wrap(
+            int channels,
+            int depth,
+            int height,
+            int width,
+            float[] activations,
+            float[] gradients) {
         return new CamCapture(channels, depth, height, width, activations, gradients, true);
     }
 
@@ -105,8 +151,13 @@ public final class CamCapture {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CamCapture c && c.channels == channels && c.depth == depth && c.height == height
-            && c.width == width && Arrays.equals(c.activations, activations) && Arrays.equals(c.gradients, gradients);
+        return o instanceof CamCapture c
+                && c.channels == channels
+                && c.depth == depth
+                && c.height == height
+                && c.width == width
+                && Arrays.equals(c.activations, activations)
+                && Arrays.equals(c.gradients, gradients);
     }
 
     @Override

@@ -3,17 +3,16 @@ package dev.ich.explain.cam;
 import java.util.Objects;
 
 /**
- * The arithmetic of the Grad-CAM family on one {@link CamCapture}. Sums run in double precision
- * and the result is rounded to float once, so the maps agree with PyTorch's float32 arithmetic to
- * well below the tolerance of the parity tests.
+ * The arithmetic of the Grad-CAM family on one {@link CamCapture}. Sums run in double precision and
+ * the result is rounded to float once, so the maps agree with PyTorch's float32 arithmetic to well
+ * below the tolerance of the parity tests.
  */
 public final class CamMath {
 
     /** Grad-CAM++'s guard against a zero denominator, as in the pytorch-grad-cam library. */
     static final double GRAD_CAM_PLUS_PLUS_EPS = 1e-6;
 
-    private CamMath() {
-    }
+    private CamMath() {}
 
     /**
      * The low-resolution map, {@code depth × height × width} of the capture, {@code width} fastest.
@@ -28,13 +27,16 @@ public final class CamMath {
         Objects.requireNonNull(polarity, "polarity");
         // Explaining −y is the same method with every gradient negated.
         double sign = polarity == Polarity.NEGATIVE ? -1 : 1;
-        double[] sum = switch (method) {
-            case GRAD_CAM -> weightedSum(capture, gradCamWeights(capture, sign));
-            case GRAD_CAM_PLUS_PLUS -> weightedSum(capture, gradCamPlusPlusWeights(capture, sign));
-            // Integrated gradients' capture is (x − x', mean path gradient): HiResCAM's product.
-            case HI_RES_CAM, INTEGRATED_GRADIENTS -> elementwiseSum(capture, sign, false);
-            case LAYER_CAM -> elementwiseSum(capture, sign, true);
-        };
+        double[] sum =
+                switch (method) {
+                    case GRAD_CAM -> weightedSum(capture, gradCamWeights(capture, sign));
+                    case GRAD_CAM_PLUS_PLUS ->
+                            weightedSum(capture, gradCamPlusPlusWeights(capture, sign));
+                    // Integrated gradients' capture is (x − x', mean path gradient): HiResCAM's
+                    // product.
+                    case HI_RES_CAM, INTEGRATED_GRADIENTS -> elementwiseSum(capture, sign, false);
+                    case LAYER_CAM -> elementwiseSum(capture, sign, true);
+                };
         boolean relu = polarity != Polarity.SIGNED;
         float[] out = new float[sum.length];
         for (int v = 0; v < sum.length; v++) {
@@ -44,8 +46,8 @@ public final class CamMath {
     }
 
     /**
-     * Grad-CAM's channel weights {@code α_k = (1/Z) Σ_map ∂y/∂A_k} (the paper's eq. 3), for the output
-     * {@code sign·y}.
+     * Grad-CAM's channel weights {@code α_k = (1/Z) Σ_map ∂y/∂A_k} (the paper's eq. 3), for the
+     * output {@code sign·y}.
      */
     public static double[] gradCamWeights(CamCapture capture, double sign) {
         int c = capture.channels();
@@ -62,7 +64,10 @@ public final class CamMath {
         return alpha;
     }
 
-    /** Grad-CAM++'s channel weights (see {@link CamMethod#GRAD_CAM_PLUS_PLUS}) for the output {@code sign·y}. */
+    /**
+     * Grad-CAM++'s channel weights (see {@link CamMethod#GRAD_CAM_PLUS_PLUS}) for the output {@code
+     * sign·y}.
+     */
     public static double[] gradCamPlusPlusWeights(CamCapture capture, double sign) {
         int c = capture.channels();
         int m = capture.mapSize();

@@ -18,22 +18,25 @@ public enum CamMethod {
     GRAD_CAM("gradcam"),
     /**
      * Grad-CAM++ (Chattopadhay et al. 2018, eq. 19, the closed form for an exponential output that
-     * the pytorch-grad-cam library uses for any output): per voxel
-     * {@code a = g² / (2g² + Σ_map(A_k)·g³ + 1e-6)} (0 where {@code g = 0}), channel weights
-     * {@code w_k = Σ_map a·ReLU(g)}, map {@code ReLU(Σ_k w_k A_k)}.
+     * the pytorch-grad-cam library uses for any output): per voxel {@code a = g² / (2g² +
+     * Σ_map(A_k)·g³ + 1e-6)} (0 where {@code g = 0}), channel weights {@code w_k = Σ_map
+     * a·ReLU(g)}, map {@code ReLU(Σ_k w_k A_k)}.
      */
     GRAD_CAM_PLUS_PLUS("gradcam++"),
-    /** HiResCAM (Draelos and Carin 2020): {@code ReLU(Σ_k G_k ⊙ A_k)}, faithful to the gradient per voxel. */
+    /**
+     * HiResCAM (Draelos and Carin 2020): {@code ReLU(Σ_k G_k ⊙ A_k)}, faithful to the gradient per
+     * voxel.
+     */
     HI_RES_CAM("hirescam"),
     /** LayerCAM (Jiang et al. 2021): {@code ReLU(Σ_k ReLU(G_k) ⊙ A_k)}. */
     LAYER_CAM("layercam"),
     /**
      * Integrated gradients (Sundararajan et al. 2017) on the model input, with the all-zero input
-     * as baseline (every voxel at or below the intensity window's lower bound, so no blood):
-     * {@code (x − x')·mean_k ∂y/∂x(x' + α_k(x − x'))} with {@code α_k = (k + ½)/m}, the midpoints
-     * of {@code m} equal steps. Its capture holds {@code x − x'} as a one-channel "activation" and
-     * the path's mean gradient as "gradient", so the map is HiResCAM's arithmetic on that capture,
-     * at the input's own resolution. The signed map sums to {@code y(x) − y(x')} up to the Riemann
+     * as baseline (every voxel at or below the intensity window's lower bound, so no blood): {@code
+     * (x − x')·mean_k ∂y/∂x(x' + α_k(x − x'))} with {@code α_k = (k + ½)/m}, the midpoints of
+     * {@code m} equal steps. Its capture holds {@code x − x'} as a one-channel "activation" and the
+     * path's mean gradient as "gradient", so the map is HiResCAM's arithmetic on that capture, at
+     * the input's own resolution. The signed map sums to {@code y(x) − y(x')} up to the Riemann
      * sum's error (completeness), and a voxel equal to the baseline gets exactly 0: where the
      * network saw nothing brighter than the window, there is no evidence.
      */
@@ -50,7 +53,10 @@ public enum CamMethod {
         return Arrays.stream(values()).filter(CamMethod::readsStage).toList();
     }
 
-    /** True for the Grad-CAM family, whose capture is an encoder stage's; false for integrated gradients. */
+    /**
+     * True for the Grad-CAM family, whose capture is an encoder stage's; false for integrated
+     * gradients.
+     */
     public boolean readsStage() {
         return this != INTEGRATED_GRADIENTS;
     }
@@ -72,6 +78,7 @@ public enum CamMethod {
         for (CamMethod m : values()) {
             names.add(m.cliName);
         }
-        throw new IllegalArgumentException("unknown heatmap method '" + name + "'; use one of " + names);
+        throw new IllegalArgumentException(
+                "unknown heatmap method '" + name + "'; use one of " + names);
     }
 }

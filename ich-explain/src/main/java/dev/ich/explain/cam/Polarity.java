@@ -7,12 +7,15 @@ package dev.ich.explain.cam;
 public enum Polarity {
     /** The method as published: the final ReLU keeps what raises the output. */
     POSITIVE,
-    /** The method's weighted sum without the final ReLU: positive raises, negative lowers the output. */
+    /**
+     * The method's weighted sum without the final ReLU: positive raises, negative lowers the
+     * output.
+     */
     SIGNED,
     /**
-     * What lowers the output: the method applied to {@code −y}, i.e. to the negated gradients, with its
-     * final ReLU. For Grad-CAM and HiResCAM this is exactly {@code ReLU(−S)} where {@code S} is the
-     * signed sum.
+     * What lowers the output: the method applied to {@code −y}, i.e. to the negated gradients, with
+     * its final ReLU. For Grad-CAM and HiResCAM this is exactly {@code ReLU(−S)} where {@code S} is
+     * the signed sum.
      */
     NEGATIVE
 }

@@ -36,7 +36,8 @@ public enum ColorMap {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown colour map '" + name + "'; use viridis or inferno");
+        throw new IllegalArgumentException(
+                "unknown colour map '" + name + "'; use viridis or inferno");
     }
 
     /** The colour at {@code t} (clamped to [0, 1]) as {@code {r, g, b}} in [0, 1]. */
@@ -78,9 +79,11 @@ public enum ColorMap {
         float[] t = new float[3 * ENTRIES];
         try (InputStream in = ColorMap.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("colour table " + resource + " is missing from the ich-explain jar");
+                throw new IllegalStateException(
+                        "colour table " + resource + " is missing from the ich-explain jar");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
             int n = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -88,7 +91,8 @@ public enum ColorMap {
                 }
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length != 3 || n >= ENTRIES) {
-                    throw new IllegalStateException("colour table " + resource + " is malformed at entry " + n);
+                    throw new IllegalStateException(
+                            "colour table " + resource + " is malformed at entry " + n);
                 }
                 for (int c = 0; c < 3; c++) {
                     t[3 * n + c] = Float.parseFloat(parts[c]);
@@ -96,7 +100,8 @@ public enum ColorMap {
                 n++;
             }
             if (n != ENTRIES) {
-                throw new IllegalStateException("colour table " + resource + " has " + n + " entries, not " + ENTRIES);
+                throw new IllegalStateException(
+                        "colour table " + resource + " has " + n + " entries, not " + ENTRIES);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read colour table " + resource, e);

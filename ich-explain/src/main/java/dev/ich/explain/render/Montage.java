@@ -21,11 +21,11 @@ import javax.imageio.ImageIO;
 
 /**
  * A montage of axial slices: the CT in the brain window as greyscale, the heatmap over it in a
- * perceptual colour map whose opacity grows with the value, each tile labelled with its slice
- * index and position along the patient's z axis (mm, LPS: + is superior), a title and a colour
- * bar. Rows of the image follow the grid's {@code j} axis and columns its {@code i} axis, flipped
- * where needed so an axial study shows in the radiological convention (anterior up, patient's
- * right on the left of the picture). No patient identity is drawn.
+ * perceptual colour map whose opacity grows with the value, each tile labelled with its slice index
+ * and position along the patient's z axis (mm, LPS: + is superior), a title and a colour bar. Rows
+ * of the image follow the grid's {@code j} axis and columns its {@code i} axis, flipped where
+ * needed so an axial study shows in the radiological convention (anterior up, patient's right on
+ * the left of the picture). No patient identity is drawn.
  */
 public final class Montage {
 
@@ -37,22 +37,23 @@ public final class Montage {
     private static final int BAR_WIDTH = 22;
     private static final int BAR_AREA = 96;
 
-    private Montage() {
-    }
+    private Montage() {}
 
     /**
      * Renders {@code heatmap} over {@code ct}; both must lie on the same grid.
      *
-     * @param title a line drawn at the top (for example {@link dev.ich.explain.CamRequest#describe()});
-     *     it must not contain patient identity
+     * @param title a line drawn at the top (for example {@link
+     *     dev.ich.explain.CamRequest#describe()}); it must not contain patient identity
      */
-    public static BufferedImage render(CtVolume ct, StudyHeatmap heatmap, String title, MontageOptions options) {
+    public static BufferedImage render(
+            CtVolume ct, StudyHeatmap heatmap, String title, MontageOptions options) {
         Objects.requireNonNull(ct, "ct");
         Objects.requireNonNull(heatmap, "heatmap");
         Objects.requireNonNull(options, "options");
         VolumeGeometry g = ct.geometry();
         if (!g.sameGrid(heatmap.geometry(), 1e-3)) {
-            throw new IllegalArgumentException("heatmap grid " + heatmap.geometry() + " differs from CT grid " + g);
+            throw new IllegalArgumentException(
+                    "heatmap grid " + heatmap.geometry() + " differs from CT grid " + g);
         }
         int[] slices = chooseSlices(ct, options.slices(), options.headThresholdHu());
         int cols = Math.min(options.columns(), slices.length);
@@ -60,14 +61,21 @@ public final class Montage {
         // Tile aspect from the physical extent, so anisotropic pixels are not distorted.
         double width = g.nx() * g.spacing().x();
         double height = g.ny() * g.spacing().y();
-        int tileW = width >= height ? options.tileSize() : (int) Math.round(options.tileSize() * width / height);
-        int tileH = width >= height ? (int) Math.round(options.tileSize() * height / width) : options.tileSize();
+        int tileW =
+                width >= height
+                        ? options.tileSize()
+                        : (int) Math.round(options.tileSize() * width / height);
+        int tileH =
+                width >= height
+                        ? (int) Math.round(options.tileSize() * height / width)
+                        : options.tileSize();
         int imgW = MARGIN + cols * (tileW + MARGIN) + BAR_AREA;
         int imgH = TITLE_HEIGHT + rows * (tileH + LABEL_HEIGHT + MARGIN) + MARGIN;
         BufferedImage img = new BufferedImage(imgW, imgH, BufferedImage.TYPE_INT_RGB);
         Graphics2D gr = img.createGraphics();
         try {
-            gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            gr.setRenderingHint(
+                    RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             gr.setColor(BACKGROUND);
             gr.fillRect(0, 0, imgW, imgH);
@@ -81,8 +89,11 @@ public final class Montage {
             for (int n = 0; n < slices.length; n++) {
                 int x0 = MARGIN + (n % cols) * (tileW + MARGIN);
                 int y0 = TITLE_HEIGHT + (n / cols) * (tileH + LABEL_HEIGHT + MARGIN);
-                BufferedImage slice = slice(ct, heatmap, slices[n], options, saturation, flipI, flipJ);
-                gr.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                BufferedImage slice =
+                        slice(ct, heatmap, slices[n], options, saturation, flipI, flipJ);
+                gr.setRenderingHint(
+                        RenderingHints.KEY_INTERPOLATION,
+                        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 gr.drawImage(slice, x0, y0, tileW, tileH, null);
                 gr.setColor(TEXT);
                 gr.drawString(label(g, slices[n]), x0 + 2, y0 + tileH + 15);
@@ -90,8 +101,14 @@ public final class Montage {
                     orientation(gr, g, flipI, flipJ, x0, y0, tileW, tileH);
                 }
             }
-            colourBar(gr, options.colorMap(), heatmap.signed(), saturation, imgW - BAR_AREA + 14, TITLE_HEIGHT,
-                Math.max(120, Math.min(imgH - TITLE_HEIGHT - 2 * MARGIN, 360)));
+            colourBar(
+                    gr,
+                    options.colorMap(),
+                    heatmap.signed(),
+                    saturation,
+                    imgW - BAR_AREA + 14,
+                    TITLE_HEIGHT,
+                    Math.max(120, Math.min(imgH - TITLE_HEIGHT - 2 * MARGIN, 360)));
         } finally {
             gr.dispose();
         }
@@ -112,10 +129,10 @@ public final class Montage {
     }
 
     /**
-     * {@code count} slice indices at equal intervals through the central 80 % of the slices that hold
-     * head (a voxel above {@code thresholdHu}): the centres of {@code count} equal parts, so the
-     * first and last slices, only skull cap or skull base, are not shown. All slices when there is
-     * no head.
+     * {@code count} slice indices at equal intervals through the central 80 % of the slices that
+     * hold head (a voxel above {@code thresholdHu}): the centres of {@code count} equal parts, so
+     * the first and last slices, only skull cap or skull base, are not shown. All slices when there
+     * is no head.
      */
     static int[] chooseSlices(CtVolume ct, int count, double thresholdHu) {
         VolumeGeometry g = ct.geometry();
@@ -155,8 +172,15 @@ public final class Montage {
     }
 
     /** Patient-side letters at the left and top edges of a tile, from the grid's axes. */
-    private static void orientation(Graphics2D gr, VolumeGeometry g, boolean flipI, boolean flipJ, int x0, int y0,
-                                    int w, int h) {
+    private static void orientation(
+            Graphics2D gr,
+            VolumeGeometry g,
+            boolean flipI,
+            boolean flipJ,
+            int x0,
+            int y0,
+            int w,
+            int h) {
         Vec3 right = flipI ? g.axisI().times(-1) : g.axisI();
         Vec3 down = flipJ ? g.axisJ().times(-1) : g.axisJ();
         gr.setColor(new Color(255, 255, 120));
@@ -179,8 +203,8 @@ public final class Montage {
     }
 
     /**
-     * The evidence strength (0–1 on the normalised map: v, or |2v − 1| for a signed map) at which the
-     * colours saturate: the smallest strength at which the voxels up to it, weakest first, hold
+     * The evidence strength (0–1 on the normalised map: v, or |2v − 1| for a signed map) at which
+     * the colours saturate: the smallest strength at which the voxels up to it, weakest first, hold
      * {@code energyQuantile} of the map's summed strength.
      */
     static double saturation(StudyHeatmap h, double energyQuantile) {
@@ -210,8 +234,14 @@ public final class Montage {
     }
 
     /** Slice {@code k} at one pixel per voxel, the heatmap blended over the windowed CT. */
-    static BufferedImage slice(CtVolume ct, StudyHeatmap h, int k, MontageOptions o, double saturation,
-                               boolean flipI, boolean flipJ) {
+    static BufferedImage slice(
+            CtVolume ct,
+            StudyHeatmap h,
+            int k,
+            MontageOptions o,
+            double saturation,
+            boolean flipI,
+            boolean flipJ) {
         VolumeGeometry g = ct.geometry();
         BufferedImage img = new BufferedImage(g.nx(), g.ny(), BufferedImage.TYPE_INT_RGB);
         boolean signed = h.signed();
@@ -220,7 +250,8 @@ public final class Montage {
                 int idx = g.index(i, j, k);
                 double grey = o.window().apply(ct.huAt(idx));
                 double v = h.normalisedAt(idx);
-                // Opacity follows the strength of the evidence, so "no evidence" leaves the CT visible.
+                // Opacity follows the strength of the evidence, so "no evidence" leaves the CT
+                // visible.
                 double strength = Math.min(1, (signed ? Math.abs(2 * v - 1) : v) / saturation);
                 v = signed ? 0.5 + Math.copySign(strength, v - 0.5) / 2 : strength;
                 double a = o.maxOpacity() * strength;
@@ -228,7 +259,10 @@ public final class Montage {
                 int r = ColorMap.to8((float) ((1 - a) * grey + a * c[0]));
                 int gg = ColorMap.to8((float) ((1 - a) * grey + a * c[1]));
                 int b = ColorMap.to8((float) ((1 - a) * grey + a * c[2]));
-                img.setRGB(flipI ? g.nx() - 1 - i : i, flipJ ? g.ny() - 1 - j : j, (r << 16) | (gg << 8) | b);
+                img.setRGB(
+                        flipI ? g.nx() - 1 - i : i,
+                        flipJ ? g.ny() - 1 - j : j,
+                        (r << 16) | (gg << 8) | b);
             }
         }
         return img;
@@ -240,12 +274,19 @@ public final class Montage {
             return signed ? new String[] {"+max", "0", "−max"} : new String[] {"1", "0.5", "0"};
         }
         String s = String.format(Locale.ROOT, "%.2g", saturation);
-        return signed ? new String[] {"≥ +" + s + " max", "0", "≤ −" + s + " max"}
-            : new String[] {"≥ " + s, String.format(Locale.ROOT, "%.2g", saturation / 2), "0"};
+        return signed
+                ? new String[] {"≥ +" + s + " max", "0", "≤ −" + s + " max"}
+                : new String[] {"≥ " + s, String.format(Locale.ROOT, "%.2g", saturation / 2), "0"};
     }
 
-    private static void colourBar(Graphics2D gr, ColorMap map, boolean signed, double saturation, int x, int y,
-                                  int height) {
+    private static void colourBar(
+            Graphics2D gr,
+            ColorMap map,
+            boolean signed,
+            double saturation,
+            int x,
+            int y,
+            int height) {
         for (int p = 0; p < height; p++) {
             double t = 1 - (double) p / (height - 1);
             gr.setColor(new Color(map.packedRgb(t)));

@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param columns tiles per row
  * @param tileSize the longer side of one slice tile in pixels
  * @param colorMap the heatmap's colour map
- * @param window the greyscale window under the heatmap: by default the clinical brain window (level 40,
- *     width 80 HU), which shows grey and white matter; the paper's model-input window [40, 110] HU
- *     ({@link HuWindow#brain()}) makes normal brain nearly black
+ * @param window the greyscale window under the heatmap: by default the clinical brain window (level
+ *     40, width 80 HU), which shows grey and white matter; the paper's model-input window [40, 110]
+ *     HU ({@link HuWindow#brain()}) makes normal brain nearly black
  * @param maxOpacity the heatmap's opacity where it is 1 (it fades to transparent at 0)
  * @param headThresholdHu slices are chosen among those with a voxel above this HU (the head)
  * @param saturationEnergyQuantile the colours reach the top of the colour bar at the strength above
@@ -22,14 +22,21 @@ import java.util.Objects;
  *     instead of fading it to near transparency, and weighting by evidence keeps the many voxels
  *     with almost none from setting the scale
  */
-public record MontageOptions(int slices, int columns, int tileSize, ColorMap colorMap, HuWindow window,
-                             double maxOpacity, double headThresholdHu, double saturationEnergyQuantile) {
+public record MontageOptions(
+        int slices,
+        int columns,
+        int tileSize,
+        ColorMap colorMap,
+        HuWindow window,
+        double maxOpacity,
+        double headThresholdHu,
+        double saturationEnergyQuantile) {
 
     /**
      * A {@link #saturationEnergyQuantile()} for voxel-level maps such as integrated gradients: the
      * strongest voxels holding the last 10 % of the evidence saturate. Chosen by eye on a 2 ml and
-     * a 97 ml phantom bleed: with 0.98 the large bleed's voxels stayed nearly transparent, with
-     * 0.8 weak evidence over the small bleed's skull base lit up.
+     * a 97 ml phantom bleed: with 0.98 the large bleed's voxels stayed nearly transparent, with 0.8
+     * weak evidence over the small bleed's skull base lit up.
      */
     public static final double VOXEL_LEVEL_SATURATION = 0.9;
 
@@ -43,16 +50,19 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
             throw new IllegalArgumentException("columns must be in [1, 16], got " + columns);
         }
         if (tileSize < 32 || tileSize > 2048) {
-            throw new IllegalArgumentException("tileSize must be in [32, 2048] pixels, got " + tileSize);
+            throw new IllegalArgumentException(
+                    "tileSize must be in [32, 2048] pixels, got " + tileSize);
         }
         if (!(maxOpacity > 0 && maxOpacity <= 1)) {
             throw new IllegalArgumentException("maxOpacity must be in (0, 1], got " + maxOpacity);
         }
         if (!Double.isFinite(headThresholdHu)) {
-            throw new IllegalArgumentException("headThresholdHu must be finite, got " + headThresholdHu);
+            throw new IllegalArgumentException(
+                    "headThresholdHu must be finite, got " + headThresholdHu);
         }
         if (!(saturationEnergyQuantile > 0 && saturationEnergyQuantile <= 1)) {
-            throw new IllegalArgumentException("saturationEnergyQuantile must be in (0, 1], got " + saturationEnergyQuantile);
+            throw new IllegalArgumentException(
+                    "saturationEnergyQuantile must be in (0, 1], got " + saturationEnergyQuantile);
         }
     }
 
@@ -76,8 +86,7 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
         private double headThresholdHu = -500;
         private double saturationEnergyQuantile = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder slices(int value) {
             slices = value;
@@ -119,10 +128,19 @@ public record MontageOptions(int slices, int columns, int tileSize, ColorMap col
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the field and value that is out of range */
+        /**
+         * @throws IllegalArgumentException naming the field and value that is out of range
+         */
         public MontageOptions build() {
-            return new MontageOptions(slices, columns, tileSize, colorMap, window, maxOpacity, headThresholdHu,
-                saturationEnergyQuantile);
+            return new MontageOptions(
+                    slices,
+                    columns,
+                    tileSize,
+                    colorMap,
+                    window,
+                    maxOpacity,
+                    headThresholdHu,
+                    saturationEnergyQuantile);
         }
     }
 }

@@ -24,37 +24,42 @@ public final class SliceOverlays {
     private static final Color TEXT = new Color(255, 255, 255);
     private static final int MIN_FONT = 5;
 
-    private SliceOverlays() {
-    }
+    private SliceOverlays() {}
 
     /**
-     * The pictures of {@code heatmap} over {@code ct} (the same grid), each rendered when asked for.
-     * The colours saturate where the whole volume's map does, so slices compare.
+     * The pictures of {@code heatmap} over {@code ct} (the same grid), each rendered when asked
+     * for. The colours saturate where the whole volume's map does, so slices compare.
      */
-    public static IntFunction<BufferedImage> of(CtVolume ct, StudyHeatmap heatmap, MontageOptions options) {
+    public static IntFunction<BufferedImage> of(
+            CtVolume ct, StudyHeatmap heatmap, MontageOptions options) {
         Objects.requireNonNull(ct, "ct");
         Objects.requireNonNull(options, "options");
         if (!ct.geometry().sameGrid(heatmap.geometry(), 1e-3)) {
-            throw new IllegalArgumentException("heatmap grid " + heatmap.geometry() + " differs from CT grid "
-                + ct.geometry());
+            throw new IllegalArgumentException(
+                    "heatmap grid "
+                            + heatmap.geometry()
+                            + " differs from CT grid "
+                            + ct.geometry());
         }
         double saturation = Montage.saturation(heatmap, options.saturationEnergyQuantile());
         return k -> render(ct, heatmap, k, options, saturation);
     }
 
-    private static BufferedImage render(CtVolume ct, StudyHeatmap heatmap, int k, MontageOptions options,
-                                        double saturation) {
+    private static BufferedImage render(
+            CtVolume ct, StudyHeatmap heatmap, int k, MontageOptions options, double saturation) {
         BufferedImage image = Montage.slice(ct, heatmap, k, options, saturation, false, false);
         int w = image.getWidth();
         int h = image.getHeight();
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(
+                    RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             int margin = Math.max(2, w / 100);
             // As large as a 512-pixel slice shows well, smaller until the notice fits the width.
             int size = Math.max(MIN_FONT, Math.min(w, h) / 36);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-            while (size > MIN_FONT && g.getFontMetrics().stringWidth(RESEARCH_USE) > w - 2 * margin) {
+            while (size > MIN_FONT
+                    && g.getFontMetrics().stringWidth(RESEARCH_USE) > w - 2 * margin) {
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, --size));
             }
             FontMetrics fm = g.getFontMetrics();
@@ -68,8 +73,15 @@ public final class SliceOverlays {
     }
 
     /** A vertical bar at the right edge, labelled at its ends. */
-    private static void colourBar(Graphics2D g, ColorMap map, boolean signed, double saturation, int w, int h,
-                                  int margin, FontMetrics fm) {
+    private static void colourBar(
+            Graphics2D g,
+            ColorMap map,
+            boolean signed,
+            double saturation,
+            int w,
+            int h,
+            int margin,
+            FontMetrics fm) {
         int barWidth = Math.max(3, w / 48);
         int height = Math.max(8, h / 3);
         int x = w - margin - barWidth;
@@ -81,6 +93,7 @@ public final class SliceOverlays {
         String[] labels = Montage.barLabels(signed, saturation);
         g.setColor(TEXT);
         g.drawString(labels[0], x + barWidth - fm.stringWidth(labels[0]), y - 2);
-        g.drawString(labels[2], x + barWidth - fm.stringWidth(labels[2]), y + height + fm.getAscent());
+        g.drawString(
+                labels[2], x + barWidth - fm.stringWidth(labels[2]), y + height + fm.getAscent());
     }
 }

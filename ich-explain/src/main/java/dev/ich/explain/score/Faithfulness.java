@@ -9,22 +9,20 @@ import java.util.Objects;
  * Deletion and insertion (Petsiuk et al. 2018) on the model input: rank the input voxels by
  * saliency (the map upsampled to the model input), then in {@code steps} equal steps set the most
  * salient ones to a baseline (deletion, starting from the input) or copy them from the input into
- * the baseline (insertion, starting from the baseline), recording the model output at each step.
- * A faithful map for the volume head makes the deletion curve fall early (small AUC) and the
- * insertion curve rise early (large AUC). The model is any {@link ModelFunction} {@code ModelInput → double},
- * so the scores are independent of the engine.
+ * the baseline (insertion, starting from the baseline), recording the model output at each step. A
+ * faithful map for the volume head makes the deletion curve fall early (small AUC) and the
+ * insertion curve rise early (large AUC). The model is any {@link ModelFunction} {@code ModelInput
+ * → double}, so the scores are independent of the engine.
  */
 public final class Faithfulness {
 
     /** Default number of steps: 17 model calls per curve. */
     public static final int DEFAULT_STEPS = 16;
 
-    private Faithfulness() {
-    }
+    private Faithfulness() {}
 
     /** Both curves. */
-    public record Result(FaithfulnessCurve deletion, FaithfulnessCurve insertion) {
-    }
+    public record Result(FaithfulnessCurve deletion, FaithfulnessCurve insertion) {}
 
     /**
      * @param input the model input that was explained
@@ -35,16 +33,21 @@ public final class Faithfulness {
      *     the paper's preprocessing)
      * @throws IchException when the model function fails
      */
-    public static Result deletionAndInsertion(ModelInput input, float[] saliency, ModelFunction model,
-                                              int steps, float baseline) throws IchException {
+    public static Result deletionAndInsertion(
+            ModelInput input, float[] saliency, ModelFunction model, int steps, float baseline)
+            throws IchException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(model, "model");
         if (saliency.length != input.size()) {
-            throw new IllegalArgumentException("saliency has " + saliency.length + " values but the input has "
-                + input.size());
+            throw new IllegalArgumentException(
+                    "saliency has "
+                            + saliency.length
+                            + " values but the input has "
+                            + input.size());
         }
         if (steps < 1 || steps > input.size()) {
-            throw new IllegalArgumentException("steps must be in [1, " + input.size() + "], got " + steps);
+            throw new IllegalArgumentException(
+                    "steps must be in [1, " + input.size() + "], got " + steps);
         }
         int[] order = Ranking.descending(saliency);
         float[] original = input.data();
@@ -63,11 +66,16 @@ public final class Faithfulness {
                 inserted[v] = original[v];
             }
             fractions[s] = (double) upTo / order.length;
-            del[s] = model.apply(new ModelInput(input.depth(), input.height(), input.width(), deleted));
-            ins[s] = model.apply(new ModelInput(input.depth(), input.height(), input.width(), inserted));
+            del[s] =
+                    model.apply(
+                            new ModelInput(input.depth(), input.height(), input.width(), deleted));
+            ins[s] =
+                    model.apply(
+                            new ModelInput(input.depth(), input.height(), input.width(), inserted));
         }
-        return new Result(new FaithfulnessCurve(fractions, del, trapezoid(fractions, del)),
-            new FaithfulnessCurve(fractions, ins, trapezoid(fractions, ins)));
+        return new Result(
+                new FaithfulnessCurve(fractions, del, trapezoid(fractions, del)),
+                new FaithfulnessCurve(fractions, ins, trapezoid(fractions, ins)));
     }
 
     static double trapezoid(double[] x, double[] y) {

@@ -13,8 +13,11 @@ public record FaithfulnessCurve(double[] fractions, double[] outputs, double auc
 
     public FaithfulnessCurve {
         if (fractions.length != outputs.length || fractions.length < 2) {
-            throw new IllegalArgumentException("a curve needs the same number (≥ 2) of fractions and outputs, got "
-                + fractions.length + " and " + outputs.length);
+            throw new IllegalArgumentException(
+                    "a curve needs the same number (≥ 2) of fractions and outputs, got "
+                            + fractions.length
+                            + " and "
+                            + outputs.length);
         }
         fractions = fractions.clone();
         outputs = outputs.clone();
@@ -31,9 +34,9 @@ public record FaithfulnessCurve(double[] fractions, double[] outputs, double auc
     }
 
     /**
-     * The AUC relative to the two ends: {@code (auc − min(f0, f1)) / |f1 − f0|} where {@code f0, f1} are
-     * the outputs at fraction 0 and 1 (NaN when they are equal). A straight line scores 0.5; for
-     * deletion lower is better, for insertion higher.
+     * The AUC relative to the two ends: {@code (auc − min(f0, f1)) / |f1 − f0|} where {@code f0,
+     * f1} are the outputs at fraction 0 and 1 (NaN when they are equal). A straight line scores
+     * 0.5; for deletion lower is better, for insertion higher.
      */
     public double normalisedAuc() {
         double f0 = outputs[0];
@@ -44,8 +47,10 @@ public record FaithfulnessCurve(double[] fractions, double[] outputs, double auc
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FaithfulnessCurve c && Arrays.equals(c.fractions, fractions)
-            && Arrays.equals(c.outputs, outputs) && c.auc == auc;
+        return o instanceof FaithfulnessCurve c
+                && Arrays.equals(c.fractions, fractions)
+                && Arrays.equals(c.outputs, outputs)
+                && c.auc == auc;
     }
 
     @Override

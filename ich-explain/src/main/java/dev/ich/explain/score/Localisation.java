@@ -14,8 +14,7 @@ public final class Localisation {
     /** Default share of voxels for the top-k IoU. */
     public static final double DEFAULT_TOP_FRACTION = 0.05;
 
-    private Localisation() {
-    }
+    private Localisation() {}
 
     /** Scores over the whole grid with {@link #DEFAULT_TOP_FRACTION}. */
     public static LocalisationScores score(StudyHeatmap heatmap, BinaryMask mask) {
@@ -28,16 +27,23 @@ public final class Localisation {
      * @param region the voxels that take part (for example the brain), or {@code null} for all
      * @param topFraction the share of region voxels counted as the map's top, in (0, 1]
      */
-    public static LocalisationScores score(StudyHeatmap heatmap, BinaryMask mask, BinaryMask region, double topFraction) {
+    public static LocalisationScores score(
+            StudyHeatmap heatmap, BinaryMask mask, BinaryMask region, double topFraction) {
         Objects.requireNonNull(heatmap, "heatmap");
         Objects.requireNonNull(mask, "mask");
         if (!mask.geometry().sameGrid(heatmap.geometry(), 1e-3)) {
-            throw new IllegalArgumentException("mask grid " + mask.geometry() + " differs from heatmap grid "
-                + heatmap.geometry());
+            throw new IllegalArgumentException(
+                    "mask grid "
+                            + mask.geometry()
+                            + " differs from heatmap grid "
+                            + heatmap.geometry());
         }
         if (region != null && !region.geometry().sameGrid(heatmap.geometry(), 1e-3)) {
-            throw new IllegalArgumentException("region grid " + region.geometry() + " differs from heatmap grid "
-                + heatmap.geometry());
+            throw new IllegalArgumentException(
+                    "region grid "
+                            + region.geometry()
+                            + " differs from heatmap grid "
+                            + heatmap.geometry());
         }
         if (!(topFraction > 0 && topFraction <= 1)) {
             throw new IllegalArgumentException("topFraction must be in (0, 1], got " + topFraction);
@@ -73,12 +79,23 @@ public final class Localisation {
         double energy = total > 0 ? inside / total : Double.NaN;
         boolean hit = best > 0 && mask.contains(bestIndex);
         double iou = topIou(heatmap, mask, in, regionCount, maskCount, topFraction);
-        return new LocalisationScores(energy, (double) maskCount / regionCount, hit, topFraction, iou, maskCount,
-            regionCount);
+        return new LocalisationScores(
+                energy,
+                (double) maskCount / regionCount,
+                hit,
+                topFraction,
+                iou,
+                maskCount,
+                regionCount);
     }
 
-    private static double topIou(StudyHeatmap heatmap, BinaryMask mask, BitSet in, int regionCount, int maskCount,
-                                 double topFraction) {
+    private static double topIou(
+            StudyHeatmap heatmap,
+            BinaryMask mask,
+            BitSet in,
+            int regionCount,
+            int maskCount,
+            double topFraction) {
         int k = Math.max(1, (int) Math.round(topFraction * regionCount));
         float[] values = new float[regionCount];
         int[] voxel = new int[regionCount];

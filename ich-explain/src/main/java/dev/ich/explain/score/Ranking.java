@@ -5,10 +5,12 @@ import java.util.Arrays;
 /** Orders values from largest to smallest, ties by position, without boxing. */
 final class Ranking {
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
-    /** Positions of {@code values} by decreasing value; equal values keep their order. NaN is not allowed. */
+    /**
+     * Positions of {@code values} by decreasing value; equal values keep their order. NaN is not
+     * allowed.
+     */
     static int[] descending(float[] values) {
         long[] keys = new long[values.length];
         for (int v = 0; v < values.length; v++) {

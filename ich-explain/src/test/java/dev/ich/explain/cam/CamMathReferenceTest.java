@@ -20,12 +20,17 @@ class CamMathReferenceTest {
 
     /** Absolute tolerance on map values (the maps are of order 0.1–1). */
     private static final double TOLERANCE = 1e-4;
-    /** Tolerance relative to the largest |value| of the map: both sides sum the same float32 inputs in double. */
+
+    /**
+     * Tolerance relative to the largest |value| of the map: both sides sum the same float32 inputs
+     * in double.
+     */
     private static final double RELATIVE_TOLERANCE = 1e-5;
 
     private static final String[] CASES = {
         "volume_stage3", "prognosis1_stage3", "prognosis0_stage3",
-        "volume_stage4", "prognosis1_stage4", "prognosis0_stage4"};
+        "volume_stage4", "prognosis1_stage4", "prognosis0_stage4"
+    };
 
     private static Npz reference;
 
@@ -61,14 +66,17 @@ class CamMathReferenceTest {
     @MethodSource("variants")
     void mapEqualsPyTorch(String name, CamMethod method, Polarity polarity) {
         CamCapture c = capture(name);
-        Npz.Array expected = reference.get(name + "_" + key(method) + "_" + polarity.name().toLowerCase());
+        Npz.Array expected =
+                reference.get(name + "_" + key(method) + "_" + polarity.name().toLowerCase());
         assertThat(expected.shape()).containsExactly(c.depth(), c.height(), c.width());
         float[] actual = CamMath.map(c, method, polarity);
         assertClose(actual, expected.values());
         if (polarity == Polarity.SIGNED) {
-            // The reference must not be trivial, or the comparison proves nothing (a ReLU map may be all 0).
-            assertThat(maxAbs(expected.values())).as("largest |value| of the signed reference map")
-                .isGreaterThan(0.005);
+            // The reference must not be trivial, or the comparison proves nothing (a ReLU map may
+            // be all 0).
+            assertThat(maxAbs(expected.values()))
+                    .as("largest |value| of the signed reference map")
+                    .isGreaterThan(0.005);
         }
     }
 
@@ -107,7 +115,9 @@ class CamMathReferenceTest {
         for (int i = 0; i < actual.length; i++) {
             worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
         }
-        assertThat(worst).as("largest difference to PyTorch").isLessThanOrEqualTo(TOLERANCE)
-            .isLessThanOrEqualTo(RELATIVE_TOLERANCE * Math.max(1e-3, maxAbs(expected)));
+        assertThat(worst)
+                .as("largest difference to PyTorch")
+                .isLessThanOrEqualTo(TOLERANCE)
+                .isLessThanOrEqualTo(RELATIVE_TOLERANCE * Math.max(1e-3, maxAbs(expected)));
     }
 }

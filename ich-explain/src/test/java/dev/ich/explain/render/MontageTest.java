@@ -24,19 +24,27 @@ class MontageTest {
     /** Colour table entries are printed by tools/reference/make_colormaps.py from matplotlib. */
     private static final double TABLE_TOLERANCE = 1e-6;
 
-    private static final VolumeGeometry GRID = VolumeGeometry.axial(96, 96, 30, new Vec3(0.9, 0.9, 5),
-        new Vec3(-43, -43, -70));
+    private static final VolumeGeometry GRID =
+            VolumeGeometry.axial(96, 96, 30, new Vec3(0.9, 0.9, 5), new Vec3(-43, -43, -70));
 
     @Test
     void colourTablesMatchMatplotlib() {
-        assertThat(ColorMap.VIRIDIS.rgb(0)).containsExactly(new float[] {0.267004f, 0.004874f, 0.329415f},
-            within((float) TABLE_TOLERANCE));
-        assertThat(ColorMap.VIRIDIS.rgb(128 / 255.0)).containsExactly(new float[] {0.127568f, 0.566949f, 0.550556f},
-            within((float) TABLE_TOLERANCE));
-        assertThat(ColorMap.VIRIDIS.rgb(1)).containsExactly(new float[] {0.993248f, 0.906157f, 0.143936f},
-            within((float) TABLE_TOLERANCE));
-        assertThat(ColorMap.INFERNO.rgb(128 / 255.0)).containsExactly(new float[] {0.735683f, 0.215906f, 0.330245f},
-            within((float) TABLE_TOLERANCE));
+        assertThat(ColorMap.VIRIDIS.rgb(0))
+                .containsExactly(
+                        new float[] {0.267004f, 0.004874f, 0.329415f},
+                        within((float) TABLE_TOLERANCE));
+        assertThat(ColorMap.VIRIDIS.rgb(128 / 255.0))
+                .containsExactly(
+                        new float[] {0.127568f, 0.566949f, 0.550556f},
+                        within((float) TABLE_TOLERANCE));
+        assertThat(ColorMap.VIRIDIS.rgb(1))
+                .containsExactly(
+                        new float[] {0.993248f, 0.906157f, 0.143936f},
+                        within((float) TABLE_TOLERANCE));
+        assertThat(ColorMap.INFERNO.rgb(128 / 255.0))
+                .containsExactly(
+                        new float[] {0.735683f, 0.215906f, 0.330245f},
+                        within((float) TABLE_TOLERANCE));
         // Between entries the map interpolates linearly.
         float[] a = ColorMap.INFERNO.rgb(10 / 255.0);
         float[] b = ColorMap.INFERNO.rgb(11 / 255.0);
@@ -61,7 +69,8 @@ class MontageTest {
     void heatmapIsColouredOverTheBleedAndTheCtStaysGreyElsewhere() throws IOException {
         CtVolume ct = TinyHead.ct(GRID, 60, 40, 15, 8);
         StudyHeatmap h =
-            CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, TinyHead.blob(GRID, 60, 40, 15, 6));
+                CamProjection.heatmap(
+                        CamRequest.paper(Head.VOLUME), GRID, TinyHead.blob(GRID, 60, 40, 15, 6));
         MontageOptions o = MontageOptions.builder().slices(1).columns(1).tileSize(192).build();
         BufferedImage img = Montage.render(ct, h, "Grad-CAM, volume head, stage 4", o);
         assertThat(img.getWidth()).isEqualTo(10 + 192 + 10 + 96);
@@ -71,10 +80,12 @@ class MontageTest {
         assertThat(isGrey(bleed)).as("pixel over the bleed is coloured").isFalse();
         assertThat(isGrey(brain)).as("pixel away from the heatmap is grey").isTrue();
         byte[] png = Montage.png(img);
-        assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(img.getWidth());
+        assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth())
+                .isEqualTo(img.getWidth());
         Path out = Path.of("target", "montage-test.png");
         Files.write(out, png); // for looking at, not compared
-        BufferedImage big = Montage.render(ct, h, "Grad-CAM, volume head, stage 4", MontageOptions.defaults());
+        BufferedImage big =
+                Montage.render(ct, h, "Grad-CAM, volume head, stage 4", MontageOptions.defaults());
         Files.write(Path.of("target", "montage-test-8.png"), Montage.png(big));
     }
 
@@ -82,7 +93,8 @@ class MontageTest {
     void theColoursSaturateWhereTheStrongestVoxelsHoldTheRestOfTheEvidence() {
         float[] raw = new float[GRID.voxelCount()];
         for (int v = 1; v <= 100; v++) {
-            raw[GRID.index(v % 50 + 20, v / 50 + 40, 15)] = v;   // 100 voxels of 1..100, the rest no evidence
+            raw[GRID.index(v % 50 + 20, v / 50 + 40, 15)] =
+                    v; // 100 voxels of 1..100, the rest no evidence
         }
         StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, raw);
         assertThat(Montage.saturation(h, 1)).isEqualTo(1);
@@ -90,23 +102,44 @@ class MontageTest {
         assertThat(Montage.saturation(h, 0.9)).isCloseTo(0.95, within(1e-6));
         assertThat(Montage.saturation(h, 0.005)).isCloseTo(0.07, within(1e-6));
         assertThat(Montage.barLabels(false, 0.95)).containsExactly("≥ 0.95", "0.48", "0");
-        assertThat(Montage.barLabels(true, 0.25)).containsExactly("≥ +0.25 max", "0", "≤ −0.25 max");
+        assertThat(Montage.barLabels(true, 0.25))
+                .containsExactly("≥ +0.25 max", "0", "≤ −0.25 max");
         assertThat(Montage.barLabels(false, 1)).containsExactly("1", "0.5", "0");
 
         CtVolume ct = TinyHead.ct(GRID, 60, 40, 15, 8);
         // Opacity 1: a saturated voxel shows the colour bar's top without the CT under it.
-        MontageOptions half = MontageOptions.builder().slices(1).columns(1).tileSize(96).maxOpacity(1)
-            .saturationEnergyQuantile(0.5).build();
+        MontageOptions half =
+                MontageOptions.builder()
+                        .slices(1)
+                        .columns(1)
+                        .tileSize(96)
+                        .maxOpacity(1)
+                        .saturationEnergyQuantile(0.5)
+                        .build();
         BufferedImage img = Montage.render(ct, h, "t", half);
-        // One pixel per voxel; slice 15 is the one shown. Half of the evidence is in the voxels up to
+        // One pixel per voxel; slice 15 is the one shown. Half of the evidence is in the voxels up
+        // to
         // 71 (1 + … + 71 = 2556 ≥ 2525), so voxels 80 and 100 both show the colour bar's top.
         int atEighty = img.getRGB(10 + 80 % 50 + 20, 34 + 80 / 50 + 40) & 0xffffff;
         int atHundred = img.getRGB(10 + 100 % 50 + 20, 34 + 100 / 50 + 40) & 0xffffff;
         int atTen = img.getRGB(10 + 10 % 50 + 20, 34 + 10 / 50 + 40) & 0xffffff;
-        assertThat(atEighty).isEqualTo(atHundred).isEqualTo(ColorMap.INFERNO.packedRgb(1)).isNotEqualTo(atTen);
-        BufferedImage full = Montage.render(ct, h, "t", MontageOptions.builder().slices(1).columns(1).tileSize(96)
-            .maxOpacity(1).build());
-        assertThat(full.getRGB(10 + 80 % 50 + 20, 34 + 80 / 50 + 40) & 0xffffff).isNotEqualTo(atHundred);
+        assertThat(atEighty)
+                .isEqualTo(atHundred)
+                .isEqualTo(ColorMap.INFERNO.packedRgb(1))
+                .isNotEqualTo(atTen);
+        BufferedImage full =
+                Montage.render(
+                        ct,
+                        h,
+                        "t",
+                        MontageOptions.builder()
+                                .slices(1)
+                                .columns(1)
+                                .tileSize(96)
+                                .maxOpacity(1)
+                                .build());
+        assertThat(full.getRGB(10 + 80 % 50 + 20, 34 + 80 / 50 + 40) & 0xffffff)
+                .isNotEqualTo(atHundred);
     }
 
     private static boolean isGrey(int rgb) {

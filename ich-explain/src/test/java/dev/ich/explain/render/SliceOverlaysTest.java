@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SliceOverlaysTest {
 
-    private static final VolumeGeometry GRID = VolumeGeometry.axial(120, 100, 3, new Vec3(1, 1, 5), new Vec3(0, 0, 0));
+    private static final VolumeGeometry GRID =
+            VolumeGeometry.axial(120, 100, 3, new Vec3(1, 1, 5), new Vec3(0, 0, 0));
 
     @Test
     void picturesKeepTheSliceGridAndShowTheMapTheBarAndTheNotice() {

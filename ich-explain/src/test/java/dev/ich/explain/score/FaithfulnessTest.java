@@ -14,14 +14,15 @@ class FaithfulnessTest {
     private static final double TOLERANCE = 1e-12;
 
     /** A "model" that is the mean of the first half of the input: only that half matters. */
-    private static final ModelFunction FIRST_HALF_MEAN = in -> {
-        float[] d = in.data();
-        double s = 0;
-        for (int n = 0; n < d.length / 2; n++) {
-            s += d[n];
-        }
-        return s / (d.length / 2);
-    };
+    private static final ModelFunction FIRST_HALF_MEAN =
+            in -> {
+                float[] d = in.data();
+                double s = 0;
+                for (int n = 0; n < d.length / 2; n++) {
+                    s += d[n];
+                }
+                return s / (d.length / 2);
+            };
 
     private static ModelInput ones() {
         float[] d = new float[4 * 4 * 4];
@@ -35,7 +36,8 @@ class FaithfulnessTest {
         for (int v = 0; v < 32; v++) {
             saliency[v] = 1 + v % 3; // salient first half, with ties and an order inside
         }
-        Faithfulness.Result r = Faithfulness.deletionAndInsertion(ones(), saliency, FIRST_HALF_MEAN, 4, 0f);
+        Faithfulness.Result r =
+                Faithfulness.deletionAndInsertion(ones(), saliency, FIRST_HALF_MEAN, 4, 0f);
         assertThat(r.deletion().fractions()).containsExactly(0, 0.25, 0.5, 0.75, 1);
         assertThat(r.deletion().outputs()).containsExactly(1, 0.5, 0, 0, 0);
         assertThat(r.insertion().outputs()).containsExactly(0, 0.5, 1, 1, 1);
@@ -50,7 +52,8 @@ class FaithfulnessTest {
         for (int v = 32; v < 64; v++) {
             saliency[v] = 1;
         }
-        Faithfulness.Result r = Faithfulness.deletionAndInsertion(ones(), saliency, FIRST_HALF_MEAN, 4, 0f);
+        Faithfulness.Result r =
+                Faithfulness.deletionAndInsertion(ones(), saliency, FIRST_HALF_MEAN, 4, 0f);
         assertThat(r.deletion().outputs()).containsExactly(1, 1, 1, 0.5, 0);
         assertThat(r.deletion().auc()).isCloseTo(0.75, within(TOLERANCE));
         assertThat(r.insertion().auc()).isCloseTo(0.25, within(TOLERANCE));
@@ -64,7 +67,11 @@ class FaithfulnessTest {
 
     @Test
     void rejectsMismatchedSaliency() {
-        assertThatThrownBy(() -> Faithfulness.deletionAndInsertion(ones(), new float[3], FIRST_HALF_MEAN, 4, 0f))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("saliency has 3 values");
+        assertThatThrownBy(
+                        () ->
+                                Faithfulness.deletionAndInsertion(
+                                        ones(), new float[3], FIRST_HALF_MEAN, 4, 0f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("saliency has 3 values");
     }
 }

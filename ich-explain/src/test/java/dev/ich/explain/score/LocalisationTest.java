@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class LocalisationTest {
 
     private static final double TOLERANCE = 1e-12;
-    private static final VolumeGeometry GRID = VolumeGeometry.axial(10, 8, 6, new Vec3(0.5, 0.5, 2), Vec3.ZERO);
+    private static final VolumeGeometry GRID =
+            VolumeGeometry.axial(10, 8, 6, new Vec3(0.5, 0.5, 2), Vec3.ZERO);
 
     private static BinaryMask box(int i0, int i1, int j0, int j1, int k0, int k1) {
         BitSet b = new BitSet();
@@ -33,7 +34,8 @@ class LocalisationTest {
     @Test
     void mapEqualToTheMaskScoresPerfectly() {
         BinaryMask mask = box(2, 4, 1, 3, 2, 4);
-        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, mask.toFloats());
+        StudyHeatmap h =
+                CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, mask.toFloats());
         LocalisationScores s = Localisation.score(h, mask, null, 27.0 / GRID.voxelCount());
         assertThat(s.energyInside()).isEqualTo(1.0);
         assertThat(s.pointingHit()).isTrue();
@@ -51,7 +53,8 @@ class LocalisationTest {
         }
         raw[GRID.index(8, 7, 0)] = 3f; // the peak, outside
         raw[GRID.index(0, 0, 0)] = -5f; // negative values carry no energy
-        CamRequest signed = CamRequest.builder().polarity(dev.ich.explain.cam.Polarity.SIGNED).build();
+        CamRequest signed =
+                CamRequest.builder().polarity(dev.ich.explain.cam.Polarity.SIGNED).build();
         StudyHeatmap h = CamProjection.heatmap(signed, GRID, raw);
         // top 28 voxels: the peak + 27 mask voxels → intersection 27, union 28
         LocalisationScores s = Localisation.score(h, mask, null, 28.0 / 480);
@@ -78,7 +81,9 @@ class LocalisationTest {
     @Test
     void anAllZeroMapHasNoEnergyAndNoHit() {
         BinaryMask mask = box(2, 4, 1, 3, 2, 4);
-        StudyHeatmap h = CamProjection.heatmap(CamRequest.paper(Head.VOLUME), GRID, new float[GRID.voxelCount()]);
+        StudyHeatmap h =
+                CamProjection.heatmap(
+                        CamRequest.paper(Head.VOLUME), GRID, new float[GRID.voxelCount()]);
         LocalisationScores s = Localisation.score(h, mask);
         assertThat(s.energyInside()).isNaN();
         assertThat(s.pointingHit()).isFalse();

@@ -114,7 +114,8 @@ public final class Npz {
     public Array get(String key) {
         Array a = arrays.get(key);
         if (a == null) {
-            throw new IllegalArgumentException("no array " + key + " in the reference file; have " + arrays.keySet());
+            throw new IllegalArgumentException(
+                    "no array " + key + " in the reference file; have " + arrays.keySet());
         }
         return a;
     }

@@ -5,13 +5,17 @@ import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.Provenance;
 import java.util.List;
 
-/** A crude synthetic head for rendering tests: air, a skull shell, brain and one spherical bleed. */
+/**
+ * A crude synthetic head for rendering tests: air, a skull shell, brain and one spherical bleed.
+ */
 public final class TinyHead {
 
-    private TinyHead() {
-    }
+    private TinyHead() {}
 
-    /** HU on {@code g}: ellipsoidal head filling ~80 % of the grid, bleed of radius {@code r} voxels at (ci, cj, ck). */
+    /**
+     * HU on {@code g}: ellipsoidal head filling ~80 % of the grid, bleed of radius {@code r} voxels
+     * at (ci, cj, ck).
+     */
     public static CtVolume ct(VolumeGeometry g, double ci, double cj, double ck, double r) {
         float[] hu = new float[g.voxelCount()];
         for (int k = 0; k < g.nz(); k++) {
@@ -28,7 +32,11 @@ public final class TinyHead {
                         v = 1000;
                     } else {
                         v = 32 + (float) (4 * Math.sin(i * 0.7) * Math.cos(j * 0.5));
-                        double d = Math.sqrt((i - ci) * (i - ci) + (j - cj) * (j - cj) + (k - ck) * (k - ck));
+                        double d =
+                                Math.sqrt(
+                                        (i - ci) * (i - ci)
+                                                + (j - cj) * (j - cj)
+                                                + (k - ck) * (k - ck));
                         if (d <= r) {
                             v = 72;
                         }
@@ -37,7 +45,8 @@ public final class TinyHead {
                 }
             }
         }
-        return CtVolume.wrap(g, hu, new Provenance("1.2.3", g.nz(), g.nz(), "1.2.840.10008.1.2.1", List.of()));
+        return CtVolume.wrap(
+                g, hu, new Provenance("1.2.3", g.nz(), g.nz(), "1.2.840.10008.1.2.1", List.of()));
     }
 
     /** A Gaussian blob of width {@code sigma} voxels at (ci, cj, ck), peak 2. */

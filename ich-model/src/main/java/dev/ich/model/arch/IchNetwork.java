@@ -28,10 +28,11 @@ import java.util.Map;
  * softmax of the scores is the probability).
  *
  * <p><b>Stages.</b> The encoder is a chain of {@link #STAGE_COUNT} stages that Grad-CAM can split
- * anywhere: stage 0 is the stem (conv1, bn1, ReLU, max-pool), stages 1–4 are PyTorch's
- * {@code layer1}–{@code layer4}; {@link #LAST_STAGE} is the last convolutional stage, the paper's
- * Grad-CAM layer. For every {@code k}, {@code forwardFromStage(forwardToStage(x, k), k)} equals
- * {@code forward(x)}:
+ * anywhere: stage 0 is the stem (conv1, bn1, ReLU, max-pool), stages 1–4 are PyTorch's {@code
+ * layer1}–{@code layer4}; {@link #LAST_STAGE} is the last convolutional stage, the paper's Grad-CAM
+ * layer. For every {@code k}, {@code forwardFromStage(forwardToStage(x, k), k)} equals {@code
+ * forward(x)}:
+ *
  * <pre>{@code
  * NDArray a = net.forwardToStage(ps, x, IchNetwork.LAST_STAGE, false);   // no gradients needed
  * a.setRequiresGradient(true);                                          // a leaf
@@ -41,17 +42,19 @@ import java.util.Map;
  * }
  * NDArray grad = a.getGradient();
  * }</pre>
+ *
  * Intermediate maps are closed as soon as they are used (in training too: autograd keeps what the
  * backward pass needs), so only the returned arrays remain in the caller's manager; the input is
  * never closed.
  *
- * <p>{@link #torchParameters()} maps PyTorch {@code state_dict} names of
- * tools/reference/ich_net.py to this block's parameters (docs/model.md).
+ * <p>{@link #torchParameters()} maps PyTorch {@code state_dict} names of tools/reference/ich_net.py
+ * to this block's parameters (docs/model.md).
  */
 public final class IchNetwork extends AbstractBlock {
 
     /** Stem + four residual stages. */
     public static final int STAGE_COUNT = 5;
+
     /** The last convolutional stage ({@code layer4}), where the paper applies Grad-CAM. */
     public static final int LAST_STAGE = STAGE_COUNT - 1;
 
@@ -75,8 +78,17 @@ public final class IchNetwork extends AbstractBlock {
         for (int i = 0; i < 4; i++) {
             int channels = w << i;
             String name = "layer" + (i + 1);
-            stages.add(addChildBlock(name,
-                new Stage(in, channels, counts[i], i == 0 ? 1 : 2, config.bottleneck(), name, torchNames)));
+            stages.add(
+                    addChildBlock(
+                            name,
+                            new Stage(
+                                    in,
+                                    channels,
+                                    counts[i],
+                                    i == 0 ? 1 : 2,
+                                    config.bottleneck(),
+                                    name,
+                                    torchNames)));
             in = channels * expansion;
         }
         regression = addChildBlock("fc_reg", Layers.linear(1, "fc_reg", torchNames));
@@ -102,7 +114,10 @@ public final class IchNetwork extends AbstractBlock {
         return Collections.unmodifiableMap(torchNames);
     }
 
-    /** The parameters of the regression head (skipped by the optimiser when only prognosis is trained). */
+    /**
+     * The parameters of the regression head (skipped by the optimiser when only prognosis is
+     * trained).
+     */
     public List<Parameter> regressionHeadParameters() {
         return List.copyOf(regression.getParameters().values());
     }
@@ -113,7 +128,8 @@ public final class IchNetwork extends AbstractBlock {
     }
 
     /** The feature map after stage {@code lastStage} (inclusive), starting from the input. */
-    public NDArray forwardToStage(ParameterStore ps, NDArray input, int lastStage, boolean training) {
+    public NDArray forwardToStage(
+            ParameterStore ps, NDArray input, int lastStage, boolean training) {
         checkStage(lastStage);
         return runStages(ps, input, 0, lastStage, training);
     }
@@ -122,7 +138,8 @@ public final class IchNetwork extends AbstractBlock {
      * Runs the stages after {@code stage} on its feature map, then both heads: {@code [size N×1,
      * scores N×2]}. With {@code stage == LAST_STAGE} only the heads run.
      */
-    public NDList forwardFromStage(ParameterStore ps, NDArray features, int stage, boolean training) {
+    public NDList forwardFromStage(
+            ParameterStore ps, NDArray features, int stage, boolean training) {
         checkStage(stage);
         NDArray last = runStages(ps, features, stage + 1, LAST_STAGE, training);
         NDList out = heads(ps, last, training);
@@ -132,11 +149,15 @@ public final class IchNetwork extends AbstractBlock {
         return out;
     }
 
-    /** The two heads on the last stage's feature map {@code N×C×d×h×w}: {@code [size N×1, scores N×2]}. */
+    /**
+     * The two heads on the last stage's feature map {@code N×C×d×h×w}: {@code [size N×1, scores
+     * N×2]}.
+     */
     public NDList heads(ParameterStore ps, NDArray features, boolean training) {
         NDArray pooled = Pool.globalAvgPool3d(features);
         NDArray size = regression.forward(ps, new NDList(pooled), training).singletonOrThrow();
-        NDArray scores = classification.forward(ps, new NDList(pooled), training).singletonOrThrow();
+        NDArray scores =
+                classification.forward(ps, new NDList(pooled), training).singletonOrThrow();
         Intermediates.release(pooled);
         if (config.classifierRelu()) {
             NDArray clipped = Activation.relu(scores);
@@ -146,7 +167,8 @@ public final class IchNetwork extends AbstractBlock {
         return new NDList(size, scores);
     }
 
-    private NDArray runStages(ParameterStore ps, NDArray input, int from, int to, boolean training) {
+    private NDArray runStages(
+            ParameterStore ps, NDArray input, int from, int to, boolean training) {
         NDArray x = input;
         for (int s = from; s <= to; s++) {
             NDArray next = stages.get(s).forward(ps, new NDList(x), training).singletonOrThrow();
@@ -160,13 +182,14 @@ public final class IchNetwork extends AbstractBlock {
 
     private static void checkStage(int stage) {
         if (stage < 0 || stage > LAST_STAGE) {
-            throw new IllegalArgumentException("stage must be in [0, " + LAST_STAGE + "], got " + stage);
+            throw new IllegalArgumentException(
+                    "stage must be in [0, " + LAST_STAGE + "], got " + stage);
         }
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray stem = forwardToStage(ps, inputs.singletonOrThrow(), 0, training);
         NDList out = forwardFromStage(ps, stem, 0, training);
         Intermediates.release(stem);
@@ -174,7 +197,8 @@ public final class IchNetwork extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
         for (Block stage : stages) {
             stage.initialize(manager, dataType, shapes);

@@ -11,9 +11,8 @@ import java.util.List;
 /**
  * What a {@link NetworkSession} gets: the network, a sub-manager that is closed when the session
  * returns (every array made in it is freed then), and a parameter store for {@link IchNetwork}'s
- * forward methods. The network's parameters are frozen (they never require gradients), so a
- * session that wants gradients (Grad-CAM) marks its own leaf with
- * {@code setRequiresGradient(true)}.
+ * forward methods. The network's parameters are frozen (they never require gradients), so a session
+ * that wants gradients (Grad-CAM) marks its own leaf with {@code setRequiresGradient(true)}.
  *
  * @param network the network, with the model's weights
  * @param manager the session's NDManager on the model's device
@@ -21,11 +20,16 @@ import java.util.List;
  */
 public record NetworkContext(IchNetwork network, NDManager manager, ParameterStore parameters) {
 
-    /** A batch {@code N×1×D×H×W} of model inputs in {@link #manager()}; shapes are checked by the caller. */
+    /**
+     * A batch {@code N×1×D×H×W} of model inputs in {@link #manager()}; shapes are checked by the
+     * caller.
+     */
     public NDArray input(List<ModelInput> inputs) {
         ModelInput first = inputs.get(0);
         // Not manager.create(float[]): its direct buffer outlives the session (see FloatTensors).
-        return FloatTensors.of(manager, new Shape(inputs.size(), 1, first.depth(), first.height(), first.width()),
-            inputs);
+        return FloatTensors.of(
+                manager,
+                new Shape(inputs.size(), 1, first.depth(), first.height(), first.width()),
+                inputs);
     }
 }

@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * A residual block: basic (3×3×3, 3×3×3) or bottleneck (1×1×1, 3×3×3 with the stride, 1×1×1 ×4),
  * batch norm after every convolution, and a 1×1×1 convolution + batch norm on the shortcut when the
- * stride or the width changes (MedicalNet's shortcut type B). Mirrors {@code BasicBlock} and
- * {@code Bottleneck} in tools/reference/ich_net.py.
+ * stride or the width changes (MedicalNet's shortcut type B). Mirrors {@code BasicBlock} and {@code
+ * Bottleneck} in tools/reference/ich_net.py.
  */
 final class ResidualBlock extends AbstractBlock {
 
@@ -29,21 +29,38 @@ final class ResidualBlock extends AbstractBlock {
     private final Conv3d downConv;
     private final BatchNorm downNorm;
 
-    ResidualBlock(int inChannels, int channels, int stride, boolean bottleneck, String torchName,
-                  Map<String, Parameter> names) {
+    ResidualBlock(
+            int inChannels,
+            int channels,
+            int stride,
+            boolean bottleneck,
+            String torchName,
+            Map<String, Parameter> names) {
         int out = bottleneck ? channels * 4 : channels;
         if (bottleneck) {
             add(Layers.conv(channels, 1, 1, 0, torchName + ".conv1", names), torchName, 1, names);
-            add(Layers.conv(channels, 3, stride, 1, torchName + ".conv2", names), torchName, 2, names);
+            add(
+                    Layers.conv(channels, 3, stride, 1, torchName + ".conv2", names),
+                    torchName,
+                    2,
+                    names);
             add(Layers.conv(out, 1, 1, 0, torchName + ".conv3", names), torchName, 3, names);
         } else {
-            add(Layers.conv(channels, 3, stride, 1, torchName + ".conv1", names), torchName, 1, names);
+            add(
+                    Layers.conv(channels, 3, stride, 1, torchName + ".conv1", names),
+                    torchName,
+                    1,
+                    names);
             add(Layers.conv(channels, 3, 1, 1, torchName + ".conv2", names), torchName, 2, names);
         }
         if (stride != 1 || inChannels != out) {
-            downConv = addChildBlock("downsample_conv",
-                Layers.conv(out, 1, stride, 0, torchName + ".downsample.0", names));
-            downNorm = addChildBlock("downsample_bn", Layers.batchNorm(torchName + ".downsample.1", names));
+            downConv =
+                    addChildBlock(
+                            "downsample_conv",
+                            Layers.conv(out, 1, stride, 0, torchName + ".downsample.0", names));
+            downNorm =
+                    addChildBlock(
+                            "downsample_bn", Layers.batchNorm(torchName + ".downsample.1", names));
         } else {
             downConv = null;
             downNorm = null;
@@ -56,8 +73,8 @@ final class ResidualBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray identity = x;
         if (downConv != null) {
@@ -93,7 +110,8 @@ final class ResidualBlock extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
         for (int i = 0; i < convs.size(); i++) {
             convs.get(i).initialize(manager, dataType, shapes);

@@ -18,19 +18,33 @@ final class Stage extends AbstractBlock {
 
     private final List<ResidualBlock> blocks = new ArrayList<>();
 
-    Stage(int inChannels, int channels, int count, int stride, boolean bottleneck, String torchName,
-          Map<String, Parameter> names) {
+    Stage(
+            int inChannels,
+            int channels,
+            int count,
+            int stride,
+            boolean bottleneck,
+            String torchName,
+            Map<String, Parameter> names) {
         int in = inChannels;
         for (int i = 0; i < count; i++) {
-            blocks.add(addChildBlock(String.valueOf(i),
-                new ResidualBlock(in, channels, i == 0 ? stride : 1, bottleneck, torchName + "." + i, names)));
+            blocks.add(
+                    addChildBlock(
+                            String.valueOf(i),
+                            new ResidualBlock(
+                                    in,
+                                    channels,
+                                    i == 0 ? stride : 1,
+                                    bottleneck,
+                                    torchName + "." + i,
+                                    names)));
             in = bottleneck ? channels * 4 : channels;
         }
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList x = inputs;
         for (ResidualBlock block : blocks) {
             NDList next = block.forward(ps, x, training);
@@ -45,7 +59,8 @@ final class Stage extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
         for (ResidualBlock block : blocks) {
             block.initialize(manager, dataType, shapes);

@@ -36,20 +36,30 @@ final class Stem extends AbstractBlock {
     private final BatchNorm bn;
 
     Stem(int width, Map<String, Parameter> names) {
-        conv = addChildBlock("conv1", Layers.conv(width, SpaceToDepthStemConvolution.KERNEL, 2,
-            SpaceToDepthStemConvolution.PADDING, "conv1", names));
+        conv =
+                addChildBlock(
+                        "conv1",
+                        Layers.conv(
+                                width,
+                                SpaceToDepthStemConvolution.KERNEL,
+                                2,
+                                SpaceToDepthStemConvolution.PADDING,
+                                "conv1",
+                                names));
         convWeight = names.get("conv1.weight");
         bn = addChildBlock("bn1", Layers.batchNorm("bn1", names));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         // Training needs the weight gradient, which is about twice as fast in the rearranged form.
-        NDArray x = training
-            ? SpaceToDepthStemConvolution.apply(input, ps.getValue(convWeight, input.getDevice(), true))
-            : conv.forward(ps, inputs, false).singletonOrThrow();
+        NDArray x =
+                training
+                        ? SpaceToDepthStemConvolution.apply(
+                                input, ps.getValue(convWeight, input.getDevice(), true))
+                        : conv.forward(ps, inputs, false).singletonOrThrow();
         NDArray y = bn.forward(ps, new NDList(x), training).singletonOrThrow();
         Intermediates.release(x);
         NDArray pooled = Pool.maxPool3d(y, POOL_KERNEL, POOL_STRIDE, POOL_PADDING, false);
@@ -60,7 +70,8 @@ final class Stem extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         conv.initialize(manager, dataType, inputShapes);
         bn.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
     }
@@ -68,7 +79,9 @@ final class Stem extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = conv.getOutputShapes(inputShapes)[0];
-        return new Shape[] {new Shape(s.get(0), s.get(1), half(s.get(2)), half(s.get(3)), half(s.get(4)))};
+        return new Shape[] {
+            new Shape(s.get(0), s.get(1), half(s.get(2)), half(s.get(3)), half(s.get(4)))
+        };
     }
 
     /** Output size of a 3-wide pool with stride 2 and padding 1. */

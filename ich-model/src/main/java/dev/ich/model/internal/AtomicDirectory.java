@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Writes a directory so that readers see either the old complete directory or the new complete
- * one, never a half-written one: the content goes to a hidden sibling first, which is then renamed.
+ * Writes a directory so that readers see either the old complete directory or the new complete one,
+ * never a half-written one: the content goes to a hidden sibling first, which is then renamed.
  * Nothing a user has is replaced: a new directory may take the place of an empty one only, and an
  * existing directory is replaced only when its owner recognises it as one it made.
  */
@@ -27,8 +27,7 @@ public final class AtomicDirectory {
         void write(Path directory) throws IOException, IchException;
     }
 
-    private AtomicDirectory() {
-    }
+    private AtomicDirectory() {}
 
     /**
      * Writes a new directory.
@@ -40,27 +39,35 @@ public final class AtomicDirectory {
     public static void write(Path target, Writer writer) throws IchException {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(absolute)) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, absolute.toString(),
-                "already exists and is not an empty directory", "Choose a new output directory or remove this one");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    absolute.toString(),
+                    "already exists and is not an empty directory",
+                    "Choose a new output directory or remove this one");
         }
         writeAndSwap(absolute, writer);
     }
 
     /**
-     * Writes {@code target} anew, replacing the directory there only when {@code isOwn} recognises it
-     * as one the caller made (e.g. a checkpoint of the same run).
+     * Writes {@code target} anew, replacing the directory there only when {@code isOwn} recognises
+     * it as one the caller made (e.g. a checkpoint of the same run).
      *
      * @param isOwn tells whether an existing directory (never a link) is the caller's own
      * @throws IchException {@code OUTPUT_NOT_WRITABLE} when something else is at {@code target} (it
      *     is left as it was) or the directory cannot be written
      */
-    public static void replace(Path target, Predicate<Path> isOwn, Writer writer) throws IchException {
+    public static void replace(Path target, Predicate<Path> isOwn, Writer writer)
+            throws IchException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(absolute)
-            && !(Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS) && isOwn.test(absolute))) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, absolute.toString(),
-                "exists and was not made by this library, so it is left as it is",
-                "Move it away or choose another output name");
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                && !isEmptyDirectory(absolute)
+                && !(Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)
+                        && isOwn.test(absolute))) {
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    absolute.toString(),
+                    "exists and was not made by this library, so it is left as it is",
+                    "Move it away or choose another output name");
         }
         writeAndSwap(absolute, writer);
     }
@@ -73,7 +80,8 @@ public final class AtomicDirectory {
             Files.createDirectory(temp);
             writer.write(temp);
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                Path old = parent.resolve("." + absolute.getFileName() + ".old-" + System.nanoTime());
+                Path old =
+                        parent.resolve("." + absolute.getFileName() + ".old-" + System.nanoTime());
                 move(absolute, old);
                 move(temp, absolute);
                 deleteRecursively(old);
@@ -81,9 +89,12 @@ public final class AtomicDirectory {
                 move(temp, absolute);
             }
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, absolute.toString(),
-                "cannot be written (" + e.getMessage() + ")", "Check the free space and the permissions of "
-                    + parent, e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    absolute.toString(),
+                    "cannot be written (" + e.getMessage() + ")",
+                    "Check the free space and the permissions of " + parent,
+                    e);
         } finally {
             deleteQuietly(temp);
         }

@@ -13,8 +13,7 @@ public final class Engines {
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
     private static volatile boolean prepared;
 
-    private Engines() {
-    }
+    private Engines() {}
 
     /**
      * The PyTorch engine (loads the native library on first use), after {@link NativeGuard} has
@@ -30,8 +29,8 @@ public final class Engines {
     }
 
     /**
-     * The process-wide settings libtorch and DJL must see before they start, made once rather
-     * than on every call (training asks for the engine at every step), then the engine's start.
+     * The process-wide settings libtorch and DJL must see before they start, made once rather than
+     * on every call (training asks for the engine at every step), then the engine's start.
      */
     private static synchronized void prepare() {
         if (!prepared) {
@@ -42,21 +41,25 @@ public final class Engines {
         }
     }
 
-    /** The DJL device for a request; a GPU request without a GPU falls back to the CPU with a warning. */
+    /**
+     * The DJL device for a request; a GPU request without a GPU falls back to the CPU with a
+     * warning.
+     */
     public static Device resolve(ComputeDevice requested) {
         if (requested == ComputeDevice.GPU) {
             if (pytorch().getGpuCount() > 0) {
                 return Device.gpu();
             }
-            LOG.warn("A GPU was requested but the PyTorch engine has none (CPU build of libtorch); using the CPU. "
-                + "See docs/model.md for a CUDA build.");
+            LOG.warn(
+                    "A GPU was requested but the PyTorch engine has none (CPU build of libtorch); using the CPU. "
+                            + "See docs/model.md for a CUDA build.");
         }
         return Device.cpu();
     }
 
     /**
-     * Sets libtorch's intra-op thread count for the whole process (a libtorch global). Two is
-     * best on a 2-core machine; one doubles the time.
+     * Sets libtorch's intra-op thread count for the whole process (a libtorch global). Two is best
+     * on a 2-core machine; one doubles the time.
      */
     public static void setIntraOpThreads(int threads) {
         if (threads < 1) {

@@ -29,18 +29,19 @@ import org.slf4j.LoggerFactory;
  * or its manager closes. Nothing is pooled or reused, so tensors made at once on many threads can
  * never share memory, and a tensor can outlive the call that made it.
  *
- * <p>That the view writes through is checked once per process on a one-element tensor; should a
- * DJL version return a copy instead, the values go through DJL's own (correct, but Cleaner-freed)
- * path with a warning.
+ * <p>That the view writes through is checked once per process on a one-element tensor; should a DJL
+ * version return a copy instead, the values go through DJL's own (correct, but Cleaner-freed) path
+ * with a warning.
  */
 public final class FloatTensors {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloatTensors.class);
 
-    private FloatTensors() {
-    }
+    private FloatTensors() {}
 
-    /** A {@link DataType#FLOAT32} tensor of {@code shape} in {@code manager} holding {@code values}. */
+    /**
+     * A {@link DataType#FLOAT32} tensor of {@code shape} in {@code manager} holding {@code values}.
+     */
     public static NDArray of(NDManager manager, Shape shape, float[] values) {
         checkSize(shape, values.length);
         return filled(manager, shape, b -> b.put(values), () -> manager.create(values, shape));
@@ -56,25 +57,33 @@ public final class FloatTensors {
             total += in.size();
         }
         checkSize(shape, total);
-        return filled(manager, shape, b -> inputs.forEach(in -> in.copyTo(b)), () -> {
-            float[] data = new float[Math.toIntExact(shape.size())];
-            int offset = 0;
-            for (ModelInput in : inputs) {
-                in.copyTo(data, offset);
-                offset += in.size();
-            }
-            return manager.create(data, shape);
-        });
+        return filled(
+                manager,
+                shape,
+                b -> inputs.forEach(in -> in.copyTo(b)),
+                () -> {
+                    float[] data = new float[Math.toIntExact(shape.size())];
+                    int offset = 0;
+                    for (ModelInput in : inputs) {
+                        in.copyTo(data, offset);
+                        offset += in.size();
+                    }
+                    return manager.create(data, shape);
+                });
     }
 
     private static void checkSize(Shape shape, long values) {
         if (shape.size() != values) {
-            throw new IllegalArgumentException("shape " + shape + " holds " + shape.size() + " values, got " + values);
+            throw new IllegalArgumentException(
+                    "shape " + shape + " holds " + shape.size() + " values, got " + values);
         }
     }
 
-    private static NDArray filled(NDManager manager, Shape shape, Consumer<FloatBuffer> writer,
-                                  Supplier<NDArray> fallback) {
+    private static NDArray filled(
+            NDManager manager,
+            Shape shape,
+            Consumer<FloatBuffer> writer,
+            Supplier<NDArray> fallback) {
         if (!Probe.WRITES_THROUGH) {
             return fallback.get();
         }
@@ -95,17 +104,26 @@ public final class FloatTensors {
     private static void write(NDArray array, Consumer<FloatBuffer> writer) {
         ByteBuffer view = array.toByteBuffer(true);
         if (!view.isDirect() || view.capacity() != array.size() * Float.BYTES) {
-            throw new IllegalStateException("libtorch gave a view of " + view.capacity() + " bytes (direct "
-                + view.isDirect() + ") for a tensor of " + array.size() + " floats");
+            throw new IllegalStateException(
+                    "libtorch gave a view of "
+                            + view.capacity()
+                            + " bytes (direct "
+                            + view.isDirect()
+                            + ") for a tensor of "
+                            + array.size()
+                            + " floats");
         }
         FloatBuffer floats = view.asFloatBuffer();
         writer.accept(floats);
         if (floats.hasRemaining()) {
-            throw new IllegalStateException(floats.remaining() + " values of the tensor were not written");
+            throw new IllegalStateException(
+                    floats.remaining() + " values of the tensor were not written");
         }
     }
 
-    /** Whether writing through {@code toByteBuffer(true)} changes the tensor (checked once, lazily). */
+    /**
+     * Whether writing through {@code toByteBuffer(true)} changes the tensor (checked once, lazily).
+     */
     private static final class Probe {
         static final boolean WRITES_THROUGH = check();
 
@@ -117,8 +135,9 @@ public final class FloatTensors {
                 float[] back = a.toFloatArray();
                 boolean ok = view.isDirect() && back[0] == 1.5f && back[1] == -2.25f;
                 if (!ok) {
-                    LOG.warn("This DJL version does not write tensors through toByteBuffer(true); inputs are made with "
-                        + "NDManager.create, whose direct buffers are freed only by garbage collection");
+                    LOG.warn(
+                            "This DJL version does not write tensors through toByteBuffer(true); inputs are made with "
+                                    + "NDManager.create, whose direct buffers are freed only by garbage collection");
                 }
                 return ok;
             }

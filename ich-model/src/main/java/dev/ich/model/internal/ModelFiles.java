@@ -27,10 +27,10 @@ import java.util.Map;
 
 /**
  * The model directory: {@code model.json} (the {@link ModelManifest}, a format number and the
- * SHA-256 of the manifest itself) and {@code parameters.params} (DJL's parameter format of
- * {@link IchNetwork}), whose SHA-256 the manifest records and {@link #loadParameters} verifies.
- * Since the manifest's own hash covers the parameters' hash too, a change to any setting (the
- * threshold, the architecture, the preprocessing) or to any weight is refused on load.
+ * SHA-256 of the manifest itself) and {@code parameters.params} (DJL's parameter format of {@link
+ * IchNetwork}), whose SHA-256 the manifest records and {@link #loadParameters} verifies. Since the
+ * manifest's own hash covers the parameters' hash too, a change to any setting (the threshold, the
+ * architecture, the preprocessing) or to any weight is refused on load.
  */
 public final class ModelFiles {
 
@@ -40,25 +40,28 @@ public final class ModelFiles {
 
     private static final Gson GSON = Json.gson();
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /**
-     * Writes {@code network}'s parameters and the manifest (with their hash) into an existing directory.
+     * Writes {@code network}'s parameters and the manifest (with their hash) into an existing
+     * directory.
      *
-     * @throws IchException {@link ErrorCode#NON_FINITE_RESULT} when a parameter is not finite:
-     *     such a model would only ever predict NaN
+     * @throws IchException {@link ErrorCode#NON_FINITE_RESULT} when a parameter is not finite: such
+     *     a model would only ever predict NaN
      */
     public static ModelManifest writeInto(Path dir, IchNetwork network, ModelManifest manifest)
-        throws IOException, IchException {
+            throws IOException, IchException {
         String bad = firstNonFiniteParameter(network);
         if (bad != null) {
-            throw new IchException(ErrorCode.NON_FINITE_RESULT, dir.toString(), "would hold the parameter " + bad
-                + " with values that are not finite", "Train again (with a lower learning rate) or import other weights");
+            throw new IchException(
+                    ErrorCode.NON_FINITE_RESULT,
+                    dir.toString(),
+                    "would hold the parameter " + bad + " with values that are not finite",
+                    "Train again (with a lower learning rate) or import other weights");
         }
         Path params = dir.resolve(PARAMETERS);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(params));
-             DataOutputStream data = new DataOutputStream(out)) {
+                DataOutputStream data = new DataOutputStream(out)) {
             network.saveParameters(data);
         }
         ModelManifest hashed = manifest.withParametersSha256(Sha256.of(params));
@@ -70,7 +73,8 @@ public final class ModelFiles {
     }
 
     /** Writes a new model directory atomically; an existing non-empty {@code dir} is an error. */
-    public static ModelManifest write(Path dir, IchNetwork network, ModelManifest manifest) throws IchException {
+    public static ModelManifest write(Path dir, IchNetwork network, ModelManifest manifest)
+            throws IchException {
         ModelManifest[] written = new ModelManifest[1];
         AtomicDirectory.write(dir, d -> written[0] = writeInto(d, network, manifest));
         return written[0];
@@ -80,38 +84,74 @@ public final class ModelFiles {
     public static ModelManifest readManifest(Path dir) throws IchException {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isDirectory(dir)) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, dir.toString(), "is not a model directory",
-                "Give the directory that 'ich train' wrote (it holds model.json and parameters.params)");
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    dir.toString(),
+                    "is not a model directory",
+                    "Give the directory that 'ich train' wrote (it holds model.json and parameters.params)");
         }
         if (!Files.isRegularFile(file)) {
             throw invalid(file, "is missing", null);
         }
         try {
-            JsonObject json = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
-            if (json == null || !json.has("format") || json.get("format").getAsInt() != ModelManifest.FORMAT_VERSION) {
-                throw invalid(file, "has no supported format number (expected " + ModelManifest.FORMAT_VERSION + ")", null);
+            JsonObject json =
+                    GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
+            if (json == null
+                    || !json.has("format")
+                    || json.get("format").getAsInt() != ModelManifest.FORMAT_VERSION) {
+                throw invalid(
+                        file,
+                        "has no supported format number (expected "
+                                + ModelManifest.FORMAT_VERSION
+                                + ")",
+                        null);
             }
             ModelManifest manifest = GSON.fromJson(json, ModelManifest.class);
-            if (manifest.architecture() == null || manifest.targetTransform() == null
-                || manifest.preprocessing() == null || manifest.parametersSha256().isEmpty()) {
-                throw invalid(file, "lacks the architecture, the target transform, the preprocessing or the parameter hash", null);
+            if (manifest.architecture() == null
+                    || manifest.targetTransform() == null
+                    || manifest.preprocessing() == null
+                    || manifest.parametersSha256().isEmpty()) {
+                throw invalid(
+                        file,
+                        "lacks the architecture, the target transform, the preprocessing or the parameter hash",
+                        null);
             }
-            ModelManifest checked = new ModelManifest(manifest.architecture(), manifest.targetTransform(),
-                manifest.threshold(), manifest.preprocessing(), manifest.provenance(), manifest.parametersSha256());
-            if (!json.has(MANIFEST_SHA256) || !manifestSha256(checked).equals(json.get(MANIFEST_SHA256).getAsString())) {
-                throw invalid(file, "does not match its own checksum (" + MANIFEST_SHA256
-                    + "): a setting in it was changed after training", null);
+            ModelManifest checked =
+                    new ModelManifest(
+                            manifest.architecture(),
+                            manifest.targetTransform(),
+                            manifest.threshold(),
+                            manifest.preprocessing(),
+                            manifest.provenance(),
+                            manifest.parametersSha256());
+            if (!json.has(MANIFEST_SHA256)
+                    || !manifestSha256(checked).equals(json.get(MANIFEST_SHA256).getAsString())) {
+                throw invalid(
+                        file,
+                        "does not match its own checksum ("
+                                + MANIFEST_SHA256
+                                + "): a setting in it was changed after training",
+                        null);
             }
             String now = checked.preprocessing().toConfig().fingerprint();
             if (!now.equals(checked.preprocessing().fingerprint())) {
-                throw invalid(file, "was trained with preprocessing " + checked.preprocessing().fingerprint()
-                    + " but this library's preprocessing of the same settings is " + now
-                    + " (the algorithm changed)", null);
+                throw invalid(
+                        file,
+                        "was trained with preprocessing "
+                                + checked.preprocessing().fingerprint()
+                                + " but this library's preprocessing of the same settings is "
+                                + now
+                                + " (the algorithm changed)",
+                        null);
             }
             return checked;
         } catch (IOException e) {
-            throw new IchException(ErrorCode.IO_ERROR, file.toString(), "cannot be read (" + e.getMessage() + ")",
-                "Check the permissions", e);
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    file.toString(),
+                    "cannot be read (" + e.getMessage() + ")",
+                    "Check the permissions",
+                    e);
         } catch (JsonParseException e) {
             throw invalid(file, "is not a valid model manifest (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
@@ -121,9 +161,13 @@ public final class ModelFiles {
         }
     }
 
-    /** Verifies the parameter file against the manifest's hash and loads it into an initialised network. */
-    public static void loadParameters(Path dir, ModelManifest manifest, IchNetwork network, NDManager manager)
-        throws IchException {
+    /**
+     * Verifies the parameter file against the manifest's hash and loads it into an initialised
+     * network.
+     */
+    public static void loadParameters(
+            Path dir, ModelManifest manifest, IchNetwork network, NDManager manager)
+            throws IchException {
         Path file = dir.resolve(PARAMETERS);
         if (!Files.isRegularFile(file)) {
             throw invalid(file, "is missing", null);
@@ -131,29 +175,57 @@ public final class ModelFiles {
         try {
             String actual = Sha256.of(file);
             if (!actual.equalsIgnoreCase(manifest.parametersSha256())) {
-                throw invalid(file, "has SHA-256 " + actual + " but model.json records "
-                    + manifest.parametersSha256() + " (the file was changed or damaged)", null);
+                throw invalid(
+                        file,
+                        "has SHA-256 "
+                                + actual
+                                + " but model.json records "
+                                + manifest.parametersSha256()
+                                + " (the file was changed or damaged)",
+                        null);
             }
             Map<String, Shape> expected = new LinkedHashMap<>();
-            network.torchParameters().forEach((name, p) -> expected.put(name, p.getArray().getShape()));
+            network.torchParameters()
+                    .forEach((name, p) -> expected.put(name, p.getArray().getShape()));
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                 DataInputStream data = new DataInputStream(in)) {
+                    DataInputStream data = new DataInputStream(in)) {
                 network.loadParameters(manager, data);
             }
             for (var entry : network.torchParameters().entrySet()) {
                 Shape loaded = entry.getValue().getArray().getShape();
                 if (!loaded.equals(expected.get(entry.getKey()))) {
-                    throw invalid(file, "holds " + entry.getKey() + " of shape " + loaded + " where the architecture in "
-                        + MANIFEST + " needs " + expected.get(entry.getKey()), null);
+                    throw invalid(
+                            file,
+                            "holds "
+                                    + entry.getKey()
+                                    + " of shape "
+                                    + loaded
+                                    + " where the architecture in "
+                                    + MANIFEST
+                                    + " needs "
+                                    + expected.get(entry.getKey()),
+                            null);
                 }
             }
             String bad = firstNonFiniteParameter(network);
             if (bad != null) {
-                throw invalid(file, "holds the parameter " + bad + " with values that are not finite", null);
+                throw invalid(
+                        file,
+                        "holds the parameter " + bad + " with values that are not finite",
+                        null);
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw invalid(file, "cannot be loaded into " + "ResNet-" + manifest.architecture().depth() + " width "
-                + manifest.architecture().baseWidth() + " (" + e.getMessage() + ")", e);
+            throw invalid(
+                    file,
+                    "cannot be loaded into "
+                            + "ResNet-"
+                            + manifest.architecture().depth()
+                            + " width "
+                            + manifest.architecture().baseWidth()
+                            + " ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 
@@ -166,8 +238,10 @@ public final class ModelFiles {
     private static String firstNonFiniteParameter(IchNetwork network) {
         for (var entry : network.torchParameters().entrySet()) {
             NDArray values = entry.getValue().getArray();
-            try (NDArray nan = values.isNaN(); NDArray anyNan = nan.any();
-                 NDArray infinite = values.isInfinite(); NDArray anyInfinite = infinite.any()) {
+            try (NDArray nan = values.isNaN();
+                    NDArray anyNan = nan.any();
+                    NDArray infinite = values.isInfinite();
+                    NDArray anyInfinite = infinite.any()) {
                 if (anyNan.getBoolean() || anyInfinite.getBoolean()) {
                     return entry.getKey();
                 }
@@ -177,7 +251,11 @@ public final class ModelFiles {
     }
 
     private static IchException invalid(Path file, String problem, Throwable cause) {
-        return new IchException(ErrorCode.INVALID_MODEL, file.toString(), problem,
-            "Use a complete model directory written by 'ich train' or IchModel.save, or train the model again", cause);
+        return new IchException(
+                ErrorCode.INVALID_MODEL,
+                file.toString(),
+                problem,
+                "Use a complete model directory written by 'ich train' or IchModel.save, or train the model again",
+                cause);
     }
 }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Caps libtorch's oneDNN kernels at AVX2 before libtorch runs its first kernel, so that every
- * caller of the library is safe without setting anything (docs/model.md, "Supported CPUs and
- * native libraries").
+ * caller of the library is safe without setting anything (docs/model.md, "Supported CPUs and native
+ * libraries").
  *
  * <p>oneDNN reads {@code ONEDNN_MAX_CPU_ISA} from the process environment once, when it first
  * chooses a kernel. Java cannot change its own environment, and libtorch does not export oneDNN's
@@ -34,10 +34,12 @@ public final class NativeGuard {
 
     private static CpuKernelCap applied;
 
-    private NativeGuard() {
-    }
+    private NativeGuard() {}
 
-    /** The C library's environment, which oneDNN reads (Java's {@code System.getenv} is a copy made at start-up). */
+    /**
+     * The C library's environment, which oneDNN reads (Java's {@code System.getenv} is a copy made
+     * at start-up).
+     */
     interface CLibrary extends Library {
         String getenv(String name);
 
@@ -49,10 +51,16 @@ public final class NativeGuard {
         if (applied == null) {
             applied = decide();
             if (applied.origin() == Origin.LIBRARY && libtorchAlreadyLoaded()) {
-                LOG.warn("libtorch was loaded before ich set {}={}; if the host application ran a convolution "
-                    + "before, oneDNN may not honour it. Set {}={} in the environment.", VARIABLE, CAP, VARIABLE, CAP);
+                LOG.warn(
+                        "libtorch was loaded before ich set {}={}; if the host application ran a convolution "
+                                + "before, oneDNN may not honour it. Set {}={} in the environment.",
+                        VARIABLE,
+                        CAP,
+                        VARIABLE,
+                        CAP);
             }
-            if (applied.origin() == Origin.UNAVAILABLE || applied.origin() == Origin.OPTED_OUT && applied.cpuHasAvx512()) {
+            if (applied.origin() == Origin.UNAVAILABLE
+                    || applied.origin() == Origin.OPTED_OUT && applied.cpuHasAvx512()) {
                 LOG.warn("{}", applied.describe());
             } else {
                 LOG.debug("{}", applied.describe());
@@ -63,9 +71,11 @@ public final class NativeGuard {
 
     private static CpuKernelCap decide() {
         boolean avx512 = cpuHasAvx512();
-        String policy = System.getProperty(CpuKernelCap.PROPERTY, "avx2").trim().toLowerCase(Locale.ROOT);
+        String policy =
+                System.getProperty(CpuKernelCap.PROPERTY, "avx2").trim().toLowerCase(Locale.ROOT);
         if (!policy.equals("avx2") && !policy.equals("native")) {
-            throw new IllegalStateException("-D" + CpuKernelCap.PROPERTY + " must be avx2 or native, got '" + policy + "'");
+            throw new IllegalStateException(
+                    "-D" + CpuKernelCap.PROPERTY + " must be avx2 or native, got '" + policy + "'");
         }
         CLibrary c;
         try {
@@ -98,7 +108,9 @@ public final class NativeGuard {
         return b != null && !b.isBlank() ? b.trim() : null;
     }
 
-    /** Whether {@code /proc/cpuinfo} lists AVX-512 Foundation; false where there is no such file. */
+    /**
+     * Whether {@code /proc/cpuinfo} lists AVX-512 Foundation; false where there is no such file.
+     */
     static boolean cpuHasAvx512() {
         return fileContains(Path.of("/proc/cpuinfo"), AVX512);
     }

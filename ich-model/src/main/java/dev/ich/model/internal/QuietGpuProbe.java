@@ -14,20 +14,19 @@ import org.slf4j.LoggerFactory;
  * is 0 with a warning per call, "Failed to detect GPU count: CUDA driver version is insufficient",
  * which says nothing to a caller who asked for no GPU.
  *
- * <p>DJL silences that warning itself through {@code CudaUtils}' private {@code logging} flag, which
- * its own probe process turns off; no property sets it in-process (DJL's
- * {@code ai.djl.util.cuda.fork} would instead start a JVM for the probe), and the host's logging
- * backend is unknown, so this class turns the flag off by reflection while the engine starts and
- * restores it after. The answer is the same (no GPU), and a GPU request ({@link Engines#resolve})
- * still warns that it falls back to the CPU. Where the flag is missing or cannot be set (a DJL that
+ * <p>DJL silences that warning itself through {@code CudaUtils}' private {@code logging} flag,
+ * which its own probe process turns off; no property sets it in-process (DJL's {@code
+ * ai.djl.util.cuda.fork} would instead start a JVM for the probe), and the host's logging backend
+ * is unknown, so this class turns the flag off by reflection while the engine starts and restores
+ * it after. The answer is the same (no GPU), and a GPU request ({@link Engines#resolve}) still
+ * warns that it falls back to the CPU. Where the flag is missing or cannot be set (a DJL that
  * changed), the engine starts as before and the warning may appear.
  */
 final class QuietGpuProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuietGpuProbe.class);
 
-    private QuietGpuProbe() {
-    }
+    private QuietGpuProbe() {}
 
     /** Runs {@code start} with DJL's CUDA probe warnings off, and restores them after. */
     static <T> T around(Supplier<T> start) {
@@ -48,15 +47,18 @@ final class QuietGpuProbe {
     static Field loggingFlag() {
         try {
             Field flag = CudaUtils.class.getDeclaredField("logging");
-            if (flag.getType() != boolean.class || !Modifier.isStatic(flag.getModifiers())
-                || Modifier.isFinal(flag.getModifiers())) {
-                LOG.debug("CudaUtils.logging is not a static boolean in this DJL; its GPU probe may warn");
+            if (flag.getType() != boolean.class
+                    || !Modifier.isStatic(flag.getModifiers())
+                    || Modifier.isFinal(flag.getModifiers())) {
+                LOG.debug(
+                        "CudaUtils.logging is not a static boolean in this DJL; its GPU probe may warn");
                 return null;
             }
             flag.setAccessible(true);
             return flag;
         } catch (NoSuchFieldException | RuntimeException e) {
-            LOG.debug("cannot reach CudaUtils.logging ({}); DJL's GPU probe may warn", e.toString());
+            LOG.debug(
+                    "cannot reach CudaUtils.logging ({}); DJL's GPU probe may warn", e.toString());
             return null;
         }
     }

@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 of files and byte streams, in lower-case hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

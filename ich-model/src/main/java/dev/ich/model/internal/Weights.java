@@ -19,14 +19,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
-/** Initial weights from a seed, and weights imported from a PyTorch {@code state_dict} saved as {@code .npz}. */
+/**
+ * Initial weights from a seed, and weights imported from a PyTorch {@code state_dict} saved as
+ * {@code .npz}.
+ */
 public final class Weights {
 
     /** PyTorch's bookkeeping counter, which has no counterpart in DJL. */
     private static final String BATCHES_TRACKED = "num_batches_tracked";
 
-    private Weights() {
-    }
+    private Weights() {}
 
     /**
      * Sets every parameter from {@code seed} alone (independent of the engine's random state):
@@ -51,7 +53,10 @@ public final class Weights {
                     values[i] = (float) (gaussian(random) * std);
                 }
             } else {
-                long fanIn = name.endsWith(".bias") ? network.config().featureChannels() : shape.get(shape.dimension() - 1);
+                long fanIn =
+                        name.endsWith(".bias")
+                                ? network.config().featureChannels()
+                                : shape.get(shape.dimension() - 1);
                 double bound = 1.0 / Math.sqrt(fanIn);
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
@@ -62,11 +67,13 @@ public final class Weights {
     }
 
     private static boolean isBatchNormWeight(IchNetwork network, String name) {
-        return name.endsWith(".weight") && network.torchParameters().containsKey(prefix(name) + ".running_var");
+        return name.endsWith(".weight")
+                && network.torchParameters().containsKey(prefix(name) + ".running_var");
     }
 
     private static boolean isBatchNormBias(IchNetwork network, String name) {
-        return name.endsWith(".bias") && network.torchParameters().containsKey(prefix(name) + ".running_var");
+        return name.endsWith(".bias")
+                && network.torchParameters().containsKey(prefix(name) + ".running_var");
     }
 
     private static String prefix(String name) {
@@ -88,7 +95,7 @@ public final class Weights {
     public static void importNpz(IchNetwork network, Path npz) throws IchException {
         Map<String, Parameter> wanted = network.torchParameters();
         try (NDManager manager = Engines.pytorch().newBaseManager();
-             InputStream in = Files.newInputStream(npz)) {
+                InputStream in = Files.newInputStream(npz)) {
             NDList list = NDList.decode(manager, in);
             Map<String, NDArray> byName = new HashMap<>();
             for (NDArray a : list) {
@@ -101,24 +108,42 @@ public final class Weights {
                 }
             }
             if (!extra.isEmpty()) {
-                throw invalid(npz, "has entries this architecture (" + describe(network) + ") does not have: "
-                    + abbreviate(extra));
+                throw invalid(
+                        npz,
+                        "has entries this architecture ("
+                                + describe(network)
+                                + ") does not have: "
+                                + abbreviate(extra));
             }
             for (Map.Entry<String, Parameter> e : wanted.entrySet()) {
                 NDArray source = byName.get(e.getKey());
                 if (source == null) {
-                    throw invalid(npz, "has no entry '" + e.getKey() + "' needed by " + describe(network));
+                    throw invalid(
+                            npz,
+                            "has no entry '" + e.getKey() + "' needed by " + describe(network));
                 }
                 NDArray target = e.getValue().getArray();
                 if (!source.getShape().equals(target.getShape())) {
-                    throw invalid(npz, "entry '" + e.getKey() + "' has shape " + source.getShape()
-                        + " but " + describe(network) + " needs " + target.getShape());
+                    throw invalid(
+                            npz,
+                            "entry '"
+                                    + e.getKey()
+                                    + "' has shape "
+                                    + source.getShape()
+                                    + " but "
+                                    + describe(network)
+                                    + " needs "
+                                    + target.getShape());
                 }
                 target.set(source.toType(DataType.FLOAT32, false).toFloatArray());
             }
         } catch (NoSuchFileException e) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, npz.toString(), "the weights file does not exist",
-                "Check the path", e);
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    npz.toString(),
+                    "the weights file does not exist",
+                    "Check the path",
+                    e);
         } catch (IOException | RuntimeException e) {
             throw invalid(npz, "is not a readable .npz state_dict (" + e.getMessage() + ")", e);
         }
@@ -129,8 +154,11 @@ public final class Weights {
     }
 
     private static String abbreviate(TreeSet<String> names) {
-        java.util.List<String> first = new java.util.ArrayList<>(names).subList(0, Math.min(5, names.size()));
-        return names.size() <= 5 ? first.toString() : first + " and " + (names.size() - 5) + " more";
+        java.util.List<String> first =
+                new java.util.ArrayList<>(names).subList(0, Math.min(5, names.size()));
+        return names.size() <= 5
+                ? first.toString()
+                : first + " and " + (names.size() - 5) + " more";
     }
 
     private static IchException invalid(Path npz, String problem) {
@@ -138,8 +166,12 @@ public final class Weights {
     }
 
     private static IchException invalid(Path npz, String problem, Throwable cause) {
-        return new IchException(ErrorCode.INVALID_MODEL, npz.toString(), problem,
-            "Save the state_dict of tools/reference/ich_net.py's IchNet with the same depth and width using "
-                + "numpy.savez({k: v.numpy() for k, v in model.state_dict().items()})", cause);
+        return new IchException(
+                ErrorCode.INVALID_MODEL,
+                npz.toString(),
+                problem,
+                "Save the state_dict of tools/reference/ich_net.py's IchNet with the same depth and width using "
+                        + "numpy.savez({k: v.numpy() for k, v in model.state_dict().items()})",
+                cause);
     }
 }

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Optional training-time augmentation, off by default: a left–right flip (the width axis, which is
- * the patient's left–right after the paper's preprocessing) with probability 1/2, and a shift of
- * up to {@code maxShift} voxels along height and width with zero fill.
+ * the patient's left–right after the paper's preprocessing) with probability 1/2, and a shift of up
+ * to {@code maxShift} voxels along height and width with zero fill.
  *
  * @param flip whether to flip left–right at random
  * @param maxShift the largest shift in voxels (0 = none)

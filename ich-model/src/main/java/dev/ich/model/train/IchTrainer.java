@@ -27,12 +27,12 @@ import java.util.Objects;
  *
  * <p>Every epoch ends with an atomic checkpoint in {@link #checkpointDirectory(Path)}; {@link
  * #resume(Path)} continues from it and gives bit-identical weights to an uninterrupted run (same
- * machine, same thread count): the batch order and the augmentation of epoch {@code e} come from
- * a random stream derived from {@code (seed, e)} only, the initial weights from the seed only, and
+ * machine, same thread count): the batch order and the augmentation of epoch {@code e} come from a
+ * random stream derived from {@code (seed, e)} only, the initial weights from the seed only, and
  * the checkpoint holds the weights, batch-norm statistics and momentum buffers. The model directory
  * is written only at the end, atomically, with the weights of the best epoch (lowest validation
- * loss, or training loss without a validation set); the checkpoint is then removed. Anything at
- * the checkpoint's place that is not a checkpoint of this trainer is refused and left as it is.
+ * loss, or training loss without a validation set); the checkpoint is then removed. Anything at the
+ * checkpoint's place that is not a checkpoint of this trainer is refused and left as it is.
  */
 public final class IchTrainer {
 
@@ -53,7 +53,10 @@ public final class IchTrainer {
         return new Builder();
     }
 
-    /** Where the checkpoints of a run writing {@code modelDirectory} live: a sibling {@code <name>.checkpoint}. */
+    /**
+     * Where the checkpoints of a run writing {@code modelDirectory} live: a sibling {@code
+     * <name>.checkpoint}.
+     */
     public static Path checkpointDirectory(Path modelDirectory) {
         Path abs = modelDirectory.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + ".checkpoint");
@@ -82,13 +85,15 @@ public final class IchTrainer {
 
     private TrainingResult run(Path modelDirectory, boolean resume) throws IchException {
         Objects.requireNonNull(modelDirectory, "modelDirectory");
-        return new TrainingRun(settings, trainingSet, validationSet, listener, modelDirectory, resume).run();
+        return new TrainingRun(
+                        settings, trainingSet, validationSet, listener, modelDirectory, resume)
+                .run();
     }
 
     /**
-     * A fluent builder. Each setter checks its value at once and names the option in its
-     * {@link IllegalArgumentException} or {@link NullPointerException}; {@link #build()} checks the
-     * values that depend on one another.
+     * A fluent builder. Each setter checks its value at once and names the option in its {@link
+     * IllegalArgumentException} or {@link NullPointerException}; {@link #build()} checks the values
+     * that depend on one another.
      */
     public static final class Builder {
         private NetworkConfig network = NetworkConfig.cpu();
@@ -108,15 +113,14 @@ public final class IchTrainer {
         private long seed = 42;
         private List<TrainingExample> trainingSet = List.of();
         private List<TrainingExample> validationSet = List.of();
-        private TrainingListener listener = new TrainingListener() { };
+        private TrainingListener listener = new TrainingListener() {};
         private Augmentation augmentation = Augmentation.none();
         private ComputeDevice device = ComputeDevice.CPU;
         private int threads;
         private double threshold = 0.5;
         private PreprocessingConfig preprocessing;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The network to train; {@link NetworkConfig#cpu()} by default. */
         public Builder network(NetworkConfig value) {
@@ -131,16 +135,20 @@ public final class IchTrainer {
             return this;
         }
 
-        /** How the rate changes over the run ({@link LearningRateSchedule#CONSTANT}, the paper's, by default). */
+        /**
+         * How the rate changes over the run ({@link LearningRateSchedule#CONSTANT}, the paper's, by
+         * default).
+         */
         public Builder learningRateSchedule(LearningRateSchedule value) {
             schedule = Objects.requireNonNull(value, "learningRateSchedule");
             return this;
         }
 
         /**
-         * Epochs over which the rate rises linearly to its full value (from rate/w, w = the warm-up's
-         * steps) before the schedule takes over the remaining steps; 0, the paper's, by default, and
-         * fewer than {@link #epochs(int)}. See {@link LearningRateSchedule#factor(long, long, long)}.
+         * Epochs over which the rate rises linearly to its full value (from rate/w, w = the
+         * warm-up's steps) before the schedule takes over the remaining steps; 0, the paper's, by
+         * default, and fewer than {@link #epochs(int)}. See {@link
+         * LearningRateSchedule#factor(long, long, long)}.
          */
         public Builder warmupEpochs(int value) {
             require(value >= 0, "warmupEpochs", value, ">= 0");
@@ -157,13 +165,17 @@ public final class IchTrainer {
             return this;
         }
 
-        /** Which epoch becomes the model ({@link ModelSelection#LOWEST_VALIDATION_LOSS} by default). */
+        /**
+         * Which epoch becomes the model ({@link ModelSelection#LOWEST_VALIDATION_LOSS} by default).
+         */
         public Builder modelSelection(ModelSelection value) {
             selection = Objects.requireNonNull(value, "modelSelection");
             return this;
         }
 
-        /** The regression part of the loss ({@link RegressionLoss#MSE}, the paper's, by default). */
+        /**
+         * The regression part of the loss ({@link RegressionLoss#MSE}, the paper's, by default).
+         */
         public Builder regressionLoss(RegressionLoss value) {
             regressionLoss = Objects.requireNonNull(value, "regressionLoss");
             return this;
@@ -176,14 +188,20 @@ public final class IchTrainer {
             return this;
         }
 
-        /** SGD weight decay, finite and at least 0, added to the gradient as PyTorch does; 5e-4 by default. */
+        /**
+         * SGD weight decay, finite and at least 0, added to the gradient as PyTorch does; 5e-4 by
+         * default.
+         */
         public Builder weightDecay(double value) {
             require(value >= 0 && Double.isFinite(value), "weightDecay", value, ">= 0");
             weightDecay = value;
             return this;
         }
 
-        /** Epochs of the whole run (a resumed run continues up to this count), at least 1; 300 by default. */
+        /**
+         * Epochs of the whole run (a resumed run continues up to this count), at least 1; 300 by
+         * default.
+         */
         public Builder epochs(int value) {
             require(value >= 1, "epochs", value, ">= 1");
             epochs = value;
@@ -202,9 +220,16 @@ public final class IchTrainer {
          * default); a multi-task run needs one above 0.
          */
         public Builder lossWeights(double regression, double classification) {
-            require(regression >= 0 && Double.isFinite(regression), "regressionWeight", regression, ">= 0");
-            require(classification >= 0 && Double.isFinite(classification), "classificationWeight", classification,
-                ">= 0");
+            require(
+                    regression >= 0 && Double.isFinite(regression),
+                    "regressionWeight",
+                    regression,
+                    ">= 0");
+            require(
+                    classification >= 0 && Double.isFinite(classification),
+                    "classificationWeight",
+                    classification,
+                    ">= 0");
             regressionWeight = regression;
             classificationWeight = classification;
             return this;
@@ -217,8 +242,8 @@ public final class IchTrainer {
         }
 
         /**
-         * The seed of the initial weights, the batch order and the augmentation; the same seed, data
-         * and settings give the same model (same machine, same thread count). 42 by default.
+         * The seed of the initial weights, the batch order and the augmentation; the same seed,
+         * data and settings give the same model (same machine, same thread count). 42 by default.
          */
         public Builder seed(long value) {
             seed = value;
@@ -243,7 +268,9 @@ public final class IchTrainer {
             return this;
         }
 
-        /** Random changes to training inputs, drawn from the epoch's random stream; none by default. */
+        /**
+         * Random changes to training inputs, drawn from the epoch's random stream; none by default.
+         */
         public Builder augmentation(Augmentation value) {
             augmentation = Objects.requireNonNull(value, "augmentation");
             return this;
@@ -262,7 +289,10 @@ public final class IchTrainer {
             return this;
         }
 
-        /** The probability of death at or above which the outcome is "died", in (0, 1); 0.5 by default. */
+        /**
+         * The probability of death at or above which the outcome is "died", in (0, 1); 0.5 by
+         * default.
+         */
         public Builder threshold(double value) {
             require(value > 0 && value < 1, "threshold", value, "in (0, 1)");
             threshold = value;
@@ -286,19 +316,48 @@ public final class IchTrainer {
          *     preprocessing whose target shape is not the network's input
          */
         public IchTrainer build() {
-            require(warmupEpochs < epochs, "warmupEpochs", warmupEpochs, "in [0, epochs = " + epochs + ")");
-            require(taskMode != TaskMode.MULTI || regressionWeight + classificationWeight > 0, "lossWeights",
-                regressionWeight + "+" + classificationWeight, "not both 0");
+            require(
+                    warmupEpochs < epochs,
+                    "warmupEpochs",
+                    warmupEpochs,
+                    "in [0, epochs = " + epochs + ")");
+            require(
+                    taskMode != TaskMode.MULTI || regressionWeight + classificationWeight > 0,
+                    "lossWeights",
+                    regressionWeight + "+" + classificationWeight,
+                    "not both 0");
             int[] input = {network.inputDepth(), network.inputHeight(), network.inputWidth()};
-            require(preprocessing == null || Arrays.equals(preprocessing.targetShape(), input),
-                "preprocessing target shape", preprocessing == null ? "" : Arrays.toString(preprocessing.targetShape()),
-                "the network's input " + input[0] + "×" + input[1] + "×" + input[2]);
-            PreprocessingSettings recorded = preprocessing != null ? PreprocessingSettings.of(preprocessing)
-                : PreprocessingSettings.paperFor(network);
-            TrainingSettings settings = new TrainingSettings(network, learningRate, schedule, warmupEpochs,
-                regressionStartsAtMean, regressionLoss, selection, momentum, weightDecay, epochs, batchSize,
-                regressionWeight, classificationWeight, taskMode, seed, augmentation, device, threads, threshold,
-                recorded);
+            require(
+                    preprocessing == null || Arrays.equals(preprocessing.targetShape(), input),
+                    "preprocessing target shape",
+                    preprocessing == null ? "" : Arrays.toString(preprocessing.targetShape()),
+                    "the network's input " + input[0] + "×" + input[1] + "×" + input[2]);
+            PreprocessingSettings recorded =
+                    preprocessing != null
+                            ? PreprocessingSettings.of(preprocessing)
+                            : PreprocessingSettings.paperFor(network);
+            TrainingSettings settings =
+                    new TrainingSettings(
+                            network,
+                            learningRate,
+                            schedule,
+                            warmupEpochs,
+                            regressionStartsAtMean,
+                            regressionLoss,
+                            selection,
+                            momentum,
+                            weightDecay,
+                            epochs,
+                            batchSize,
+                            regressionWeight,
+                            classificationWeight,
+                            taskMode,
+                            seed,
+                            augmentation,
+                            device,
+                            threads,
+                            threshold,
+                            recorded);
             return new IchTrainer(settings, this);
         }
 

@@ -6,9 +6,9 @@ import dev.ich.core.preprocess.Preprocessor;
 import dev.ich.core.volume.CtVolume;
 
 /**
- * Turns a CT volume into a network input: the paper's preprocessing (ich-core's {@code Preprocessor})
- * or any other. The fingerprint identifies the configuration; cached inputs made with another
- * fingerprint are not reused.
+ * Turns a CT volume into a network input: the paper's preprocessing (ich-core's {@code
+ * Preprocessor}) or any other. The fingerprint identifies the configuration; cached inputs made
+ * with another fingerprint are not reused.
  */
 public interface InputPreparer {
 

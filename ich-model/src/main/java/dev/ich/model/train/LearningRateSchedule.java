@@ -1,8 +1,6 @@
 package dev.ich.model.train;
 
-/**
- * How the learning rate changes over a run, step by step (one step = one batch).
- */
+/** How the learning rate changes over a run, step by step (one step = one batch). */
 public enum LearningRateSchedule {
     /** The paper's: the same rate at every step. */
     CONSTANT {
@@ -33,8 +31,8 @@ public enum LearningRateSchedule {
      * warmupSteps} steps, then this schedule over the remaining steps, as PyTorch's {@code
      * SequentialLR([LinearLR(start_factor=1/w, total_iters=w-1), <schedule>(T_max=steps-w)],
      * milestones=[w])} and MONAI's {@code WarmupCosineSchedule}. A large rate on the untrained
-     * network's first batches can push batch-norm and ReLU units where they no longer learn; in
-     * the demo's runs with the relative loss, rising to it over the first epoch avoided that.
+     * network's first batches can push batch-norm and ReLU units where they no longer learn; in the
+     * demo's runs with the relative loss, rising to it over the first epoch avoided that.
      */
     double factor(long step, long steps, long warmupSteps) {
         if (step < warmupSteps) {

@@ -10,27 +10,29 @@ import java.util.function.Function;
 /**
  * SGD with momentum and L2 weight decay exactly as {@code torch.optim.SGD} (dampening 0, not
  * Nesterov): {@code d = g + wd·w; buf = momentum·buf + d; w -= lr·buf}. The decay is added to the
- * gradient before the momentum, which is what PyTorch does; DJL's own {@code Sgd} optimizer
- * applies the engine's fused update with its own conventions (rescaling, clipping, lazy updates),
- * so this class does the three steps itself. The momentum buffers start at zero, which equals
- * PyTorch's "first step copies d" rule.
+ * gradient before the momentum, which is what PyTorch does; DJL's own {@code Sgd} optimizer applies
+ * the engine's fused update with its own conventions (rescaling, clipping, lazy updates), so this
+ * class does the three steps itself. The momentum buffers start at zero, which equals PyTorch's
+ * "first step copies d" rule.
  *
  * <p>Why the update runs in chunks: DJL has no fused multiply-add and no {@code out=} form, so the
- * rule takes six elementwise operations and two temporaries where PyTorch's kernels take four. On
- * a whole weight (up to 7 M values, 28 MB, at the paper's size) every operation is a pass over
- * main memory and every temporary a fresh allocation. On flat views of at most {@link #CHUNK}
- * values the six operations run on data that stays in the processor's cache, and the
- * temporaries are small. The arithmetic is elementwise, so the result is the same to the bit.
+ * rule takes six elementwise operations and two temporaries where PyTorch's kernels take four. On a
+ * whole weight (up to 7 M values, 28 MB, at the paper's size) every operation is a pass over main
+ * memory and every temporary a fresh allocation. On flat views of at most {@link #CHUNK} values the
+ * six operations run on data that stays in the processor's cache, and the temporaries are small.
+ * The arithmetic is elementwise, so the result is the same to the bit.
  *
  * <p>Why the scalars are arrays: DJL's {@code mul(Number)} turns the number into a new 0-d tensor
  * through a direct buffer on every call, and that costs more than multiplying a 1 M-value chunk.
- * The optimizer keeps the decay and the momentum as 0-d arrays and makes the rate's once per
- * step; the kernels PyTorch runs are the same ({@code mul(Number)} makes the same 0-d tensor).
- * A weight of at most one chunk is updated whole, without taking a view of it.
+ * The optimizer keeps the decay and the momentum as 0-d arrays and makes the rate's once per step;
+ * the kernels PyTorch runs are the same ({@code mul(Number)} makes the same 0-d tensor). A weight
+ * of at most one chunk is updated whole, without taking a view of it.
  */
 final class SgdOptimizer implements AutoCloseable {
 
-    /** Values per chunk: 4 MB of floats, so the five arrays of a chunk fit a 32 MB last-level cache. */
+    /**
+     * Values per chunk: 4 MB of floats, so the five arrays of a chunk fit a 32 MB last-level cache.
+     */
     static final long CHUNK = 1 << 20;
 
     private final List<Parameter> parameters;
@@ -40,12 +42,18 @@ final class SgdOptimizer implements AutoCloseable {
     private final NDArray weightDecay;
     private final long chunk;
 
-    SgdOptimizer(NDManager manager, List<Parameter> parameters, double momentum, double weightDecay) {
+    SgdOptimizer(
+            NDManager manager, List<Parameter> parameters, double momentum, double weightDecay) {
         this(manager, parameters, momentum, weightDecay, CHUNK);
     }
 
     /** With a chosen chunk length (tests use a small one to cover weights of several chunks). */
-    SgdOptimizer(NDManager manager, List<Parameter> parameters, double momentum, double weightDecay, long chunk) {
+    SgdOptimizer(
+            NDManager manager,
+            List<Parameter> parameters,
+            double momentum,
+            double weightDecay,
+            long chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive, got " + chunk);
         }
@@ -61,8 +69,8 @@ final class SgdOptimizer implements AutoCloseable {
 
     /**
      * Applies one update with {@code learningRate} (PyTorch's {@code step()}). The rate is an
-     * argument, as a PyTorch scheduler sets it per step. The gradients are the step's own
-     * ({@link StepParameters}), so there is nothing to clear afterwards.
+     * argument, as a PyTorch scheduler sets it per step. The gradients are the step's own ({@link
+     * StepParameters}), so there is nothing to clear afterwards.
      *
      * @param gradients the gradient of each parameter this optimizer updates
      */
@@ -97,8 +105,8 @@ final class SgdOptimizer implements AutoCloseable {
         for (long start = 0; start < n; start += chunk) {
             String range = start + ":" + Math.min(n, start + chunk);
             try (NDArray wPart = w.get(range);
-                 NDArray gradPart = grad.get(range);
-                 NDArray bufPart = buf.get(range)) {
+                    NDArray gradPart = grad.get(range);
+                    NDArray bufPart = buf.get(range)) {
                 updateChunk(wPart, gradPart, bufPart, lr);
             }
         }
@@ -126,8 +134,8 @@ final class SgdOptimizer implements AutoCloseable {
     /** Restores buffers saved by {@link #state()}. */
     void restore(List<float[]> state) {
         if (state.size() != buffers.size()) {
-            throw new IllegalArgumentException("optimizer state has " + state.size() + " buffers, expected "
-                + buffers.size());
+            throw new IllegalArgumentException(
+                    "optimizer state has " + state.size() + " buffers, expected " + buffers.size());
         }
         for (int i = 0; i < buffers.size(); i++) {
             buffers.get(i).set(state.get(i));

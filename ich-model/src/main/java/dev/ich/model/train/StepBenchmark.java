@@ -62,7 +62,8 @@ public final class StepBenchmark implements AutoCloseable {
             NDArray x = FloatTensors.of(sub, network.inputShape(2), input2);
             step.run(sub, x, new float[] {2f, 3f}, new int[] {0, 1}, 1e-4);
         } catch (NonFiniteStepException e) {
-            throw new IllegalStateException("the benchmark's training step is not finite: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the benchmark's training step is not finite: " + e.getMessage(), e);
         }
         return (System.nanoTime() - t0) / 1e6;
     }

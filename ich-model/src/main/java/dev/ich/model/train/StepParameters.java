@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The parameter values of one training step: each trained weight is handed to the forward pass as
- * a new leaf (a detached view of the weight, same memory, gradient required), and its gradient is
+ * The parameter values of one training step: each trained weight is handed to the forward pass as a
+ * new leaf (a detached view of the weight, same memory, gradient required), and its gradient is
  * read from that leaf after the backward pass. Other parameters (batch-norm running statistics, a
  * head the task mode does not train) are the weights themselves.
  *
  * <p>Why a new leaf each step: PyTorch's {@code zero_grad()} sets gradients to {@code None}, so the
  * backward pass hands its freshly computed gradient over to the weight. DJL cannot unset a
- * gradient; a weight that keeps one must have it zeroed (one write pass over all weights) and
- * then gets the new gradient added into it (two reads and a write). A leaf that has never had a
- * gradient receives the backward's own buffer, as in PyTorch. The leaves and their gradients
- * belong to the step's manager and are freed with it.
+ * gradient; a weight that keeps one must have it zeroed (one write pass over all weights) and then
+ * gets the new gradient added into it (two reads and a write). A leaf that has never had a gradient
+ * receives the backward's own buffer, as in PyTorch. The leaves and their gradients belong to the
+ * step's manager and are freed with it.
  */
 final class StepParameters extends ParameterStore {
 
@@ -43,15 +43,19 @@ final class StepParameters extends ParameterStore {
         if (parameter == null || !trained.contains(parameter)) {
             return super.getValue(parameter, device, training);
         }
-        return leaves.computeIfAbsent(parameter, p -> {
-            NDArray leaf = p.getArray().stopGradient();
-            leaf.attach(stepManager);
-            leaf.setRequiresGradient(true);
-            return leaf;
-        });
+        return leaves.computeIfAbsent(
+                parameter,
+                p -> {
+                    NDArray leaf = p.getArray().stopGradient();
+                    leaf.attach(stepManager);
+                    leaf.setRequiresGradient(true);
+                    return leaf;
+                });
     }
 
-    /** The gradient of {@code parameter} after the backward pass (zeros if the loss did not use it). */
+    /**
+     * The gradient of {@code parameter} after the backward pass (zeros if the loss did not use it).
+     */
     NDArray gradient(Parameter parameter) {
         NDArray leaf = leaves.get(parameter);
         if (leaf == null) {

@@ -5,5 +5,4 @@ package dev.ich.model.train;
  * backward pass, and the optimizer's update ({@code ich bench} prints their medians next to
  * PyTorch's).
  */
-public record StepParts(double forwardMs, double backwardMs, double updateMs) {
-}
+public record StepParts(double forwardMs, double backwardMs, double updateMs) {}

@@ -1,6 +1,9 @@
 package dev.ich.model.train;
 
-/** Which heads are trained: both (the paper's multi-task model) or one (the paper's single-task ablation). */
+/**
+ * Which heads are trained: both (the paper's multi-task model) or one (the paper's single-task
+ * ablation).
+ */
 public enum TaskMode {
     /** {@code w_reg · MSE + w_cls · BCE}. */
     MULTI,

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * One optimisation step on one batch: forward in training mode (batch statistics, running
  * statistics updated), the loss, backward, and the SGD update of the trained parameters. The
- * parameters of a head that the task mode does not train get no gradient and are not updated
- * (as in PyTorch, where parameters without a gradient are skipped).
+ * parameters of a head that the task mode does not train get no gradient and are not updated (as in
+ * PyTorch, where parameters without a gradient are skipped).
  */
 final class TrainStep implements AutoCloseable {
 
@@ -26,12 +26,19 @@ final class TrainStep implements AutoCloseable {
     private final Set<Parameter> trained;
     private StepParts lastParts;
 
-    TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
+    TrainStep(
+            NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay) {
         this(manager, network, loss, momentum, weightDecay, SgdOptimizer.CHUNK);
     }
 
     /** With the optimizer's chunk length chosen (see {@link SgdOptimizer}); for tests. */
-    TrainStep(NDManager manager, IchNetwork network, Loss loss, double momentum, double weightDecay, long sgdChunk) {
+    TrainStep(
+            NDManager manager,
+            IchNetwork network,
+            Loss loss,
+            double momentum,
+            double weightDecay,
+            long sgdChunk) {
         this.network = network;
         this.loss = loss;
         TaskMode mode = loss.mode();
@@ -50,7 +57,8 @@ final class TrainStep implements AutoCloseable {
             }
         }
         this.trained = trained;
-        this.optimizer = new SgdOptimizer(manager, List.copyOf(trained), momentum, weightDecay, sgdChunk);
+        this.optimizer =
+                new SgdOptimizer(manager, List.copyOf(trained), momentum, weightDecay, sgdChunk);
     }
 
     /**
@@ -60,8 +68,13 @@ final class TrainStep implements AutoCloseable {
      * @throws NonFiniteStepException when the loss or a gradient is not finite; the weights are
      *     then left as they were
      */
-    float run(NDManager batchManager, NDArray input, float[] sizeTargets, int[] outcomes, double learningRate)
-        throws NonFiniteStepException {
+    float run(
+            NDManager batchManager,
+            NDArray input,
+            float[] sizeTargets,
+            int[] outcomes,
+            double learningRate)
+            throws NonFiniteStepException {
         float value;
         long start = System.nanoTime();
         long forwardEnd;
@@ -69,7 +82,8 @@ final class TrainStep implements AutoCloseable {
         StepParameters parameters = new StepParameters(batchManager, trained);
         try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
             NDList out = network.forward(parameters, new NDList(input), true);
-            NDArray total = loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
+            NDArray total =
+                    loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
             forwardEnd = System.nanoTime();
             collector.backward(total);
             backwardEnd = System.nanoTime();
@@ -80,8 +94,11 @@ final class TrainStep implements AutoCloseable {
         }
         checkGradients(parameters);
         optimizer.step(learningRate, parameters::gradient);
-        lastParts = new StepParts((forwardEnd - start) / 1e6, (backwardEnd - forwardEnd) / 1e6,
-            (System.nanoTime() - backwardEnd) / 1e6);
+        lastParts =
+                new StepParts(
+                        (forwardEnd - start) / 1e6,
+                        (backwardEnd - forwardEnd) / 1e6,
+                        (System.nanoTime() - backwardEnd) / 1e6);
         return value;
     }
 
@@ -100,7 +117,8 @@ final class TrainStep implements AutoCloseable {
         }
         for (Parameter p : trained) {
             if (!Float.isFinite(parameters.gradient(p).sum().getFloat())) {
-                throw new NonFiniteStepException("the gradient of " + p.getName() + " is not finite");
+                throw new NonFiniteStepException(
+                        "the gradient of " + p.getName() + " is not finite");
             }
         }
         throw new NonFiniteStepException("the sum of the gradients is not finite");

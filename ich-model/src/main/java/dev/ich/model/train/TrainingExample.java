@@ -1,7 +1,7 @@
 package dev.ich.model.train;
 
-import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.analysis.Outcome;
+import dev.ich.core.preprocess.ModelInput;
 import java.util.Objects;
 
 /**

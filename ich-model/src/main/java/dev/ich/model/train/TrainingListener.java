@@ -4,10 +4,8 @@ package dev.ich.model.train;
 public interface TrainingListener {
 
     /** After each batch. */
-    default void onBatch(int epoch, int batch, int batches, double loss) {
-    }
+    default void onBatch(int epoch, int batch, int batches, double loss) {}
 
     /** After each epoch, once its checkpoint is safely on disk. */
-    default void onEpoch(EpochMetrics metrics, int epochs) {
-    }
+    default void onEpoch(EpochMetrics metrics, int epochs) {}
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param history the metrics of every epoch, first to last (including epochs before a resume)
  * @param bestEpoch the epoch whose weights were kept (1-based)
  */
-public record TrainingResult(Path modelDirectory, ModelManifest manifest, List<EpochMetrics> history, int bestEpoch) {
+public record TrainingResult(
+        Path modelDirectory, ModelManifest manifest, List<EpochMetrics> history, int bestEpoch) {
 
     public TrainingResult {
         history = List.copyOf(history);

@@ -32,11 +32,15 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One call of {@link IchTrainer#train} or {@link IchTrainer#resume}: the settings, the data and the listener it was given. */
+/**
+ * One call of {@link IchTrainer#train} or {@link IchTrainer#resume}: the settings, the data and the
+ * listener it was given.
+ */
 final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private static final TargetTransform TRANSFORM = TargetTransform.CUBE_ROOT;
+
     /** Mixes the epoch number into the seed (the 64-bit golden ratio, as SplittableRandom uses). */
     private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
 
@@ -48,8 +52,13 @@ final class TrainingRun {
     private final Path checkpointDir;
     private final boolean resume;
 
-    TrainingRun(TrainingSettings settings, List<TrainingExample> trainingSet, List<TrainingExample> validationSet,
-                TrainingListener listener, Path modelDirectory, boolean resume) {
+    TrainingRun(
+            TrainingSettings settings,
+            List<TrainingExample> trainingSet,
+            List<TrainingExample> validationSet,
+            TrainingListener listener,
+            Path modelDirectory,
+            boolean resume) {
         this.settings = settings;
         this.trainingSet = trainingSet;
         this.validationSet = validationSet;
@@ -77,25 +86,45 @@ final class TrainingRun {
             Weights.initialize(network, settings.seed());
             double meanTarget = meanTarget();
             if (settings.regressionStartsAtMean()) {
-                network.torchParameters().get("fc_reg.bias").getArray().set(new float[] {(float) meanTarget});
+                network.torchParameters()
+                        .get("fc_reg.bias")
+                        .getArray()
+                        .set(new float[] {(float) meanTarget});
             }
-            Loss loss = new Loss(settings.taskMode(), settings.regressionWeight(), settings.classificationWeight(),
-                settings.regressionLoss(), meanTarget);
-            Checkpoint.State state = new Checkpoint.State(0, List.of(), 0, Double.POSITIVE_INFINITY,
-                settings.fingerprint(), dataHash);
+            Loss loss =
+                    new Loss(
+                            settings.taskMode(),
+                            settings.regressionWeight(),
+                            settings.classificationWeight(),
+                            settings.regressionLoss(),
+                            meanTarget);
+            Checkpoint.State state =
+                    new Checkpoint.State(
+                            0,
+                            List.of(),
+                            0,
+                            Double.POSITIVE_INFINITY,
+                            settings.fingerprint(),
+                            dataHash);
             List<float[]> momentum = null;
             if (resume) {
                 state = Checkpoint.readState(checkpointDir);
-                if (!state.settings().equals(settings.fingerprint()) || !state.dataSha256().equals(dataHash)) {
-                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
-                        "the checkpoint was made with other settings or other data",
-                        "Resume with the same options and manifest, or start again without --resume after removing it");
+                if (!state.settings().equals(settings.fingerprint())
+                        || !state.dataSha256().equals(dataHash)) {
+                    throw new IchException(
+                            ErrorCode.INVALID_TRAINING_DATA,
+                            checkpointDir.toString(),
+                            "the checkpoint was made with other settings or other data",
+                            "Resume with the same options and manifest, or start again without --resume after removing it");
                 }
-                Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.PARAMETERS), manager);
+                Checkpoint.loadParameters(
+                        network, checkpointDir.resolve(Checkpoint.PARAMETERS), manager);
                 momentum = Checkpoint.readMomentum(checkpointDir);
                 LOG.info("Resuming after epoch {} of {}", state.epochsDone(), settings.epochs());
             }
-            try (TrainStep step = new TrainStep(manager, network, loss, settings.momentum(), settings.weightDecay())) {
+            try (TrainStep step =
+                    new TrainStep(
+                            manager, network, loss, settings.momentum(), settings.weightDecay())) {
                 if (momentum != null) {
                     step.optimizer().restore(momentum);
                 }
@@ -105,29 +134,64 @@ final class TrainingRun {
                 for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
                     long start = System.nanoTime();
                     double trainLoss = trainEpoch(manager, network, step, epoch);
-                    EpochMetrics m = validate(manager, network, loss, epoch, trainLoss, (System.nanoTime() - start) / 1e9);
+                    EpochMetrics m =
+                            validate(
+                                    manager,
+                                    network,
+                                    loss,
+                                    epoch,
+                                    trainLoss,
+                                    (System.nanoTime() - start) / 1e9);
                     history.add(m);
                     double score = validationSet.isEmpty() ? m.trainLoss() : m.validationLoss();
-                    boolean improved = settings.selection() == ModelSelection.LAST_EPOCH || bestEpoch == 0
-                        || score < bestScore;
+                    boolean improved =
+                            settings.selection() == ModelSelection.LAST_EPOCH
+                                    || bestEpoch == 0
+                                    || score < bestScore;
                     if (improved) {
                         bestEpoch = epoch;
                         bestScore = score;
                     }
-                    Checkpoint.write(checkpointDir, new Checkpoint.State(epoch, history, bestEpoch, bestScore,
-                        settings.fingerprint(), dataHash), network, step.optimizer(), improved);
+                    Checkpoint.write(
+                            checkpointDir,
+                            new Checkpoint.State(
+                                    epoch,
+                                    history,
+                                    bestEpoch,
+                                    bestScore,
+                                    settings.fingerprint(),
+                                    dataHash),
+                            network,
+                            step.optimizer(),
+                            improved);
                     listener.onEpoch(m, settings.epochs());
                 }
                 if (history.isEmpty()) {
-                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, checkpointDir.toString(),
-                        "the checkpoint already has " + state.epochsDone() + " epochs", "Ask for more epochs");
+                    throw new IchException(
+                            ErrorCode.INVALID_TRAINING_DATA,
+                            checkpointDir.toString(),
+                            "the checkpoint already has " + state.epochsDone() + " epochs",
+                            "Ask for more epochs");
                 }
                 Checkpoint.loadParameters(network, checkpointDir.resolve(Checkpoint.BEST), manager);
                 EpochMetrics best = history.get(bestEpoch - 1);
-                TrainingProvenance provenance = new TrainingProvenance(settings.seed(), history.size(), bestEpoch,
-                    settings.taskMode().name(), dataHash, libraryVersion(), best.asMap());
-                ModelManifest manifest = new ModelManifest(settings.network(), TRANSFORM, settings.threshold(),
-                    settings.preprocessing(), provenance, "");
+                TrainingProvenance provenance =
+                        new TrainingProvenance(
+                                settings.seed(),
+                                history.size(),
+                                bestEpoch,
+                                settings.taskMode().name(),
+                                dataHash,
+                                libraryVersion(),
+                                best.asMap());
+                ModelManifest manifest =
+                        new ModelManifest(
+                                settings.network(),
+                                TRANSFORM,
+                                settings.threshold(),
+                                settings.preprocessing(),
+                                provenance,
+                                "");
                 ModelManifest written = ModelFiles.write(modelDir, network, manifest);
                 Checkpoint.remove(checkpointDir);
                 return new TrainingResult(modelDir, written, history, bestEpoch);
@@ -140,28 +204,41 @@ final class TrainingRun {
         boolean somethingThere = Files.exists(checkpointDir, LinkOption.NOFOLLOW_LINKS);
         boolean checkpointExists = Checkpoint.isCheckpoint(checkpointDir);
         if (somethingThere && !checkpointExists) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, checkpointDir.toString(),
-                "is where this run keeps its checkpoint, but it is not a checkpoint of ich train and is left as it is",
-                "Move it away or choose another --out");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    checkpointDir.toString(),
+                    "is where this run keeps its checkpoint, but it is not a checkpoint of ich train and is left as it is",
+                    "Move it away or choose another --out");
         }
         if (resume && !checkpointExists) {
-            throw new IchException(ErrorCode.FILE_NOT_FOUND, checkpointDir.toString(), "there is no checkpoint to resume from",
-                "Start the training without --resume");
+            throw new IchException(
+                    ErrorCode.FILE_NOT_FOUND,
+                    checkpointDir.toString(),
+                    "there is no checkpoint to resume from",
+                    "Start the training without --resume");
         }
         if (!resume && checkpointExists) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, checkpointDir.toString(),
-                "holds the checkpoint of an earlier run", "Continue it with --resume, or remove it to start again");
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    checkpointDir.toString(),
+                    "holds the checkpoint of an earlier run",
+                    "Continue it with --resume, or remove it to start again");
         }
         if (Files.exists(modelDir, LinkOption.NOFOLLOW_LINKS)) {
             boolean empty;
             try (var entries = Files.list(modelDir)) {
-                empty = Files.isDirectory(modelDir, LinkOption.NOFOLLOW_LINKS) && entries.findAny().isEmpty();
+                empty =
+                        Files.isDirectory(modelDir, LinkOption.NOFOLLOW_LINKS)
+                                && entries.findAny().isEmpty();
             } catch (java.io.IOException e) {
                 empty = false;
             }
             if (!empty) {
-                throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, modelDir.toString(),
-                    "already exists and is not an empty directory", "Choose a new output directory");
+                throw new IchException(
+                        ErrorCode.OUTPUT_NOT_WRITABLE,
+                        modelDir.toString(),
+                        "already exists and is not an empty directory",
+                        "Choose a new output directory");
             }
         }
     }
@@ -178,7 +255,8 @@ final class TrainingRun {
         return sum / trainingSet.size();
     }
 
-    private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch) throws IchException {
+    private double trainEpoch(NDManager manager, IchNetwork network, TrainStep step, int epoch)
+            throws IchException {
         SplittableRandom random = new SplittableRandom(settings.seed() ^ (epoch * EPOCH_MIX));
         int n = trainingSet.size();
         int[] order = new int[n];
@@ -217,10 +295,21 @@ final class TrainingRun {
                 double rate = settings.learningRateAt(stepIndex, batches);
                 loss = step.run(batch, x, targets, outcomes, rate);
             } catch (NonFiniteStepException e) {
-                throw new IchException(ErrorCode.NON_FINITE_RESULT, "training", "diverged at epoch " + epoch
-                    + ", batch " + (b + 1) + " of " + batches + ": " + e.getMessage()
-                    + "; no model was written", "Train with a lower learning rate (--lr) or a longer warm-up"
-                    + " (--warmup), or check the training data", e);
+                throw new IchException(
+                        ErrorCode.NON_FINITE_RESULT,
+                        "training",
+                        "diverged at epoch "
+                                + epoch
+                                + ", batch "
+                                + (b + 1)
+                                + " of "
+                                + batches
+                                + ": "
+                                + e.getMessage()
+                                + "; no model was written",
+                        "Train with a lower learning rate (--lr) or a longer warm-up"
+                                + " (--warmup), or check the training data",
+                        e);
             }
             sum += loss;
             listener.onBatch(epoch, b + 1, batches, loss);
@@ -228,11 +317,24 @@ final class TrainingRun {
         return sum / batches;
     }
 
-    private EpochMetrics validate(NDManager manager, IchNetwork network, Loss loss, int epoch, double trainLoss, double trainSeconds) {
+    private EpochMetrics validate(
+            NDManager manager,
+            IchNetwork network,
+            Loss loss,
+            int epoch,
+            double trainLoss,
+            double trainSeconds) {
         List<TrainingExample> v = validationSet;
         if (v.isEmpty()) {
-            return new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                trainSeconds);
+            return new EpochMetrics(
+                    epoch,
+                    trainLoss,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    trainSeconds);
         }
         long start = System.nanoTime();
         int n = v.size();
@@ -254,7 +356,12 @@ final class TrainingRun {
             }
             try (NDManager batch = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
-                NDList out = network.forward(ps, new NDList(FloatTensors.of(batch, network.inputShape(count), inputs)), false);
+                NDList out =
+                        network.forward(
+                                ps,
+                                new NDList(
+                                        FloatTensors.of(batch, network.inputShape(count), inputs)),
+                                false);
                 NDArray batchLoss = loss.compute(batch, out.get(0), out.get(1), targets, outcomes);
                 lossSum += batchLoss.getFloat() * count;
                 float[] sizes = out.get(0).toFloatArray();
@@ -268,40 +375,75 @@ final class TrainingRun {
             }
         }
         double seconds = trainSeconds + (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, trainLoss, lossSum / n, ValidationMetrics.mae(predicted, truth),
-            ValidationMetrics.mapePercent(predicted, truth),
-            ValidationMetrics.accuracy(probability, outcome, settings.threshold()),
-            ValidationMetrics.auc(probability, outcome), seconds);
+        return new EpochMetrics(
+                epoch,
+                trainLoss,
+                lossSum / n,
+                ValidationMetrics.mae(predicted, truth),
+                ValidationMetrics.mapePercent(predicted, truth),
+                ValidationMetrics.accuracy(probability, outcome, settings.threshold()),
+                ValidationMetrics.auc(probability, outcome),
+                seconds);
     }
 
-    private void checkData(List<TrainingExample> data, String name, boolean training) throws IchException {
+    private void checkData(List<TrainingExample> data, String name, boolean training)
+            throws IchException {
         if (data.isEmpty()) {
-            throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "is empty", "Give at least two studies, "
-                + "with both outcomes when the prognosis is trained");
+            throw new IchException(
+                    ErrorCode.INVALID_TRAINING_DATA,
+                    name,
+                    "is empty",
+                    "Give at least two studies, "
+                            + "with both outcomes when the prognosis is trained");
         }
         NetworkConfig c = settings.network();
         int died = 0;
         for (int i = 0; i < data.size(); i++) {
             ModelInput in = data.get(i).input();
-            if (in.depth() != c.inputDepth() || in.height() != c.inputHeight() || in.width() != c.inputWidth()) {
-                throw new IchException(ErrorCode.INVALID_TRAINING_DATA, "example " + i + " of the " + name,
-                    "has shape " + in.depth() + "×" + in.height() + "×" + in.width() + " but the network takes "
-                        + c.inputDepth() + "×" + c.inputHeight() + "×" + c.inputWidth(),
-                    "Preprocess every study to the network's input shape");
+            if (in.depth() != c.inputDepth()
+                    || in.height() != c.inputHeight()
+                    || in.width() != c.inputWidth()) {
+                throw new IchException(
+                        ErrorCode.INVALID_TRAINING_DATA,
+                        "example " + i + " of the " + name,
+                        "has shape "
+                                + in.depth()
+                                + "×"
+                                + in.height()
+                                + "×"
+                                + in.width()
+                                + " but the network takes "
+                                + c.inputDepth()
+                                + "×"
+                                + c.inputHeight()
+                                + "×"
+                                + c.inputWidth(),
+                        "Preprocess every study to the network's input shape");
             }
             float[] values = in.data();
             for (int j = 0; j < values.length; j++) {
                 if (!Float.isFinite(values[j])) {
-                    throw new IchException(ErrorCode.INVALID_TRAINING_DATA, "example " + i + " of the " + name,
-                        "has the value " + values[j] + " at index " + j, "Check the study and its preprocessing");
+                    throw new IchException(
+                            ErrorCode.INVALID_TRAINING_DATA,
+                            "example " + i + " of the " + name,
+                            "has the value " + values[j] + " at index " + j,
+                            "Check the study and its preprocessing");
                 }
             }
             died += data.get(i).outcome() == Outcome.DIED ? 1 : 0;
         }
-        if (training && settings.taskMode().trainsPrognosis() && (died == 0 || died == data.size())) {
-            throw new IchException(ErrorCode.INVALID_TRAINING_DATA, name, "has only one outcome ("
-                + (died == 0 ? Outcome.SURVIVED : Outcome.DIED) + " for all " + data.size() + " studies)",
-                "The prognosis head needs studies of both outcomes; add some, or train with the volume task only");
+        if (training
+                && settings.taskMode().trainsPrognosis()
+                && (died == 0 || died == data.size())) {
+            throw new IchException(
+                    ErrorCode.INVALID_TRAINING_DATA,
+                    name,
+                    "has only one outcome ("
+                            + (died == 0 ? Outcome.SURVIVED : Outcome.DIED)
+                            + " for all "
+                            + data.size()
+                            + " studies)",
+                    "The prognosis head needs studies of both outcomes; add some, or train with the volume task only");
         }
     }
 

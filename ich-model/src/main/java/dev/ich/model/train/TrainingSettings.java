@@ -30,28 +30,61 @@ import dev.ich.model.PreprocessingSettings;
  * @param threshold the probability of death at or above which the outcome is "died"
  * @param preprocessing the preprocessing recorded in the model directory
  */
-record TrainingSettings(NetworkConfig network, double learningRate, LearningRateSchedule schedule, int warmupEpochs,
-                        boolean regressionStartsAtMean, RegressionLoss regressionLoss, ModelSelection selection,
-                        double momentum, double weightDecay, int epochs, int batchSize, double regressionWeight,
-                        double classificationWeight, TaskMode taskMode, long seed, Augmentation augmentation,
-                        ComputeDevice device, int threads, double threshold, PreprocessingSettings preprocessing) {
+record TrainingSettings(
+        NetworkConfig network,
+        double learningRate,
+        LearningRateSchedule schedule,
+        int warmupEpochs,
+        boolean regressionStartsAtMean,
+        RegressionLoss regressionLoss,
+        ModelSelection selection,
+        double momentum,
+        double weightDecay,
+        int epochs,
+        int batchSize,
+        double regressionWeight,
+        double classificationWeight,
+        TaskMode taskMode,
+        long seed,
+        Augmentation augmentation,
+        ComputeDevice device,
+        int threads,
+        double threshold,
+        PreprocessingSettings preprocessing) {
 
     /** The learning rate of step {@code step} of {@code stepsPerEpoch}-step epochs. */
     double learningRateAt(long step, long stepsPerEpoch) {
-        return learningRate * schedule.factor(step, epochs * stepsPerEpoch, warmupEpochs * stepsPerEpoch);
+        return learningRate
+                * schedule.factor(step, epochs * stepsPerEpoch, warmupEpochs * stepsPerEpoch);
     }
 
-    /** The settings a resumed run must share with the original one (everything but the epoch count). */
+    /**
+     * The settings a resumed run must share with the original one (everything but the epoch count).
+     */
     String fingerprint() {
-        // A schedule other than CONSTANT depends on the run's length, so resuming may not change it.
+        // A schedule other than CONSTANT depends on the run's length, so resuming may not change
+        // it.
         String length = schedule == LearningRateSchedule.CONSTANT ? "" : schedule + "/" + epochs;
         if (warmupEpochs > 0) {
             length += "/warmup " + warmupEpochs;
         }
-        return String.join("|", network.toString(), Double.toString(learningRate), length,
-            Boolean.toString(regressionStartsAtMean), regressionLoss.name(), selection.name(),
-            Double.toString(momentum), Double.toString(weightDecay), Integer.toString(batchSize), Double.toString(regressionWeight),
-            Double.toString(classificationWeight), taskMode.name(), Long.toString(seed), augmentation.toString(),
-            Double.toString(threshold), preprocessing.fingerprint());
+        return String.join(
+                "|",
+                network.toString(),
+                Double.toString(learningRate),
+                length,
+                Boolean.toString(regressionStartsAtMean),
+                regressionLoss.name(),
+                selection.name(),
+                Double.toString(momentum),
+                Double.toString(weightDecay),
+                Integer.toString(batchSize),
+                Double.toString(regressionWeight),
+                Double.toString(classificationWeight),
+                taskMode.name(),
+                Long.toString(seed),
+                augmentation.toString(),
+                Double.toString(threshold),
+                preprocessing.fingerprint());
     }
 }

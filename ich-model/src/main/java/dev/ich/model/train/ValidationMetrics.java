@@ -2,11 +2,13 @@ package dev.ich.model.train;
 
 import java.util.Arrays;
 
-/** Volume and prognosis metrics of one validation pass, computed here so ich-model needs no ich-eval. */
+/**
+ * Volume and prognosis metrics of one validation pass, computed here so ich-model needs no
+ * ich-eval.
+ */
 final class ValidationMetrics {
 
-    private ValidationMetrics() {
-    }
+    private ValidationMetrics() {}
 
     static double mae(double[] predicted, double[] truth) {
         double sum = 0;

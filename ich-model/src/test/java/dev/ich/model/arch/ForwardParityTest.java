@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Eval-mode forward pass with weights imported from PyTorch equals PyTorch's output
- * (reference made by tools/reference/make_model_reference.py with Debian's torch 1.13).
+ * Eval-mode forward pass with weights imported from PyTorch equals PyTorch's output (reference made
+ * by tools/reference/make_model_reference.py with Debian's torch 1.13).
  */
 class ForwardParityTest {
 
@@ -30,7 +30,8 @@ class ForwardParityTest {
     void importedWeightsReproducePyTorch(int depth, int width) throws Exception {
         String file = "forward_d" + depth + "_w" + width;
         Path npz = reference(file + "_state.npz");
-        NetworkConfig config = NetworkConfig.builder().depth(depth).baseWidth(width).input(16, 32, 32).build();
+        NetworkConfig config =
+                NetworkConfig.builder().depth(depth).baseWidth(width).input(16, 32, 32).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             IchNetwork net = new IchNetwork(config);
             net.initialize(manager, DataType.FLOAT32, net.inputShape(2));
@@ -40,7 +41,10 @@ class ForwardParityTest {
             NDList out = net.forward(ps, new NDList(ref.get("x")), false);
             assertClose(out.get(0), ref.get("out_size"));
             assertClose(out.get(1), ref.get("out_scores"));
-            NDArray split = net.forwardFromStage(ps, net.forwardToStage(ps, ref.get("x"), 2, false), 2, false).get(1);
+            NDArray split =
+                    net.forwardFromStage(
+                                    ps, net.forwardToStage(ps, ref.get("x"), 2, false), 2, false)
+                            .get(1);
             assertClose(split, ref.get("out_scores"));
         }
     }
@@ -50,17 +54,21 @@ class ForwardParityTest {
         float[] a = actual.toFloatArray();
         float[] e = expected.toFloatArray();
         for (int i = 0; i < a.length; i++) {
-            assertThat((double) a[i]).as("element %d", i).isCloseTo(e[i], org.assertj.core.data.Offset.offset(TOLERANCE));
+            assertThat((double) a[i])
+                    .as("element %d", i)
+                    .isCloseTo(e[i], org.assertj.core.data.Offset.offset(TOLERANCE));
         }
     }
 
     static Path reference(String file) throws URISyntaxException {
-        return Path.of(ForwardParityTest.class.getResource("/dev/ich/model/reference/" + file).toURI());
+        return Path.of(
+                ForwardParityTest.class.getResource("/dev/ich/model/reference/" + file).toURI());
     }
 
     static Map<String, NDArray> load(NDManager manager, String file) throws Exception {
         Map<String, NDArray> map = new HashMap<>();
-        try (InputStream in = ForwardParityTest.class.getResourceAsStream("/dev/ich/model/reference/" + file)) {
+        try (InputStream in =
+                ForwardParityTest.class.getResourceAsStream("/dev/ich/model/reference/" + file)) {
             for (NDArray a : NDList.decode(manager, in)) {
                 map.put(a.getName(), a);
             }

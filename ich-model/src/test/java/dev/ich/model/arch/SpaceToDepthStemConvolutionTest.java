@@ -26,7 +26,8 @@ class SpaceToDepthStemConvolutionTest {
 
     @ParameterizedTest
     @CsvSource({"2, 8, 12, 10", "1, 7, 9, 11", "3, 5, 6, 7"})
-    void equalsTheStrideTwoConvolutionAndItsWeightGradient(int batch, int depth, int height, int width) {
+    void equalsTheStrideTwoConvolutionAndItsWeightGradient(
+            int batch, int depth, int height, int width) {
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             Engines.pytorch().setRandomSeed(batch * 100 + depth);
             NDArray input = manager.randomNormal(new Shape(batch, 1, depth, height, width));
@@ -34,12 +35,17 @@ class SpaceToDepthStemConvolutionTest {
             weight.setRequiresGradient(true);
 
             NDArray direct = direct(input, weight);
-            // Every output voxel gets its own weight in the loss, so a misplaced voxel changes the gradient.
+            // Every output voxel gets its own weight in the loss, so a misplaced voxel changes the
+            // gradient.
             NDArray outputWeights = manager.randomUniform(0, 1, direct.getShape());
-            NDArray directGradient = weightGradient(weight, () -> direct(input, weight), outputWeights);
+            NDArray directGradient =
+                    weightGradient(weight, () -> direct(input, weight), outputWeights);
             NDArray rearranged = SpaceToDepthStemConvolution.apply(input, weight);
-            NDArray rearrangedGradient = weightGradient(weight,
-                () -> SpaceToDepthStemConvolution.apply(input, weight), outputWeights);
+            NDArray rearrangedGradient =
+                    weightGradient(
+                            weight,
+                            () -> SpaceToDepthStemConvolution.apply(input, weight),
+                            outputWeights);
 
             assertThat(rearranged.getShape()).isEqualTo(direct.getShape());
             assertClose(rearranged, direct);
@@ -60,7 +66,7 @@ class SpaceToDepthStemConvolutionTest {
             int before = model.getManagedArrays().size();
             for (int step = 0; step < 3; step++) {
                 try (NDManager batch = model.newSubManager();
-                     GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                        GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                     NDArray input = batch.randomNormal(new Shape(2, 1, 6, 8, 8));
                     collector.backward(SpaceToDepthStemConvolution.apply(input, weight).sum());
                 }
@@ -70,11 +76,13 @@ class SpaceToDepthStemConvolutionTest {
     }
 
     private static NDArray direct(NDArray input, NDArray weight) {
-        return Conv3d.conv3d(input, weight, null, new Shape(2, 2, 2), new Shape(3, 3, 3)).singletonOrThrow();
+        return Conv3d.conv3d(input, weight, null, new Shape(2, 2, 2), new Shape(3, 3, 3))
+                .singletonOrThrow();
     }
 
     /** d(Σ y · outputWeights)/d weight. */
-    private static NDArray weightGradient(NDArray weight, Supplier<NDArray> forward, NDArray outputWeights) {
+    private static NDArray weightGradient(
+            NDArray weight, Supplier<NDArray> forward, NDArray outputWeights) {
         weight.getGradient().muli(0);
         try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
             collector.backward(forward.get().mul(outputWeights).sum());
@@ -85,6 +93,8 @@ class SpaceToDepthStemConvolutionTest {
     private static void assertClose(NDArray actual, NDArray expected) {
         float scale = expected.abs().max().getFloat();
         float difference = actual.sub(expected).abs().max().getFloat();
-        assertThat(difference).as("max difference, scale %s", scale).isLessThanOrEqualTo((float) (RELATIVE_TOLERANCE * scale));
+        assertThat(difference)
+                .as("max difference, scale %s", scale)
+                .isLessThanOrEqualTo((float) (RELATIVE_TOLERANCE * scale));
     }
 }

@@ -37,8 +37,10 @@ class FloatTensorsTest {
             assertThat(ours.getShape()).isEqualTo(shape);
             assertThat(ours.getDataType()).isEqualTo(DataType.FLOAT32);
             assertThat(ours.toFloatArray()).containsExactly(values);
-            // Same values through an operation, not only a read-back: the memory layout is the same.
-            assertThat(ours.sum(new int[] {3}).toFloatArray()).containsExactly(djl.sum(new int[] {3}).toFloatArray());
+            // Same values through an operation, not only a read-back: the memory layout is the
+            // same.
+            assertThat(ours.sum(new int[] {3}).toFloatArray())
+                    .containsExactly(djl.sum(new int[] {3}).toFloatArray());
         }
     }
 
@@ -53,7 +55,8 @@ class FloatTensorsTest {
             NDArray x = FloatTensors.of(m, new Shape(2, 1, 2, 3, 4), List.of(a, b));
             assertThat(x.toFloatArray()).containsExactly(both);
             assertThatThrownBy(() -> FloatTensors.of(m, new Shape(3, 1, 2, 3, 4), List.of(a, b)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds 72 values, got 48");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("holds 72 values, got 48");
         }
     }
 
@@ -66,23 +69,27 @@ class FloatTensorsTest {
             List<Future<Boolean>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int seed = t;
-                runs.add(pool.submit(() -> {
-                    try (NDManager mine = m.newSubManager()) {
-                        start.await();
-                        List<float[]> made = new ArrayList<>();
-                        List<NDArray> arrays = new ArrayList<>();
-                        for (int n = 0; n < 20; n++) {
-                            float[] v = random(4096, 100 * seed + n);
-                            made.add(v);
-                            arrays.add(FloatTensors.of(mine, new Shape(4096), v));
-                        }
-                        // Read back only after all were made, while the other threads made theirs.
-                        for (int n = 0; n < arrays.size(); n++) {
-                            assertThat(arrays.get(n).toFloatArray()).containsExactly(made.get(n));
-                        }
-                        return true;
-                    }
-                }));
+                runs.add(
+                        pool.submit(
+                                () -> {
+                                    try (NDManager mine = m.newSubManager()) {
+                                        start.await();
+                                        List<float[]> made = new ArrayList<>();
+                                        List<NDArray> arrays = new ArrayList<>();
+                                        for (int n = 0; n < 20; n++) {
+                                            float[] v = random(4096, 100 * seed + n);
+                                            made.add(v);
+                                            arrays.add(FloatTensors.of(mine, new Shape(4096), v));
+                                        }
+                                        // Read back only after all were made, while the other
+                                        // threads made theirs.
+                                        for (int n = 0; n < arrays.size(); n++) {
+                                            assertThat(arrays.get(n).toFloatArray())
+                                                    .containsExactly(made.get(n));
+                                        }
+                                        return true;
+                                    }
+                                }));
             }
             for (Future<Boolean> run : runs) {
                 assertThat(run.get()).isTrue();
@@ -94,8 +101,8 @@ class FloatTensorsTest {
 
     /**
      * The reason for the class: DJL's create(float[]) holds a fresh Java direct buffer per tensor
-     * (freed only by a garbage collection); ours take none. The arrays stay open while counting,
-     * so no collection can free a buffer in between.
+     * (freed only by a garbage collection); ours take none. The arrays stay open while counting, so
+     * no collection can free a buffer in between.
      */
     @Test
     void takesNoJavaDirectMemoryWhereNdManagerCreateTakesABufferPerTensor() {

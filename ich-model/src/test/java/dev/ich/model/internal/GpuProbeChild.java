@@ -10,8 +10,7 @@ import dev.ich.model.ComputeDevice;
  */
 public final class GpuProbeChild {
 
-    private GpuProbeChild() {
-    }
+    private GpuProbeChild() {}
 
     public static void main(String[] args) {
         switch (args[0]) {

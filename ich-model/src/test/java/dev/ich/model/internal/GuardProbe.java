@@ -10,10 +10,10 @@ import java.util.Locale;
 
 /**
  * Run in a child JVM by {@link NativeGuardTest}: prints the cap in force, then takes the weight
- * gradient of a one-channel 7×7×7 stride-2 convolution of a volume only 5 slices deep (args:
- * {@code crash}) or 9 slices deep ({@code safe}) and prints its largest error against the same
- * gradient summed in double precision here. The 5-slice case is the upstream reproducer: oneDNN's
- * AVX-512 weight-gradient kernel crashes, hangs or returns garbage on it.
+ * gradient of a one-channel 7×7×7 stride-2 convolution of a volume only 5 slices deep (args: {@code
+ * crash}) or 9 slices deep ({@code safe}) and prints its largest error against the same gradient
+ * summed in double precision here. The 5-slice case is the upstream reproducer: oneDNN's AVX-512
+ * weight-gradient kernel crashes, hangs or returns garbage on it.
  */
 public final class GuardProbe {
 
@@ -21,8 +21,7 @@ public final class GuardProbe {
     private static final int STRIDE = 2;
     private static final int PADDING = 3;
 
-    private GuardProbe() {
-    }
+    private GuardProbe() {}
 
     public static void main(String[] args) {
         System.out.println("cap: " + IchModel.cpuKernelCap().describe());
@@ -37,17 +36,31 @@ public final class GuardProbe {
                 NDArray w = manager.randomNormal(new Shape(4, 1, KERNEL, KERNEL, KERNEL));
                 w.setRequiresGradient(true);
                 try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                    NDArray y = Conv3d.conv3d(x, w, null, new Shape(STRIDE, STRIDE, STRIDE),
-                        new Shape(PADDING, PADDING, PADDING)).singletonOrThrow();
+                    NDArray y =
+                            Conv3d.conv3d(
+                                            x,
+                                            w,
+                                            null,
+                                            new Shape(STRIDE, STRIDE, STRIDE),
+                                            new Shape(PADDING, PADDING, PADDING))
+                                    .singletonOrThrow();
                     collector.backward(y.sum());
                 }
-                worst = Math.max(worst, relativeError(w.getGradient().toFloatArray(), expected(x.toFloatArray(), shape)));
+                worst =
+                        Math.max(
+                                worst,
+                                relativeError(
+                                        w.getGradient().toFloatArray(),
+                                        expected(x.toFloatArray(), shape)));
             }
         }
         System.out.printf(Locale.ROOT, "max relative error: %.3e%n", worst);
     }
 
-    /** d(Σ y)/d w[f, k] = Σ over samples and output voxels p of x[2p + k − 3], the same for every filter f. */
+    /**
+     * d(Σ y)/d w[f, k] = Σ over samples and output voxels p of x[2p + k − 3], the same for every
+     * filter f.
+     */
     private static double[] expected(float[] x, long[] shape) {
         int n = (int) shape[0];
         int[] size = {(int) shape[2], (int) shape[3], (int) shape[4]};
@@ -67,7 +80,12 @@ public final class GuardProbe {
                                     int d = STRIDE * pd + kd - PADDING;
                                     int h = STRIDE * ph + kh - PADDING;
                                     int w = STRIDE * pw + kw - PADDING;
-                                    if (d >= 0 && d < size[0] && h >= 0 && h < size[1] && w >= 0 && w < size[2]) {
+                                    if (d >= 0
+                                            && d < size[0]
+                                            && h >= 0
+                                            && h < size[1]
+                                            && w >= 0
+                                            && w < size[2]) {
                                         sum += x[((b * size[0] + d) * size[1] + h) * size[2] + w];
                                     }
                                 }
@@ -89,7 +107,12 @@ public final class GuardProbe {
         double worst = 0;
         for (int i = 0; i < actual.length; i++) {
             double difference = Math.abs(actual[i] - perFilter[i % perFilter.length]);
-            worst = Math.max(worst, Double.isFinite(difference) ? difference / scale : Double.POSITIVE_INFINITY);
+            worst =
+                    Math.max(
+                            worst,
+                            Double.isFinite(difference)
+                                    ? difference / scale
+                                    : Double.POSITIVE_INFINITY);
         }
         return worst;
     }

@@ -40,17 +40,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelDirectoryIntegrityTest {
 
-    private static final NetworkConfig TINY = NetworkConfig.builder().depth(10).baseWidth(4).input(16, 32, 32).build();
+    private static final NetworkConfig TINY =
+            NetworkConfig.builder().depth(10).baseWidth(4).input(16, 32, 32).build();
     private static final float MARKER = 12345.678f;
 
     @Test
     void aModelIsNotSavedWithParametersThatAreNotFinite(@TempDir Path dir) {
         Path model = dir.resolve("m");
         assertThatThrownBy(() -> write(model, network -> fill(network, "fc_reg.bias", Float.NaN)))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT);
-                assertThat(e.getMessage()).contains("fc_reg.bias");
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT);
+                            assertThat(e.getMessage()).contains("fc_reg.bias");
+                        });
         assertThat(model).doesNotExist();
     }
 
@@ -78,67 +81,101 @@ class ModelDirectoryIntegrityTest {
     @Test
     void anEditedThresholdIsRefused(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m");
-        write(model, network -> { });
+        write(model, network -> {});
         String text = Files.readString(model.resolve(ModelFiles.MANIFEST));
-        Files.writeString(model.resolve(ModelFiles.MANIFEST), text.replace("\"threshold\": 0.5", "\"threshold\": 0.3"));
-        assertThat(Files.readString(model.resolve(ModelFiles.MANIFEST))).contains("\"threshold\": 0.3");
+        Files.writeString(
+                model.resolve(ModelFiles.MANIFEST),
+                text.replace("\"threshold\": 0.5", "\"threshold\": 0.3"));
+        assertThat(Files.readString(model.resolve(ModelFiles.MANIFEST)))
+                .contains("\"threshold\": 0.3");
 
         assertLoadRefused(model, "does not match its own checksum");
     }
 
-    /** Even with its checksum remade, a manifest naming another width does not load the parameters. */
+    /**
+     * Even with its checksum remade, a manifest naming another width does not load the parameters.
+     */
     @Test
     void parametersOfAnotherWidthAreRefused(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m");
-        write(model, network -> { });
-        rewriteManifest(model, json -> json.getAsJsonObject("architecture").addProperty("baseWidth", 8));
+        write(model, network -> {});
+        rewriteManifest(
+                model, json -> json.getAsJsonObject("architecture").addProperty("baseWidth", 8));
 
         assertLoadRefused(model, "of shape", "needs");
     }
 
-    /** Validation figures of a run without a validation set are NaN; model.json is still strict JSON. */
+    /**
+     * Validation figures of a run without a validation set are NaN; model.json is still strict
+     * JSON.
+     */
     @Test
     void modelJsonIsStrictJsonWhenAMetricIsNaN(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m");
-        ModelManifest manifest = manifest(new TrainingProvenance(1, 1, 1, "MULTI", "", "test",
-            Map.of("train_loss", 0.5, "validation_loss", Double.NaN)));
+        ModelManifest manifest =
+                manifest(
+                        new TrainingProvenance(
+                                1,
+                                1,
+                                1,
+                                "MULTI",
+                                "",
+                                "test",
+                                Map.of("train_loss", 0.5, "validation_loss", Double.NaN)));
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             ModelFiles.write(model, network(manager), manifest);
         }
-        JsonReader reader = new JsonReader(new StringReader(Files.readString(model.resolve(ModelFiles.MANIFEST))));
+        JsonReader reader =
+                new JsonReader(
+                        new StringReader(Files.readString(model.resolve(ModelFiles.MANIFEST))));
         reader.setStrictness(Strictness.STRICT);
         JsonObject json = JsonParser.parseReader(reader).getAsJsonObject();
-        assertThat(json.getAsJsonObject("provenance").getAsJsonObject("finalMetrics").get("validation_loss").isJsonNull())
-            .isTrue();
+        assertThat(
+                        json.getAsJsonObject("provenance")
+                                .getAsJsonObject("finalMetrics")
+                                .get("validation_loss")
+                                .isJsonNull())
+                .isTrue();
         try (IchModel loaded = IchModel.load(model)) {
-            assertThat(loaded.manifest().provenance().finalMetrics().get("validation_loss")).isNaN();
+            assertThat(loaded.manifest().provenance().finalMetrics().get("validation_loss"))
+                    .isNaN();
         }
     }
 
-    /** Finite weights whose output overflows: the prediction is an error, never an infinite volume. */
+    /**
+     * Finite weights whose output overflows: the prediction is an error, never an infinite volume.
+     */
     @Test
     void aPredictionThatIsNotFiniteIsAnError(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m");
-        write(model, network -> {
-            fill(network, "fc_reg.weight", 3e38f);
-            fill(network, "fc_reg.bias", 3e38f);
-        });
+        write(
+                model,
+                network -> {
+                    fill(network, "fc_reg.weight", 3e38f);
+                    fill(network, "fc_reg.bias", 3e38f);
+                });
         float[] x = new float[TINY.inputSize()];
         Arrays.fill(x, 0.7f);
         try (IchModel loaded = IchModel.load(model)) {
             assertThatThrownBy(() -> loaded.predict(new ModelInput(16, 32, 32, x)))
-                .isInstanceOfSatisfying(IchException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT));
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_RESULT));
         }
     }
 
-    /** {@code IchModel.load} refuses the directory as an invalid model, saying each of {@code fragments}. */
+    /**
+     * {@code IchModel.load} refuses the directory as an invalid model, saying each of {@code
+     * fragments}.
+     */
     private static void assertLoadRefused(Path model, String... fragments) {
         assertThatThrownBy(() -> IchModel.load(model))
-            .isInstanceOfSatisfying(IchException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
-                assertThat(e.getMessage()).contains(fragments);
-            });
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MODEL);
+                            assertThat(e.getMessage()).contains(fragments);
+                        });
     }
 
     private static void write(Path model, Consumer<IchNetwork> change) throws IchException {
@@ -157,9 +194,15 @@ class ModelDirectoryIntegrityTest {
     }
 
     private static ModelManifest manifest(TrainingProvenance provenance) {
-        PreprocessingConfig preprocessing = PreprocessingConfig.paper().toBuilder().targetShape(16, 32, 32).build();
-        return new ModelManifest(TINY, TargetTransform.CUBE_ROOT, 0.5, PreprocessingSettings.of(preprocessing),
-            provenance, "");
+        PreprocessingConfig preprocessing =
+                PreprocessingConfig.paper().toBuilder().targetShape(16, 32, 32).build();
+        return new ModelManifest(
+                TINY,
+                TargetTransform.CUBE_ROOT,
+                0.5,
+                PreprocessingSettings.of(preprocessing),
+                provenance,
+                "");
     }
 
     private static void fill(IchNetwork network, String name, float value) {
@@ -170,7 +213,8 @@ class ModelDirectoryIntegrityTest {
     }
 
     /** Applies {@code change} to model.json and remakes its checksum, as a careful forger would. */
-    private static void rewriteManifest(Path model, Consumer<JsonObject> change) throws IOException {
+    private static void rewriteManifest(Path model, Consumer<JsonObject> change)
+            throws IOException {
         Path file = model.resolve(ModelFiles.MANIFEST);
         JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         change.accept(json);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The guard on libtorch's CPU kernels, watched from outside: child JVMs whose environment sets
  * nothing about oneDNN (nor about DJL's offline mode) run {@link GuardProbe} with oneDNN's verbose
- * log on, and the log names the
- * kernel of every convolution. On a CPU with AVX-512 the unguarded reproducer crashes the JVM,
- * hangs or returns garbage (docs/model.md); with the guard it must pass and use no AVX-512 kernel.
+ * log on, and the log names the kernel of every convolution. On a CPU with AVX-512 the unguarded
+ * reproducer crashes the JVM, hangs or returns garbage (docs/model.md); with the guard it must pass
+ * and use no AVX-512 kernel.
  */
 class NativeGuardTest {
 
@@ -36,30 +36,43 @@ class NativeGuardTest {
         Child child = run("crash");
         assertThat(child.exitCode).as(child.output).isZero();
         assertThat(child.output).contains("cap: oneDNN kernels capped at AVX2 by ich");
-        assertThat(child.output).as("DJL kept offline without the JVM being told").contains("offline: true");
-        assertThat(convolutionKernels(child.output)).as(child.output).isNotEmpty().noneMatch(k -> k.contains("avx512"));
+        assertThat(child.output)
+                .as("DJL kept offline without the JVM being told")
+                .contains("offline: true");
+        assertThat(convolutionKernels(child.output))
+                .as(child.output)
+                .isNotEmpty()
+                .noneMatch(k -> k.contains("avx512"));
         assertThat(maxRelativeError(child.output)).isLessThan(TOLERANCE);
     }
 
-    /** The control: the same check sees AVX-512 kernels where the CPU has them and the cap is off. */
+    /**
+     * The control: the same check sees AVX-512 kernels where the CPU has them and the cap is off.
+     */
     @Test
     void optingOutUsesWhatTheCpuHas() throws Exception {
         Child child = run("safe", "-D" + CpuKernelCap.PROPERTY + "=native");
         assertThat(child.exitCode).as(child.output).isZero();
         assertThat(child.output).contains("cap: oneDNN kernels not capped");
         assertThat(convolutionKernels(child.output).stream().anyMatch(k -> k.contains("avx512")))
-            .as(child.output).isEqualTo(NativeGuard.cpuHasAvx512());
+                .as(child.output)
+                .isEqualTo(NativeGuard.cpuHasAvx512());
         assertThat(maxRelativeError(child.output)).isLessThan(TOLERANCE);
     }
 
-    private record Child(int exitCode, String output) {
-    }
+    private record Child(int exitCode, String output) {}
 
-    private static Child run(String shape, String... jvmOptions) throws IOException, InterruptedException {
+    private static Child run(String shape, String... jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GuardProbe.class.getName(), shape));
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        GuardProbe.class.getName(),
+                        shape));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove(NativeGuard.VARIABLE);
         builder.environment().remove("DNNL_MAX_CPU_ISA");
@@ -73,14 +86,19 @@ class NativeGuardTest {
         return new Child(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
-    /** The implementation column of every convolution oneDNN ran ("jit:avx2", "brg_conv_fwd:avx512_core", ...). */
+    /**
+     * The implementation column of every convolution oneDNN ran ("jit:avx2",
+     * "brg_conv_fwd:avx512_core", ...).
+     */
     private static List<String> convolutionKernels(String output) {
         List<String> kernels = new ArrayList<>();
         for (String line : output.split("\n")) {
             String[] fields = line.split(",");
             int exec = List.of(fields).indexOf("exec");
-            if (line.startsWith("onednn_verbose") && exec >= 0 && fields.length > exec + 3
-                && fields[exec + 2].equals("convolution")) {
+            if (line.startsWith("onednn_verbose")
+                    && exec >= 0
+                    && fields.length > exec + 3
+                    && fields[exec + 2].equals("convolution")) {
                 kernels.add(fields[exec + 3]);
             }
         }

@@ -11,15 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Both regression losses against ich_net.py's, computed by tools/reference/make_loss_reference.py. */
+/**
+ * Both regression losses against ich_net.py's, computed by tools/reference/make_loss_reference.py.
+ */
 class LossTest {
 
     private static final double TOLERANCE = 1e-5;
 
     @Test
     void paperAndRelativeLossesEqualPyTorch() throws Exception {
-        List<String> rows = Files.readAllLines(
-            Path.of(getClass().getResource("/dev/ich/model/reference/losses.csv").toURI()));
+        List<String> rows =
+                Files.readAllLines(
+                        Path.of(
+                                getClass()
+                                        .getResource("/dev/ich/model/reference/losses.csv")
+                                        .toURI()));
         assertThat(rows).hasSize(7);
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             for (String row : rows.subList(1, rows.size())) {
@@ -40,14 +46,24 @@ class LossTest {
                 }
                 NDArray s = manager.create(size).reshape(n, 1);
                 NDArray c = manager.create(scores).reshape(n, 2);
-                double mse = Loss.paper(TaskMode.MULTI, wReg, wCls).compute(manager, s, c, targets, outcomes).getFloat();
-                double relative = new Loss(TaskMode.MULTI, wReg, wCls, RegressionLoss.RELATIVE_MSE, reference)
-                    .compute(manager, s, c, targets, outcomes).getFloat();
+                double mse =
+                        Loss.paper(TaskMode.MULTI, wReg, wCls)
+                                .compute(manager, s, c, targets, outcomes)
+                                .getFloat();
+                double relative =
+                        new Loss(TaskMode.MULTI, wReg, wCls, RegressionLoss.RELATIVE_MSE, reference)
+                                .compute(manager, s, c, targets, outcomes)
+                                .getFloat();
                 double expectedMse = Double.parseDouble(f[7]);
                 double expectedRelative = Double.parseDouble(f[8]);
-                assertThat(mse).as("MSE loss, n=%d", n).isCloseTo(expectedMse, within(TOLERANCE * Math.max(1, expectedMse)));
-                assertThat(relative).as("relative loss, n=%d", n)
-                    .isCloseTo(expectedRelative, within(TOLERANCE * Math.max(1, expectedRelative)));
+                assertThat(mse)
+                        .as("MSE loss, n=%d", n)
+                        .isCloseTo(expectedMse, within(TOLERANCE * Math.max(1, expectedMse)));
+                assertThat(relative)
+                        .as("relative loss, n=%d", n)
+                        .isCloseTo(
+                                expectedRelative,
+                                within(TOLERANCE * Math.max(1, expectedRelative)));
             }
         }
     }

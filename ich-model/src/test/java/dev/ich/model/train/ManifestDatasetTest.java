@@ -3,6 +3,7 @@ package dev.ich.model.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ich.core.analysis.Outcome;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import dev.ich.core.geometry.Vec3;
@@ -11,7 +12,6 @@ import dev.ich.core.io.StudyReader;
 import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.volume.CtVolume;
 import dev.ich.core.volume.Provenance;
-import dev.ich.core.analysis.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,18 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** The manifest reader, its errors, and the preprocessed-input cache and its invalidation. */
 class ManifestDatasetTest {
 
-    /** Reads any file as a 4×4×2 volume whose HU are the file's length (so a changed file changes the volume). */
-    private static final StudyReader READER = study -> {
-        try {
-            float hu = Files.size(study);
-            float[] values = new float[32];
-            java.util.Arrays.fill(values, hu);
-            return new CtVolume(VolumeGeometry.axial(4, 4, 2, new Vec3(1, 1, 1), new Vec3(0, 0, 0)), values,
-                Provenance.synthetic("test", 2));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    };
+    /**
+     * Reads any file as a 4×4×2 volume whose HU are the file's length (so a changed file changes
+     * the volume).
+     */
+    private static final StudyReader READER =
+            study -> {
+                try {
+                    float hu = Files.size(study);
+                    float[] values = new float[32];
+                    java.util.Arrays.fill(values, hu);
+                    return new CtVolume(
+                            VolumeGeometry.axial(4, 4, 2, new Vec3(1, 1, 1), new Vec3(0, 0, 0)),
+                            values,
+                            Provenance.synthetic("test", 2));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
 
     private static final class CountingPreparer implements InputPreparer {
         final AtomicInteger calls = new AtomicInteger();
@@ -65,7 +71,9 @@ class ManifestDatasetTest {
         Files.writeString(dir.resolve("studies/b.nii"), "bbbbbbbb");
         Files.writeString(dir.resolve("studies/b-mask.nii"), "m");
         Path manifest = dir.resolve("m.csv");
-        Files.writeString(manifest, "study,volume_ml,outcome,mask\nstudies/a.nii,12.5,0,\n\"studies/b.nii\",40,died,studies/b-mask.nii\n");
+        Files.writeString(
+                manifest,
+                "study,volume_ml,outcome,mask\nstudies/a.nii,12.5,0,\n\"studies/b.nii\",40,died,studies/b-mask.nii\n");
         Path cache = dir.resolve("cache");
         CountingPreparer preparer = new CountingPreparer("cfg1");
         List<TrainingExample> first = ManifestDataset.load(manifest, READER, preparer, cache);
@@ -97,25 +105,44 @@ class ManifestDatasetTest {
         Path manifest = dir.resolve("m.csv");
         Files.writeString(manifest, "study,volume_ml,outcome\na.nii,3,0\nmissing.nii,4,1\n");
         assertThatThrownBy(() -> ManifestDataset.readRows(manifest))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND))
-            .hasMessageContaining("row 3 of m.csv").hasMessageContaining("missing.nii");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND))
+                .hasMessageContaining("row 3 of m.csv")
+                .hasMessageContaining("missing.nii");
         Files.writeString(manifest, "study,volume_ml,outcome\na.nii,three,0\n");
         assertThatThrownBy(() -> ManifestDataset.readRows(manifest))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
-            .hasMessageContaining("row 2 of m.csv").hasMessageContaining("three");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
+                .hasMessageContaining("row 2 of m.csv")
+                .hasMessageContaining("three");
         Files.writeString(manifest, "study,volume_ml,outcome\na.nii,3,maybe\n");
         assertThatThrownBy(() -> ManifestDataset.readRows(manifest))
-            .hasMessageContaining("row 2 of m.csv").hasMessageContaining("maybe");
+                .hasMessageContaining("row 2 of m.csv")
+                .hasMessageContaining("maybe");
         Files.writeString(manifest, "path,ml,outcome\n");
         assertThatThrownBy(() -> ManifestDataset.readRows(manifest))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
-            .hasMessageContaining("header");
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TABLE))
+                .hasMessageContaining("header");
         Files.writeString(manifest, "study,volume_ml,outcome\na.nii,3,0\n");
-        StudyReader failing = study -> {
-            throw new IchException(ErrorCode.NOT_DICOM, study.toString(), "not a study", "Give a study");
-        };
-        assertThatThrownBy(() -> ManifestDataset.load(manifest, failing, new CountingPreparer("x"), dir.resolve("c")))
-            .isInstanceOfSatisfying(IchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM))
-            .hasMessageContaining("row 2 of m.csv");
+        StudyReader failing =
+                study -> {
+                    throw new IchException(
+                            ErrorCode.NOT_DICOM, study.toString(), "not a study", "Give a study");
+                };
+        assertThatThrownBy(
+                        () ->
+                                ManifestDataset.load(
+                                        manifest,
+                                        failing,
+                                        new CountingPreparer("x"),
+                                        dir.resolve("c")))
+                .isInstanceOfSatisfying(
+                        IchException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_DICOM))
+                .hasMessageContaining("row 2 of m.csv");
     }
 }

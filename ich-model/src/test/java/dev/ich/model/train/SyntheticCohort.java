@@ -1,22 +1,22 @@
 package dev.ich.model.train;
 
-import dev.ich.core.preprocess.ModelInput;
 import dev.ich.core.analysis.Outcome;
+import dev.ich.core.preprocess.ModelInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * A seeded toy cohort for the trainer's tests: a bright ellipsoid "haematoma" of known voxel count
- * inside a noisy elliptical "head", in preprocessed [0, 1] units. Death is likelier for large bleeds.
+ * inside a noisy elliptical "head", in preprocessed [0, 1] units. Death is likelier for large
+ * bleeds.
  */
 final class SyntheticCohort {
 
     /** Millilitres per voxel: blobs of radius 2–7 voxels are about 1.5–70 ml. */
     static final double VOXEL_ML = 0.05;
 
-    private SyntheticCohort() {
-    }
+    private SyntheticCohort() {}
 
     static List<TrainingExample> make(int count, long seed, int d, int h, int w) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -52,7 +52,11 @@ final class SyntheticCohort {
             }
             double ml = voxels * VOXEL_ML;
             boolean died = random.nextDouble() < (ml > 20 ? 0.85 : 0.15);
-            out.add(new TrainingExample(new ModelInput(d, h, w, v), ml, died ? Outcome.DIED : Outcome.SURVIVED));
+            out.add(
+                    new TrainingExample(
+                            new ModelInput(d, h, w, v),
+                            ml,
+                            died ? Outcome.DIED : Outcome.SURVIVED));
         }
         return out;
     }

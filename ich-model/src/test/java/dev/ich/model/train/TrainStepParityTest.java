@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainStepParityTest {
 
     /**
-     * Absolute for values up to 1, relative above: float32 keeps about 7 significant digits, and the
-     * stem's running variance (raw input × 7³ taps) is about 200.
+     * Absolute for values up to 1, relative above: float32 keeps about 7 significant digits, and
+     * the stem's running variance (raw input × 7³ taps) is about 200.
      */
     private static final double TOLERANCE = 1e-4;
 
@@ -35,13 +35,19 @@ class TrainStepParityTest {
     @ParameterizedTest(name = "SGD chunk {0}")
     @ValueSource(longs = {SgdOptimizer.CHUNK, 5})
     void twoStepsMatchPyTorch(long sgdChunk) throws Exception {
-        NetworkConfig config = NetworkConfig.builder().depth(10).baseWidth(3).input(16, 48, 48).build();
+        NetworkConfig config =
+                NetworkConfig.builder().depth(10).baseWidth(3).input(16, 48, 48).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> ref = load(manager, "train_d10_w3_io.npz");
             float[] hyper = ref.get("hyper").toFloatArray();
             IchNetwork net = new IchNetwork(config);
             net.initialize(manager, DataType.FLOAT32, net.inputShape(2));
-            Weights.importNpz(net, Path.of(getClass().getResource("/dev/ich/model/reference/train_d10_w3_state.npz").toURI()));
+            Weights.importNpz(
+                    net,
+                    Path.of(
+                            getClass()
+                                    .getResource("/dev/ich/model/reference/train_d10_w3_state.npz")
+                                    .toURI()));
             float[] volumes = ref.get("volume_ml").toFloatArray();
             float[] sizes = new float[volumes.length];
             for (int i = 0; i < volumes.length; i++) {
@@ -50,7 +56,14 @@ class TrainStepParityTest {
             long[] outcomeLong = ref.get("outcome").toLongArray();
             int[] outcomes = {(int) outcomeLong[0], (int) outcomeLong[1]};
             float[] losses = new float[2];
-            try (TrainStep step = new TrainStep(manager, net, Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]), hyper[1], hyper[2], sgdChunk)) {
+            try (TrainStep step =
+                    new TrainStep(
+                            manager,
+                            net,
+                            Loss.paper(TaskMode.MULTI, hyper[3], hyper[4]),
+                            hyper[1],
+                            hyper[2],
+                            sgdChunk)) {
                 for (int s = 0; s < 2; s++) {
                     try (NDManager batch = manager.newSubManager()) {
                         losses[s] = step.run(batch, ref.get("x"), sizes, outcomes, hyper[0]);
@@ -67,7 +80,9 @@ class TrainStepParityTest {
                 float[] x = expected.toFloatArray();
                 assertThat(a).hasSameSizeAs(x);
                 for (int i = 0; i < a.length; i++) {
-                    assertThat((double) a[i]).as("%s[%d]", e.getKey(), i).isCloseTo(x[i], within(TOLERANCE * Math.max(1, Math.abs(x[i]))));
+                    assertThat((double) a[i])
+                            .as("%s[%d]", e.getKey(), i)
+                            .isCloseTo(x[i], within(TOLERANCE * Math.max(1, Math.abs(x[i]))));
                 }
                 compared++;
             }
@@ -77,7 +92,8 @@ class TrainStepParityTest {
 
     static Map<String, NDArray> load(NDManager manager, String file) throws Exception {
         Map<String, NDArray> map = new HashMap<>();
-        try (InputStream in = TrainStepParityTest.class.getResourceAsStream("/dev/ich/model/reference/" + file)) {
+        try (InputStream in =
+                TrainStepParityTest.class.getResourceAsStream("/dev/ich/model/reference/" + file)) {
             for (NDArray a : NDList.decode(manager, in)) {
                 map.put(a.getName(), a);
             }

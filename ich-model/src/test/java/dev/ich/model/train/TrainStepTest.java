@@ -13,10 +13,14 @@ import dev.ich.model.arch.IchNetwork;
 import dev.ich.model.internal.Weights;
 import org.junit.jupiter.api.Test;
 
-/** What a training step leaves behind; its arithmetic is checked against PyTorch in {@link TrainStepParityTest}. */
+/**
+ * What a training step leaves behind; its arithmetic is checked against PyTorch in {@link
+ * TrainStepParityTest}.
+ */
 class TrainStepTest {
 
-    private static final NetworkConfig SMALL = NetworkConfig.builder().depth(10).baseWidth(3).input(8, 24, 24).build();
+    private static final NetworkConfig SMALL =
+            NetworkConfig.builder().depth(10).baseWidth(3).input(8, 24, 24).build();
 
     /**
      * Each step's leaves and gradients ({@link StepParameters}) belong to the step's manager: the
@@ -29,7 +33,8 @@ class TrainStepTest {
             IchNetwork network = new IchNetwork(SMALL);
             network.initialize(model, DataType.FLOAT32, network.inputShape(2));
             Weights.initialize(network, 7);
-            try (TrainStep step = new TrainStep(model, network, Loss.paper(TaskMode.MULTI, 1, 1), 0.9, 5e-4)) {
+            try (TrainStep step =
+                    new TrainStep(model, network, Loss.paper(TaskMode.MULTI, 1, 1), 0.9, 5e-4)) {
                 int before = model.getManagedArrays().size();
                 for (int s = 0; s < 3; s++) {
                     try (NDManager batch = model.newSubManager()) {

@@ -12,8 +12,15 @@ package dev.ich.phantom.cohort;
  * @param abc2Ml ABC/2 measured exactly on the true mask
  * @param raterMl the simulated raters' ABC/2 estimates
  */
-public record CohortCase(String id, String study, String mask, double volumeMl, int outcome, String location,
-                         double abc2Ml, double[] raterMl) {
+public record CohortCase(
+        String id,
+        String study,
+        String mask,
+        double volumeMl,
+        int outcome,
+        String location,
+        double abc2Ml,
+        double[] raterMl) {
 
     public CohortCase {
         raterMl = raterMl.clone();

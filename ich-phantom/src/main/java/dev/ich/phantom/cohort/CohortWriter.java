@@ -2,13 +2,13 @@ package dev.ich.phantom.cohort;
 
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
-import dev.ich.phantom.Phantom;
-import dev.ich.phantom.PhantomCohort;
-import dev.ich.phantom.PhantomSpec;
 import dev.ich.dicom.nifti.NiftiWriter;
 import dev.ich.dicom.write.DicomSeriesWriter;
 import dev.ich.eval.estimators.ClinicalVolumeEstimator;
 import dev.ich.eval.estimators.VolumeMethod;
+import dev.ich.phantom.Phantom;
+import dev.ich.phantom.PhantomCohort;
+import dev.ich.phantom.PhantomSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Writes a seeded phantom cohort to a folder: each study as a DICOM series
- * ({@code studies/case-0001/}), its haematoma mask as NIfTI ({@code masks/case-0001.nii.gz}) and
- * a {@code manifest.csv} with the truth and simulated raters' ABC/2 estimates:
+ * Writes a seeded phantom cohort to a folder: each study as a DICOM series ({@code
+ * studies/case-0001/}), its haematoma mask as NIfTI ({@code masks/case-0001.nii.gz}) and a {@code
+ * manifest.csv} with the truth and simulated raters' ABC/2 estimates:
  *
  * <pre>study,volume_ml,outcome,mask,location,abc2_ml,rater_1_ml,...</pre>
  *
@@ -68,17 +68,21 @@ public final class CohortWriter {
      * Generates and writes {@code count} cases into {@code folder}, which must not exist or be
      * empty, calling {@code progress} with 1 after each case.
      */
-    public List<CohortCase> write(int count, Path folder, IntConsumer progress) throws IchException {
+    public List<CohortCase> write(int count, Path folder, IntConsumer progress)
+            throws IchException {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         requireEmpty(folder);
         PhantomCohort cohort = new PhantomCohort(template, seed, count);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ich-phantoms");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "ich-phantoms");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<CohortCase>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -101,13 +105,22 @@ public final class CohortWriter {
         String id = caseId(index);
         String study = "studies/" + id;
         String mask = "masks/" + id + ".nii.gz";
-        DicomSeriesWriter.builder().uidSeed("ich-phantom/" + seed + "/" + index)
-            .seriesDescription("ich phantom " + id).build()
-            .write(phantom.volume(), folder.resolve(study));
+        DicomSeriesWriter.builder()
+                .uidSeed("ich-phantom/" + seed + "/" + index)
+                .seriesDescription("ich phantom " + id)
+                .build()
+                .write(phantom.volume(), folder.resolve(study));
         NiftiWriter.defaults().write(phantom.mask(), folder.resolve(mask));
         double abc2 = ClinicalVolumeEstimator.volumeMl(phantom.mask(), VolumeMethod.ABC2);
-        return new CohortCase(id, study, mask, phantom.volumeMl(), phantom.outcome(),
-            phantom.primaryLocation().name().toLowerCase(Locale.ROOT), abc2, raters.estimates(index, abc2));
+        return new CohortCase(
+                id,
+                study,
+                mask,
+                phantom.volumeMl(),
+                phantom.outcome(),
+                phantom.primaryLocation().name().toLowerCase(Locale.ROOT),
+                abc2,
+                raters.estimates(index, abc2));
     }
 
     private static CohortCase await(Future<CohortCase> future) throws IchException {
@@ -120,7 +133,8 @@ public final class CohortWriter {
             if (e.getCause() instanceof IchException) {
                 throw (IchException) e.getCause();
             }
-            throw new IllegalStateException("writing a phantom failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "writing a phantom failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -131,8 +145,17 @@ public final class CohortWriter {
         }
         csv.append('\n');
         for (CohortCase c : cases) {
-            csv.append(c.study()).append(',').append(number(c.volumeMl())).append(',').append(c.outcome())
-                .append(',').append(c.mask()).append(',').append(c.location()).append(',').append(number(c.abc2Ml()));
+            csv.append(c.study())
+                    .append(',')
+                    .append(number(c.volumeMl()))
+                    .append(',')
+                    .append(c.outcome())
+                    .append(',')
+                    .append(c.mask())
+                    .append(',')
+                    .append(c.location())
+                    .append(',')
+                    .append(number(c.abc2Ml()));
             for (double estimate : c.raterMl()) {
                 csv.append(',').append(number(estimate));
             }
@@ -143,8 +166,12 @@ public final class CohortWriter {
             Files.writeString(temporary, csv, StandardCharsets.UTF_8);
             Files.move(temporary, manifest, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, manifest.toString(), "cannot write the manifest: " + e,
-                "Check that the folder is writable and the disk not full", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    manifest.toString(),
+                    "cannot write the manifest: " + e,
+                    "Check that the folder is writable and the disk not full",
+                    e);
         }
     }
 
@@ -161,21 +188,30 @@ public final class CohortWriter {
         try {
             if (Files.exists(folder)) {
                 if (!Files.isDirectory(folder)) {
-                    throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, folder.toString(), "is a file, not a folder",
-                        "Name a new or empty folder");
+                    throw new IchException(
+                            ErrorCode.OUTPUT_NOT_WRITABLE,
+                            folder.toString(),
+                            "is a file, not a folder",
+                            "Name a new or empty folder");
                 }
                 try (var entries = Files.list(folder)) {
                     if (entries.findAny().isPresent()) {
-                        throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, folder.toString(),
-                            "the folder is not empty and nothing in it is overwritten",
-                            "Name a new or empty folder, or remove this one");
+                        throw new IchException(
+                                ErrorCode.OUTPUT_NOT_WRITABLE,
+                                folder.toString(),
+                                "the folder is not empty and nothing in it is overwritten",
+                                "Name a new or empty folder, or remove this one");
                     }
                 }
             }
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, folder.toString(), "cannot create the folder: " + e,
-                "Check the path and permissions", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    folder.toString(),
+                    "cannot create the folder: " + e,
+                    "Check the path and permissions",
+                    e);
         }
     }
 }

@@ -27,22 +27,18 @@ public interface DemoProgress {
             public Task begin(String name, int total) {
                 return new Task() {
                     @Override
-                    public void advance(int units) {
-                    }
+                    public void advance(int units) {}
 
                     @Override
-                    public void status(String text) {
-                    }
+                    public void status(String text) {}
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 };
             }
 
             @Override
-            public void say(String line) {
-            }
+            public void say(String line) {}
         };
     }
 }

@@ -37,20 +37,28 @@ final class DemoReport {
     private final List<HeldOutCase> cases;
     private final Path out;
 
-    private DemoReport(DemoSettings settings, Evaluation evaluation, List<HeldOutCase> cases, Path out) {
+    private DemoReport(
+            DemoSettings settings, Evaluation evaluation, List<HeldOutCase> cases, Path out) {
         this.settings = settings;
         this.evaluation = evaluation;
         this.cases = cases;
         this.out = out;
     }
 
-    static DemoReport write(DemoSettings settings, List<HeldOutCase> cases, TrainingResult multi,
-                            TrainingResult prognosisOnly, Path out, Map<String, Duration> timings) throws IchException {
+    static DemoReport write(
+            DemoSettings settings,
+            List<HeldOutCase> cases,
+            TrainingResult multi,
+            TrainingResult prognosisOnly,
+            Path out,
+            Map<String, Duration> timings)
+            throws IchException {
         CaseTable table = caseTable(cases, prognosisOnly != null);
         DemoPipeline.write(out.resolve("predictions.csv"), predictionsCsv(table));
         Evaluation evaluation = Evaluator.evaluate(table, EvaluationOptions.defaults());
         TrainingLog log = TrainingLog.read(out.resolve("training_log.csv"));
-        new EvaluationWriter(false, List.of(new EvaluationFigures(log))).write(evaluation, out.resolve("evaluation"));
+        new EvaluationWriter(false, List.of(new EvaluationFigures(log)))
+                .write(evaluation, out.resolve("evaluation"));
         DemoReport report = new DemoReport(settings, evaluation, cases, out);
         HtmlReport.write(out.resolve("report.html"), settings, evaluation, cases, multi, out);
         return report;
@@ -59,11 +67,19 @@ final class DemoReport {
     private static CaseTable caseTable(List<HeldOutCase> cases, boolean ablation) {
         CaseTable.Builder b = CaseTable.builder("held-out phantoms");
         for (HeldOutCase c : cases) {
-            b.addCase(c.truth().id(), c.truth().volumeMl(), c.result().volumeMl(), c.truth().outcome(),
-                c.result().probabilityOfDeath());
+            b.addCase(
+                    c.truth().id(),
+                    c.truth().volumeMl(),
+                    c.result().volumeMl(),
+                    c.truth().outcome(),
+                    c.result().probabilityOfDeath());
         }
         b.addEstimate(column(ABC2, cases, c -> c.result().classicalEstimatesMl().get("abc2")));
-        b.addEstimate(column("planimetry", cases, c -> c.result().classicalEstimatesMl().get("planimetry")));
+        b.addEstimate(
+                column(
+                        "planimetry",
+                        cases,
+                        c -> c.result().classicalEstimatesMl().get("planimetry")));
         b.addEstimate(column("abc2_true_mask", cases, c -> c.truth().abc2Ml()));
         int raters = cases.get(0).truth().raterMl().length;
         for (int r = 0; r < raters; r++) {
@@ -71,22 +87,39 @@ final class DemoReport {
             b.addEstimate(column("rater_" + (r + 1), cases, c -> c.truth().raterMl()[rater]));
         }
         if (ablation) {
-            b.addModel(new ProbabilityColumn("prognosis_only",
-                cases.stream().mapToDouble(HeldOutCase::prognosisOnlyProbability).toArray()));
+            b.addModel(
+                    new ProbabilityColumn(
+                            "prognosis_only",
+                            cases.stream()
+                                    .mapToDouble(HeldOutCase::prognosisOnlyProbability)
+                                    .toArray()));
         }
         return b.build();
     }
 
-    /** The table in the format {@code ich evaluate --predictions} reads, so a user can re-run it. */
+    /**
+     * The table in the format {@code ich evaluate --predictions} reads, so a user can re-run it.
+     */
     private static String predictionsCsv(CaseTable t) {
         StringBuilder csv = new StringBuilder(String.join(",", PredictionsCsv.REQUIRED));
         t.estimates().forEach(e -> csv.append(',').append(e.name()));
-        t.models().forEach(m -> csv.append(',').append(PredictionsCsv.PROBABILITY_PREFIX).append(m.name()));
+        t.models()
+                .forEach(
+                        m ->
+                                csv.append(',')
+                                        .append(PredictionsCsv.PROBABILITY_PREFIX)
+                                        .append(m.name()));
         csv.append('\n');
         for (int i = 0; i < t.size(); i++) {
-            csv.append(t.ids().get(i)).append(',').append(t.trueVolumeMl()[i]).append(',')
-                .append(t.predictedVolumeMl()[i]).append(',').append(t.outcome()[i]).append(',')
-                .append(t.probability()[i]);
+            csv.append(t.ids().get(i))
+                    .append(',')
+                    .append(t.trueVolumeMl()[i])
+                    .append(',')
+                    .append(t.predictedVolumeMl()[i])
+                    .append(',')
+                    .append(t.outcome()[i])
+                    .append(',')
+                    .append(t.probability()[i]);
             for (EstimateColumn e : t.estimates()) {
                 csv.append(',').append(e.valuesMl()[i]);
             }
@@ -98,11 +131,15 @@ final class DemoReport {
         return csv.toString();
     }
 
-    private static EstimateColumn column(String name, List<HeldOutCase> cases, ToDoubleFunction<HeldOutCase> value) {
+    private static EstimateColumn column(
+            String name, List<HeldOutCase> cases, ToDoubleFunction<HeldOutCase> value) {
         return EstimateColumn.complete(name, cases.stream().mapToDouble(value).toArray());
     }
 
-    /** Writes {@code metrics.json}: the evaluation's document plus baselines, explanation and timings. */
+    /**
+     * Writes {@code metrics.json}: the evaluation's document plus baselines, explanation and
+     * timings.
+     */
     void writeMetrics(Map<String, Duration> timings) throws IchException {
         JsonObject root = MetricsJson.of(evaluation);
         JsonObject baselines = new JsonObject();
@@ -118,7 +155,9 @@ final class DemoReport {
         explain.addProperty("energy_in_mask", mean(HeldOutCase::energyInMask));
         explain.addProperty("chance_energy_in_mask", mean(HeldOutCase::maskShareOfHead));
         // A map that is zero everywhere has no share inside the mask; the mean above leaves it out.
-        explain.addProperty("maps_without_energy", cases.stream().filter(c -> Double.isNaN(c.energyInMask())).count());
+        explain.addProperty(
+                "maps_without_energy",
+                cases.stream().filter(c -> Double.isNaN(c.energyInMask())).count());
         explain.addProperty("pointing_game", pointingGame());
         explain.addProperty("head", "volume");
         explain.addProperty("method", DemoPipeline.EXPLANATION.describe());
@@ -134,27 +173,44 @@ final class DemoReport {
         demo.addProperty("epochs", settings.epochs());
         demo.addProperty("learning_rate", settings.learningRate());
         root.add("demo", demo);
-        DemoPipeline.write(out.resolve("metrics.json"),
-            Json.toJson(root));
+        DemoPipeline.write(out.resolve("metrics.json"), Json.toJson(root));
     }
 
     private double mean(ToDoubleFunction<HeldOutCase> value) {
-        return cases.stream().mapToDouble(value).filter(Double::isFinite).average().orElse(Double.NaN);
+        return cases.stream()
+                .mapToDouble(value)
+                .filter(Double::isFinite)
+                .average()
+                .orElse(Double.NaN);
     }
 
     DemoSummary summary() {
-        double abc2Mape = evaluation.volumeRows().stream().filter(r -> r.name().equals(ABC2)).findFirst()
-            .orElseThrow().evaluation().get(VolumeMetric.MAPE).value();
-        return new DemoSummary(cases.size(), evaluation.modelVolume().evaluation().get(VolumeMetric.MAPE).value(),
-            abc2Mape, evaluation.modelVolume().evaluation().get(VolumeMetric.MAE).value(),
-            evaluation.modelPrognosis().evaluation().auc().auc(),
-            evaluation.modelPrognosis().evaluation().accuracy().value(), mean(HeldOutCase::energyInMask),
-            pointingGame(), Double.NaN);
+        double abc2Mape =
+                evaluation.volumeRows().stream()
+                        .filter(r -> r.name().equals(ABC2))
+                        .findFirst()
+                        .orElseThrow()
+                        .evaluation()
+                        .get(VolumeMetric.MAPE)
+                        .value();
+        return new DemoSummary(
+                cases.size(),
+                evaluation.modelVolume().evaluation().get(VolumeMetric.MAPE).value(),
+                abc2Mape,
+                evaluation.modelVolume().evaluation().get(VolumeMetric.MAE).value(),
+                evaluation.modelPrognosis().evaluation().auc().auc(),
+                evaluation.modelPrognosis().evaluation().accuracy().value(),
+                mean(HeldOutCase::energyInMask),
+                pointingGame(),
+                Double.NaN);
     }
 
     /** The share of held-out heatmaps whose maximum lies inside the true mask. */
     private double pointingGame() {
-        return cases.stream().mapToDouble(c -> c.pointingHit() ? 1 : 0).average().orElse(Double.NaN);
+        return cases.stream()
+                .mapToDouble(c -> c.pointingHit() ? 1 : 0)
+                .average()
+                .orElse(Double.NaN);
     }
 
     static String fmt(double v) {

@@ -12,15 +12,25 @@ import java.util.Objects;
  * @param validationCases phantoms to select the best epoch on
  * @param testCases held-out phantoms every figure is computed on
  * @param epochs training epochs
- * @param learningRate SGD learning rate (the paper's 1e-4 needs its 300 epochs; the demo has minutes)
+ * @param learningRate SGD learning rate (the paper's 1e-4 needs its 300 epochs; the demo has
+ *     minutes)
  * @param prognosisOnlyAblation also train a prognosis-only network (the paper's Table 2 comparison)
  * @param montages held-out studies shown as Grad-CAM montages in the report
  */
-public record DemoSettings(Path out, long seed, int trainCases, int validationCases, int testCases, int epochs,
-                           double learningRate, boolean prognosisOnlyAblation, int montages) {
+public record DemoSettings(
+        Path out,
+        long seed,
+        int trainCases,
+        int validationCases,
+        int testCases,
+        int epochs,
+        double learningRate,
+        boolean prognosisOnlyAblation,
+        int montages) {
 
     /** The defaults, as constants so the command line's help can quote them. */
     public static final long DEFAULT_SEED = 2023;
+
     public static final int DEFAULT_TRAIN_CASES = 384;
     public static final int DEFAULT_VALIDATION_CASES = 48;
     public static final int DEFAULT_TEST_CASES = 48;
@@ -33,9 +43,14 @@ public record DemoSettings(Path out, long seed, int trainCases, int validationCa
         require(validationCases >= 4, "validationCases", validationCases, "at least 4");
         require(testCases >= 4, "testCases", testCases, "at least 4");
         require(epochs >= 1, "epochs", epochs, "at least 1");
-        require(montages >= 0 && montages <= testCases, "montages", montages, "between 0 and testCases");
+        require(
+                montages >= 0 && montages <= testCases,
+                "montages",
+                montages,
+                "between 0 and testCases");
         if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
+            throw new IllegalArgumentException(
+                    "learningRate must be positive, got " + learningRate);
         }
     }
 
@@ -50,8 +65,16 @@ public record DemoSettings(Path out, long seed, int trainCases, int validationCa
      * doubles the training time, so it is asked for, not default.
      */
     public static DemoSettings defaults(Path out) {
-        return new DemoSettings(out, DEFAULT_SEED, DEFAULT_TRAIN_CASES, DEFAULT_VALIDATION_CASES, DEFAULT_TEST_CASES,
-            DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, false, 4);
+        return new DemoSettings(
+                out,
+                DEFAULT_SEED,
+                DEFAULT_TRAIN_CASES,
+                DEFAULT_VALIDATION_CASES,
+                DEFAULT_TEST_CASES,
+                DEFAULT_EPOCHS,
+                DEFAULT_LEARNING_RATE,
+                false,
+                4);
     }
 
     public int totalCases() {

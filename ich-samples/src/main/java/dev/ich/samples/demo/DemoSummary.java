@@ -9,12 +9,18 @@ package dev.ich.samples.demo;
  * @param modelMaeMl the network's volume MAE
  * @param auc the network's prognosis AUC
  * @param accuracy the network's prognosis accuracy at 0.5
- * @param energyInMask mean share of the volume-head heatmap's energy inside the true mask (NaN if not
- *     explained)
+ * @param energyInMask mean share of the volume-head heatmap's energy inside the true mask (NaN if
+ *     not explained)
  * @param pointingGame share of the heatmaps whose maximum lies inside the true mask
  * @param seconds wall time of the whole demo
  */
-public record DemoSummary(int testCases, double modelMapePercent, double abc2MapePercent, double modelMaeMl,
-                          double auc, double accuracy, double energyInMask, double pointingGame,
-                          double seconds) {
-}
+public record DemoSummary(
+        int testCases,
+        double modelMapePercent,
+        double abc2MapePercent,
+        double modelMaeMl,
+        double auc,
+        double accuracy,
+        double energyInMask,
+        double pointingGame,
+        double seconds) {}

@@ -56,35 +56,62 @@ final class HeldOutEvaluation {
      * @param modelDir the multi-task model
      * @param prognosisOnlyDir the prognosis-only model, or null
      */
-    List<HeldOutCase> evaluate(List<CohortCase> test, Path modelDir, Path prognosisOnlyDir) throws IchException {
+    List<HeldOutCase> evaluate(List<CohortCase> test, Path modelDir, Path prognosisOnlyDir)
+            throws IchException {
         DicomStudyReader reader = DicomStudyReader.create();
         HaematomaSegmenter segmenter = HaematomaSegmenter.defaults();
         List<HeldOutCase> cases = new ArrayList<>();
         try (IchModel model = IchModel.load(modelDir);
-             IchModel prognosisOnly = prognosisOnlyDir == null ? null : IchModel.load(prognosisOnlyDir);
-             IchAnalyzer analyzer = IchAnalyzer.builder().reader(reader).model(model)
-                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2, segmenter),
-                    SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY, segmenter))
-                .build();
-             IchAnalyzer ablation = prognosisOnly == null ? null
-                : IchAnalyzer.builder().reader(reader).model(prognosisOnly).build();
-             DemoProgress.Task task = progress.begin("evaluation", test.size())) {
+                IchModel prognosisOnly =
+                        prognosisOnlyDir == null ? null : IchModel.load(prognosisOnlyDir);
+                IchAnalyzer analyzer =
+                        IchAnalyzer.builder()
+                                .reader(reader)
+                                .model(model)
+                                .estimators(
+                                        SegmentationVolumeEstimator.of(
+                                                VolumeMethod.ABC2, segmenter),
+                                        SegmentationVolumeEstimator.of(
+                                                VolumeMethod.PLANIMETRY, segmenter))
+                                .build();
+                IchAnalyzer ablation =
+                        prognosisOnly == null
+                                ? null
+                                : IchAnalyzer.builder()
+                                        .reader(reader)
+                                        .model(prognosisOnly)
+                                        .build();
+                DemoProgress.Task task = progress.begin("evaluation", test.size())) {
             Explainer explainer = new Explainer(model);
             Preprocessor preprocessor = new Preprocessor(model.preprocessing());
             for (int n = 0; n < test.size(); n++) {
                 CohortCase c = test.get(n);
                 CtVolume ct = reader.read(cohort.resolve(c.study()));
                 AnalysisResult result = analyzer.analyze(ct);
-                double ablationProbability = ablation == null ? Double.NaN : ablation.analyze(ct).probabilityOfDeath();
-                BinaryMask mask = NiftiReader.readMask(cohort.resolve(c.mask()), ct.geometry(), GRID_TOLERANCE_MM);
-                StudyHeatmap heatmap = explainer.explain(preprocessor.preprocess(ct), DemoPipeline.EXPLANATION);
-                LocalisationScores scores = Localisation.score(heatmap, mask, segmenter.intracranialRegion(ct),
-                    Localisation.DEFAULT_TOP_FRACTION);
+                double ablationProbability =
+                        ablation == null ? Double.NaN : ablation.analyze(ct).probabilityOfDeath();
+                BinaryMask mask =
+                        NiftiReader.readMask(
+                                cohort.resolve(c.mask()), ct.geometry(), GRID_TOLERANCE_MM);
+                StudyHeatmap heatmap =
+                        explainer.explain(preprocessor.preprocess(ct), DemoPipeline.EXPLANATION);
+                LocalisationScores scores =
+                        Localisation.score(
+                                heatmap,
+                                mask,
+                                segmenter.intracranialRegion(ct),
+                                Localisation.DEFAULT_TOP_FRACTION);
                 if (n < montageCount) {
                     writeMontage(c, ct, heatmap, mask, result.volumeMl());
                 }
-                cases.add(new HeldOutCase(c, result, ablationProbability, scores.energyInside(), scores.chanceEnergy(),
-                    scores.pointingHit()));
+                cases.add(
+                        new HeldOutCase(
+                                c,
+                                result,
+                                ablationProbability,
+                                scores.energyInside(),
+                                scores.chanceEnergy(),
+                                scores.pointingHit()));
                 task.advance(1);
             }
         }
@@ -92,17 +119,33 @@ final class HeldOutEvaluation {
     }
 
     /** The heatmap montage beside the same slices with the true mask, in one PNG. */
-    private void writeMontage(CohortCase c, CtVolume ct, StudyHeatmap heatmap, BinaryMask mask, double predictedMl)
-        throws IchException {
+    private void writeMontage(
+            CohortCase c, CtVolume ct, StudyHeatmap heatmap, BinaryMask mask, double predictedMl)
+            throws IchException {
         MontageOptions options = DemoPipeline.MONTAGE;
-        String caseLine = String.format(Locale.ROOT, "%s (%s): true %.1f ml, predicted %.1f ml", c.id(),
-            c.location(), c.volumeMl(), predictedMl);
-        BufferedImage cam = Montage.render(ct, heatmap, DemoPipeline.EXPLANATION.describe() + " — " + caseLine,
-            options);
-        StudyHeatmap truthMap = CamProjection.heatmap(DemoPipeline.EXPLANATION, ct.geometry(), mask.toFloats());
-        BufferedImage truth = Montage.render(ct, truthMap, "true haematoma mask — " + c.id(), options);
-        BufferedImage pair = new BufferedImage(cam.getWidth() + truth.getWidth(),
-            Math.max(cam.getHeight(), truth.getHeight()), BufferedImage.TYPE_INT_RGB);
+        String caseLine =
+                String.format(
+                        Locale.ROOT,
+                        "%s (%s): true %.1f ml, predicted %.1f ml",
+                        c.id(),
+                        c.location(),
+                        c.volumeMl(),
+                        predictedMl);
+        BufferedImage cam =
+                Montage.render(
+                        ct,
+                        heatmap,
+                        DemoPipeline.EXPLANATION.describe() + " — " + caseLine,
+                        options);
+        StudyHeatmap truthMap =
+                CamProjection.heatmap(DemoPipeline.EXPLANATION, ct.geometry(), mask.toFloats());
+        BufferedImage truth =
+                Montage.render(ct, truthMap, "true haematoma mask — " + c.id(), options);
+        BufferedImage pair =
+                new BufferedImage(
+                        cam.getWidth() + truth.getWidth(),
+                        Math.max(cam.getHeight(), truth.getHeight()),
+                        BufferedImage.TYPE_INT_RGB);
         Graphics2D g = pair.createGraphics();
         g.drawImage(cam, 0, 0, null);
         g.drawImage(truth, cam.getWidth(), 0, null);
@@ -111,8 +154,12 @@ final class HeldOutEvaluation {
             Files.createDirectories(montages);
             Files.write(montages.resolve(c.id() + ".png"), Montage.png(pair));
         } catch (IOException e) {
-            throw new IchException(ErrorCode.OUTPUT_NOT_WRITABLE, montages.toString(),
-                "cannot write a montage: " + e, "Check the folder's permissions and free space", e);
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    montages.toString(),
+                    "cannot write a montage: " + e,
+                    "Check the folder's permissions and free space",
+                    e);
         }
     }
 }

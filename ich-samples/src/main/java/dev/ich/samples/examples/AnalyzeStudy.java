@@ -10,28 +10,36 @@ import dev.ich.explain.Explainer;
 import dev.ich.model.IchModel;
 import java.nio.file.Path;
 
-/** Analyses one study. Arguments: a model directory and a study (a DICOM folder or a NIfTI file). */
+/**
+ * Analyses one study. Arguments: a model directory and a study (a DICOM folder or a NIfTI file).
+ */
 public final class AnalyzeStudy {
 
-    private AnalyzeStudy() {
-    }
+    private AnalyzeStudy() {}
 
-    /** Prints the volume and the probability of death of {@code args[1]} by the model in {@code args[0]}. */
+    /**
+     * Prints the volume and the probability of death of {@code args[1]} by the model in {@code
+     * args[0]}.
+     */
     public static void main(String[] args) throws Exception {
         AnalysisResult result = analyze(Path.of(args[0]), Path.of(args[1]));
-        System.out.printf("%.1f ml, P(death) %.2f%n", result.volumeMl(), result.probabilityOfDeath());
+        System.out.printf(
+                "%.1f ml, P(death) %.2f%n", result.volumeMl(), result.probabilityOfDeath());
     }
 
     /** The network's volume and prognosis, ABC/2 and a volume heatmap on the study's own grid. */
     public static AnalysisResult analyze(Path modelDir, Path study) throws Exception {
-        try (IchModel model = IchModel.load(modelDir);               // yours to close, after the analyzer
-             IchAnalyzer analyzer = IchAnalyzer.builder()            // borrows the parts it is given
-                 .reader(AnyStudyReader.create())                    // a DICOM folder or a NIfTI file
-                 .model(model)
-                 .explainer(Explainer.forModel(model))               // a method that localises for this model
-                 .explain(Head.VOLUME)
-                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2))
-                 .build()) {
+        try (IchModel model = IchModel.load(modelDir); // yours to close, after the analyzer
+                IchAnalyzer analyzer =
+                        IchAnalyzer.builder() // borrows the parts it is given
+                                .reader(AnyStudyReader.create()) // a DICOM folder or a NIfTI file
+                                .model(model)
+                                .explainer(
+                                        Explainer.forModel(
+                                                model)) // a method that localises for this model
+                                .explain(Head.VOLUME)
+                                .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2))
+                                .build()) {
             return analyzer.analyze(study);
         }
     }

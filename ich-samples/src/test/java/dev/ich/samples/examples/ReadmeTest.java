@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
 
-    private static final Path EXAMPLE = Path.of("src/main/java/dev/ich/samples/examples/AnalyzeStudy.java");
+    private static final Path EXAMPLE =
+            Path.of("src/main/java/dev/ich/samples/examples/AnalyzeStudy.java");
     private static final String HEADING = "## Use it from Java";
 
     /** The first Java block after the heading, without its fences. */
@@ -48,8 +49,13 @@ class ReadmeTest {
         StringWriter messages = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(file);
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(),
-                "-proc:none");
+            List<String> options =
+                    List.of(
+                            "-classpath",
+                            System.getProperty("java.class.path"),
+                            "-d",
+                            dir.toString(),
+                            "-proc:none");
             boolean compiled = javac.getTask(messages, files, null, options, null, units).call();
             assertThat(compiled).as("javac on the README's block:%n%s", messages).isTrue();
         }

@@ -37,12 +37,13 @@ public final class BatchAnalyzer {
     }
 
     /**
-     * Starts analysing {@code studies}, taking from the iterator only while fewer than
-     * {@code workers + queued} studies are started and not yet taken as results (back-pressure on
-     * the source). Close the run to stop it early.
+     * Starts analysing {@code studies}, taking from the iterator only while fewer than {@code
+     * workers + queued} studies are started and not yet taken as results (back-pressure on the
+     * source). Close the run to stop it early.
      */
     public BatchRun run(Iterator<BatchStudy> studies) {
-        return new BatchRun(analyzer, Objects.requireNonNull(studies, "studies"), workers, workers + queued);
+        return new BatchRun(
+                analyzer, Objects.requireNonNull(studies, "studies"), workers, workers + queued);
     }
 
     /** As {@link #run(Iterator)} for a stream, which is read lazily. */
@@ -55,7 +56,9 @@ public final class BatchAnalyzer {
         return workers;
     }
 
-    /** libtorch and preprocessing threads for each of {@code workers} on this machine (at least 1). */
+    /**
+     * libtorch and preprocessing threads for each of {@code workers} on this machine (at least 1).
+     */
     public static int threadsPerWorker(int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);

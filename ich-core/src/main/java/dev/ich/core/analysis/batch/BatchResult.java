@@ -17,14 +17,20 @@ import java.util.Optional;
  *     when the study was analysed
  * @param elapsed wall-clock time spent on the study
  */
-public record BatchResult(long index, BatchStudy study, AnalysisResult analysis, ErrorCode errorCode,
-                          String errorMessage, Duration elapsed) {
+public record BatchResult(
+        long index,
+        BatchStudy study,
+        AnalysisResult analysis,
+        ErrorCode errorCode,
+        String errorMessage,
+        Duration elapsed) {
 
     public BatchResult {
         Objects.requireNonNull(study, "study");
         Objects.requireNonNull(elapsed, "elapsed");
         if ((analysis == null) == (errorCode == null)) {
-            throw new IllegalArgumentException("a batch result holds either an analysis or an error code");
+            throw new IllegalArgumentException(
+                    "a batch result holds either an analysis or an error code");
         }
         if (errorCode != null) {
             Objects.requireNonNull(errorMessage, "errorMessage");

@@ -23,8 +23,8 @@ import java.util.stream.StreamSupport;
 /**
  * A running batch: the results in the order they complete. Taking a result lets the next study
  * start, so the source is read only as fast as results are consumed. Not thread-safe: one thread
- * takes the results. {@link #close()} cancels the studies not yet started and waits for the
- * running ones.
+ * takes the results. {@link #close()} cancels the studies not yet started and waits for the running
+ * ones.
  */
 public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
 
@@ -45,11 +45,17 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
         this.capacity = capacity;
         int run = RUNS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "ich-batch-" + run + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool =
+                Executors.newFixedThreadPool(
+                        workers,
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "ich-batch-" + run + "-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.completed = new ExecutorCompletionService<>(pool);
     }
 
@@ -74,15 +80,17 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a study's result", e);
         } catch (ExecutionException e) {
-            // Only an Error (out of memory, a native crash reported as one) gets here: stop the run.
+            // Only an Error (out of memory, a native crash reported as one) gets here: stop the
+            // run.
             throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
         }
     }
 
     /** The remaining results as a stream; closing the stream closes the run. */
     public Stream<BatchResult> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.NONNULL), false)
-            .onClose(this::close);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(this, Spliterator.NONNULL), false)
+                .onClose(this::close);
     }
 
     private void fill() {
@@ -105,9 +113,16 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
         } catch (IchException e) {
             return new BatchResult(index, study, null, e.code(), e.getMessage(), since(start));
         } catch (RuntimeException e) {
-            return new BatchResult(index, study, null, ErrorCode.UNEXPECTED_FAILURE,
-                study.path() + ": the analysis failed unexpectedly (" + e + "). Report it with the library version.",
-                since(start));
+            return new BatchResult(
+                    index,
+                    study,
+                    null,
+                    ErrorCode.UNEXPECTED_FAILURE,
+                    study.path()
+                            + ": the analysis failed unexpectedly ("
+                            + e
+                            + "). Report it with the library version.",
+                    since(start));
         }
     }
 

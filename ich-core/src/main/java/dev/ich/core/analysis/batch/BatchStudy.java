@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One study of a batch.
  *
- * @param key how the study is named in the results (the path as the user gave it); unique in a batch
+ * @param key how the study is named in the results (the path as the user gave it); unique in a
+ *     batch
  * @param path where the study is read from (a DICOM file or folder, or a NIfTI file)
  * @param columns values carried through to the study's result row unchanged (a manifest's other
  *     columns), in their order

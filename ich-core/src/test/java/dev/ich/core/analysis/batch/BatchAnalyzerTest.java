@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class BatchAnalyzerTest {
 
-    private static final PreprocessingConfig SMALL = PreprocessingConfig.paper().toBuilder()
-        .targetShape(4, 8, 8).build();
+    private static final PreprocessingConfig SMALL =
+            PreprocessingConfig.paper().toBuilder().targetShape(4, 8, 8).build();
 
     /** Mean-intensity network that records how many calls overlap. */
     static final class SlowMeanPredictor implements IchPredictor {
@@ -66,11 +66,17 @@ class BatchAnalyzerTest {
         }
     }
 
-    /** A head whose bleed is {@code n} voxels wide; "broken-*" cannot be read, "boom-*" is a defect. */
+    /**
+     * A head whose bleed is {@code n} voxels wide; "broken-*" cannot be read, "boom-*" is a defect.
+     */
     private static CtVolume read(Path path) throws IchException {
         String name = path.getFileName().toString();
         if (name.startsWith("broken")) {
-            throw new IchException(ErrorCode.TRUNCATED_FILE, path.toString(), "the file ends early", "Copy it again");
+            throw new IchException(
+                    ErrorCode.TRUNCATED_FILE,
+                    path.toString(),
+                    "the file ends early",
+                    "Copy it again");
         }
         if (name.startsWith("boom")) {
             throw new IllegalStateException("simulated defect");
@@ -87,7 +93,8 @@ class BatchAnalyzerTest {
                 }
             }
         }
-        return new CtVolume(g, hu, new Provenance("1.2.3." + n, 6, 6, "1.2.840.10008.1.2.1", List.of()));
+        return new CtVolume(
+                g, hu, new Provenance("1.2.3." + n, 6, 6, "1.2.840.10008.1.2.1", List.of()));
     }
 
     private static List<BatchStudy> studies() {
@@ -103,10 +110,16 @@ class BatchAnalyzerTest {
     @Test
     void everyStudyGetsTheSerialResultOrItsErrorAndStudiesRunAtOnce() throws Exception {
         SlowMeanPredictor model = new SlowMeanPredictor();
-        IchAnalyzer analyzer = IchAnalyzer.builder().reader(BatchAnalyzerTest::read).model(model).threads(1).build();
+        IchAnalyzer analyzer =
+                IchAnalyzer.builder()
+                        .reader(BatchAnalyzerTest::read)
+                        .model(model)
+                        .threads(1)
+                        .build();
         List<BatchStudy> studies = studies();
         Map<Long, BatchResult> byIndex = new TreeMap<>();
-        try (BatchRun run = BatchAnalyzer.builder(analyzer).workers(3).build().run(studies.stream())) {
+        try (BatchRun run =
+                BatchAnalyzer.builder(analyzer).workers(3).build().run(studies.stream())) {
             run.forEachRemaining(r -> byIndex.put(r.index(), r));
         }
         assertThat(byIndex).hasSize(studies.size());
@@ -117,7 +130,8 @@ class BatchAnalyzerTest {
             String name = study.path().toString();
             if (name.startsWith("broken")) {
                 assertThat(r.errorCode()).isEqualTo(ErrorCode.TRUNCATED_FILE);
-                assertThat(r.errorMessage()).isEqualTo("broken-1: the file ends early. Copy it again.");
+                assertThat(r.errorMessage())
+                        .isEqualTo("broken-1: the file ends early. Copy it again.");
                 assertThat(r.result()).isEmpty();
             } else if (name.startsWith("boom")) {
                 assertThat(r.errorCode()).isEqualTo(ErrorCode.UNEXPECTED_FAILURE);
@@ -127,13 +141,17 @@ class BatchAnalyzerTest {
                 assertThat(r.succeeded()).isTrue();
                 double serial = analyzer.analyze(study.path()).volumeMl();
                 assertThat(r.analysis().volumeMl()).isEqualTo(serial);
-                assertThat(r.analysis().provenance().seriesInstanceUid()).isEqualTo("1.2.3." + name.substring(6));
+                assertThat(r.analysis().provenance().seriesInstanceUid())
+                        .isEqualTo("1.2.3." + name.substring(6));
             }
         }
         // A bigger bleed gives a bigger volume: the results are not mixed up between studies.
-        double[] volumes = byIndex.values().stream().filter(BatchResult::succeeded)
-            .sorted((a, b) -> a.study().key().compareTo(b.study().key()))
-            .mapToDouble(r -> r.analysis().volumeMl()).toArray();
+        double[] volumes =
+                byIndex.values().stream()
+                        .filter(BatchResult::succeeded)
+                        .sorted((a, b) -> a.study().key().compareTo(b.study().key()))
+                        .mapToDouble(r -> r.analysis().volumeMl())
+                        .toArray();
         for (int i = 1; i < volumes.length; i++) {
             assertThat(volumes[i]).isGreaterThan(volumes[i - 1]);
         }
@@ -141,13 +159,20 @@ class BatchAnalyzerTest {
 
     @Test
     void theSourceIsReadOnlyAsFastAsResultsAreTaken() throws Exception {
-        IchAnalyzer analyzer = IchAnalyzer.builder().reader(BatchAnalyzerTest::read).model(new SlowMeanPredictor())
-            .threads(1).build();
+        IchAnalyzer analyzer =
+                IchAnalyzer.builder()
+                        .reader(BatchAnalyzerTest::read)
+                        .model(new SlowMeanPredictor())
+                        .threads(1)
+                        .build();
         AtomicInteger pulled = new AtomicInteger();
-        Iterator<BatchStudy> source = IntStream.rangeClosed(1, 1000)
-            .mapToObj(n -> BatchStudy.of(Path.of("study-" + (n % 7 + 1)))).peek(s -> pulled.incrementAndGet())
-            .iterator();
-        try (BatchRun run = BatchAnalyzer.builder(analyzer).workers(2).queued(1).build().run(source)) {
+        Iterator<BatchStudy> source =
+                IntStream.rangeClosed(1, 1000)
+                        .mapToObj(n -> BatchStudy.of(Path.of("study-" + (n % 7 + 1))))
+                        .peek(s -> pulled.incrementAndGet())
+                        .iterator();
+        try (BatchRun run =
+                BatchAnalyzer.builder(analyzer).workers(2).queued(1).build().run(source)) {
             for (int taken = 1; taken <= 5; taken++) {
                 run.next();
                 assertThat(pulled.get()).isLessThanOrEqualTo(taken + 3);
