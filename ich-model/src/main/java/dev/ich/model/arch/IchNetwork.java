@@ -14,7 +14,6 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ich.model.NetworkConfig;
-import dev.ich.model.internal.ChannelBlockGuard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,8 +68,6 @@ public final class IchNetwork extends AbstractBlock {
         super(VERSION);
         this.config = config;
         int w = config.baseWidth();
-        // oneDNN's kernels are wrong for channel counts that do not fill their block (docs/model.md).
-        ChannelBlockGuard.applyFor(w);
         stages.add(addChildBlock("stem", new Stem(w, torchNames)));
         int[] counts = config.blocksPerStage();
         int expansion = config.bottleneck() ? 4 : 1;

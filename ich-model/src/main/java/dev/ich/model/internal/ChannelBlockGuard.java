@@ -17,17 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps libtorch off oneDNN's convolutions in a process that runs a network whose channel counts
- * are not a multiple of oneDNN's channel block (8 for AVX2 kernels, 16 for AVX-512 ones): there
+ * Keeps libtorch's backward passes off oneDNN's convolutions for a network whose channel counts are
+ * not a multiple of oneDNN's channel block (8 for AVX2 kernels, 16 for AVX-512 ones): there
  * oneDNN's direct kernels (libtorch 2.7.1) compute wrong, sometimes non-finite input gradients
- * (docs/model.md, "Supported CPUs and native libraries"). libtorch then uses its own convolutions.
+ * (docs/model.md, "Supported CPUs and native libraries"). libtorch then computes the gradients of
+ * those convolutions itself. Forward passes and weight gradients are right and stay on oneDNN;
+ * libtorch's own forward convolutions are many times slower.
  *
  * <p>libtorch has no C API for its {@code torch.backends.mkldnn.enabled} switch, and DJL does not
- * expose it, so the guard calls {@code at::globalContext().setUserEnabledMkldnn(false)} in
- * {@code libtorch_cpu} through JNA (the C++ names are mangled by the Itanium ABI, as on every
- * Linux and macOS build). The switch is process-wide and stays off once turned off: networks whose
- * widths are multiples of the block (the presets' 8 and 64) are never affected in a process that
- * runs only them.
+ * expose it, so the guard calls {@code at::globalContext().setUserEnabledMkldnn} in
+ * {@code libtorch_cpu} through JNA (C++ names mangled by the Itanium ABI, as on every Linux
+ * build). libtorch reads the switch when it chooses the kernels of each convolution, in the
+ * backward pass too (PyTorch's own default is on, and the guard restores it). The switch is process-wide: while a narrow network's backward pass runs,
+ * a convolution in another thread also runs on libtorch's code (right, slower); networks whose
+ * widths fill the block (the presets' 8 and 64) never turn it.
  */
 public final class ChannelBlockGuard {
 
@@ -36,7 +39,9 @@ public final class ChannelBlockGuard {
     private static final String SET_ENABLED = "_ZN2at7Context20setUserEnabledMkldnnEb";
     private static final String IS_ENABLED = "_ZNK2at7Context17userEnabledMkldnnEv";
 
-    private static boolean turnedOff;
+    private static int openPasses;
+    private static Optional<MkldnnSwitch> mkldnn;
+    private static boolean warned;
 
     private ChannelBlockGuard() {
     }
@@ -51,50 +56,78 @@ public final class ChannelBlockGuard {
     }
 
     /**
-     * Turns libtorch's oneDNN convolutions off for the process when a network of this base width
-     * (channels {@code w, 2w, 4w, 8w}) would run them with a partial channel block. Does nothing
-     * for widths that are multiples of the block, and nothing off x86, where oneDNN's x86 kernels do
-     * not run.
+     * Runs a backward pass through a network of this base width (channels {@code w, 2w, 4w, 8w}):
+     * when {@code w} is not a multiple of the block, with libtorch's oneDNN convolutions off until
+     * the last such pass running in the process ends. Just runs it for widths that fill the block,
+     * and off x86.
      */
-    public static synchronized void applyFor(int baseWidth) {
-        if (turnedOff || !Platform.isIntel()) {
+    public static void backwardPass(int baseWidth, Runnable backward) {
+        if (!Platform.isIntel() || baseWidth % channelBlock() == 0) {
+            backward.run();
             return;
         }
-        int block = channelBlock();
-        if (baseWidth % block == 0) {
+        Optional<MkldnnSwitch> mkldnn = mkldnnSwitch();
+        if (mkldnn.isEmpty()) {
+            warnOnce(baseWidth);
+            backward.run();
             return;
         }
-        Engines.pytorch();
-        Optional<Pointer> context = globalContext();
-        if (context.isEmpty()) {
-            LOG.warn("A network of width {} runs oneDNN convolutions with a partial channel block of {}, whose input "
-                + "gradients are wrong in libtorch 2.7.1, and ich could not switch them off here; use a width that "
-                + "is a multiple of {} (docs/model.md).", baseWidth, block, block);
-            return;
+        synchronized (ChannelBlockGuard.class) {
+            if (openPasses++ == 0) {
+                mkldnn.get().set(false);
+            }
         }
-        function(SET_ENABLED).invokeVoid(new Object[] {context.get(), false});
-        turnedOff = true;
-        LOG.info("libtorch's oneDNN convolutions are off in this process: width {} is not a multiple of oneDNN's "
-            + "channel block of {}, where its kernels compute wrong gradients (docs/model.md).", baseWidth, block);
-    }
-
-    /** Whether libtorch may use oneDNN's convolutions in this process (libtorch's own switch). */
-    public static synchronized boolean oneDnnConvolutionsEnabled() {
-        Engines.pytorch();
-        return globalContext().map(c -> (function(IS_ENABLED).invokeInt(new Object[] {c}) & 0xff) != 0)
-            .orElse(true);
-    }
-
-    private static Optional<Pointer> globalContext() {
         try {
-            return Optional.of((Pointer) function(GLOBAL_CONTEXT).invoke(Pointer.class, new Object[0]));
-        } catch (UnsatisfiedLinkError | IllegalStateException e) {
-            return Optional.empty();
+            backward.run();
+        } finally {
+            synchronized (ChannelBlockGuard.class) {
+                if (--openPasses == 0) {
+                    mkldnn.get().set(true);
+                }
+            }
         }
     }
 
-    private static Function function(String symbol) {
-        return NativeLibrary.getInstance(libtorchCpu()).getFunction(symbol);
+    /** Whether libtorch may use oneDNN's convolutions now (libtorch's own switch; true where it cannot be read). */
+    public static synchronized boolean oneDnnConvolutionsEnabled() {
+        return mkldnnSwitch().map(MkldnnSwitch::enabled).orElse(true);
+    }
+
+    private static synchronized void warnOnce(int baseWidth) {
+        if (!warned) {
+            warned = true;
+            int block = channelBlock();
+            LOG.warn("A network of width {} runs oneDNN convolutions with a partial channel block of {}, whose input "
+                + "gradients are wrong in libtorch 2.7.1, and ich cannot switch them off here; use a width that "
+                + "is a multiple of {} (docs/model.md).", baseWidth, block, block);
+        }
+    }
+
+    /** libtorch's {@code at::globalContext()} and its switch, found once. */
+    private record MkldnnSwitch(Pointer context, Function setter, Function getter) {
+
+        void set(boolean enabled) {
+            setter.invokeVoid(new Object[] {context, enabled});
+        }
+
+        boolean enabled() {
+            return (getter.invokeInt(new Object[] {context}) & 0xff) != 0;
+        }
+    }
+
+    private static synchronized Optional<MkldnnSwitch> mkldnnSwitch() {
+        if (mkldnn == null) {
+            Engines.pytorch();
+            try {
+                NativeLibrary torch = NativeLibrary.getInstance(libtorchCpu());
+                Pointer context = (Pointer) torch.getFunction(GLOBAL_CONTEXT).invoke(Pointer.class, new Object[0]);
+                mkldnn = Optional.of(new MkldnnSwitch(context, torch.getFunction(SET_ENABLED),
+                    torch.getFunction(IS_ENABLED)));
+            } catch (UnsatisfiedLinkError | IllegalStateException e) {
+                mkldnn = Optional.empty();
+            }
+        }
+        return mkldnn;
     }
 
     /**

@@ -20,12 +20,17 @@ final class ChildJvm {
 
         /** The implementation column of every convolution oneDNN ran ("jit:avx2", "brg_conv_fwd:avx512_core", ...). */
         List<String> convolutionKernels() {
+            return convolutionKernels("");
+        }
+
+        /** The same for the convolutions whose propagation kind starts with {@code propKind} ("backward"). */
+        List<String> convolutionKernels(String propKind) {
             List<String> kernels = new ArrayList<>();
             for (String line : output.split("\n")) {
                 String[] fields = line.split(",");
                 int exec = List.of(fields).indexOf("exec");
-                if (line.startsWith("onednn_verbose") && exec >= 0 && fields.length > exec + 3
-                    && fields[exec + 2].equals("convolution")) {
+                if (line.startsWith("onednn_verbose") && exec >= 0 && fields.length > exec + 4
+                    && fields[exec + 2].equals("convolution") && fields[exec + 4].startsWith(propKind)) {
                     kernels.add(fields[exec + 3]);
                 }
             }

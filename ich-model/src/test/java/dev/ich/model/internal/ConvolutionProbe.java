@@ -6,19 +6,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.training.GradientCollector;
 import dev.ich.model.IchModel;
-import dev.ich.model.NetworkConfig;
-import dev.ich.model.arch.IchNetwork;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
 /**
- * Run in a child JVM by {@link ChannelBlockGuardTest}: builds a network of the base width given by
- * {@code -Dprobe.network.width} (as training and {@code IchModel.load} do, which applies
- * {@link ChannelBlockGuard}), prints the cap and whether libtorch may use oneDNN's convolutions,
- * then for every convolution named on the command
+ * Run in a child JVM by {@link ChannelBlockGuardTest}: prints the cap in force, then for every
+ * convolution named on the command
  * line ({@code mb,ic,oc,depth,height,width,kernel,stride,padding}) takes the output and the input
- * and weight gradients through libtorch several times and prints, per shape, the largest error
+ * and weight gradients through libtorch several times, the backward pass inside the library's
+ * {@link ChannelBlockGuard} scope for a network of the base width {@code -Dprobe.network.width}, and prints, per shape, the largest error
  * against the same sums in double precision here, whether every value was finite and whether the
  * repeats were bit-identical.
  */
@@ -33,12 +30,12 @@ public final class ConvolutionProbe {
         System.out.println("cap: " + IchModel.cpuKernelCap().describe());
         Engines.pytorch();
         Engines.setIntraOpThreads(1);
-        new IchNetwork(new NetworkConfig(10, Integer.getInteger("probe.network.width"), 16, 32, 32, false));
-        System.out.println("oneDNN convolutions: " + (ChannelBlockGuard.oneDnnConvolutionsEnabled() ? "on" : "off"));
+        int networkWidth = Integer.getInteger("probe.network.width");
         for (String arg : args) {
-            Convolution c = Convolution.parse(arg);
-            System.out.println(c.check());
+            System.out.println(Convolution.parse(arg).check(networkWidth));
         }
+        System.out.println("oneDNN convolutions after the backward passes: "
+            + (ChannelBlockGuard.oneDnnConvolutionsEnabled() ? "on" : "off"));
     }
 
     /** One convolution's shape: batch, channels in and out, volume, cubic kernel, stride and padding. */
@@ -57,7 +54,7 @@ public final class ConvolutionProbe {
             return o;
         }
 
-        String check() {
+        String check(int networkWidth) {
             Random rng = new Random(Arrays.hashCode(new int[] {mb, ic, oc, size[0], size[1], size[2], k, s, p}));
             int[] o = out();
             float[] x = gaussian(rng, mb * ic * size[0] * size[1] * size[2]);
@@ -69,7 +66,7 @@ public final class ConvolutionProbe {
             boolean finite = true;
             boolean repeatable = true;
             for (int r = 0; r < REPEATS; r++) {
-                float[][] got = run(x, w, g);
+                float[][] got = run(x, w, g, networkWidth);
                 for (int i = 0; i < 3; i++) {
                     worst[i] = Math.max(worst[i], relativeError(got[i], expected[i]));
                     finite &= Arrays.stream(box(got[i])).allMatch(Double::isFinite);
@@ -85,7 +82,7 @@ public final class ConvolutionProbe {
                 worst[0], worst[1], worst[2], finite, repeatable);
         }
 
-        private float[][] run(float[] x, float[] w, float[] g) {
+        private float[][] run(float[] x, float[] w, float[] g, int networkWidth) {
             int[] o = out();
             try (NDManager manager = Engines.pytorch().newBaseManager()) {
                 NDArray xa = manager.create(x, new Shape(mb, ic, size[0], size[1], size[2]));
@@ -98,7 +95,7 @@ public final class ConvolutionProbe {
                     NDArray ya = Conv3d.conv3d(xa, wa, null, new Shape(s, s, s), new Shape(p, p, p))
                         .singletonOrThrow();
                     y = ya.toFloatArray();
-                    collector.backward(ya.mul(ga).sum());
+                    ChannelBlockGuard.backwardPass(networkWidth, () -> collector.backward(ya.mul(ga).sum()));
                 }
                 return new float[][] {y, xa.getGradient().toFloatArray(), wa.getGradient().toFloatArray()};
             }
