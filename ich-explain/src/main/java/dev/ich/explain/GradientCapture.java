@@ -131,7 +131,8 @@ final class GradientCapture {
                     : out.get(1).get(":, " + request.classIndex());
                 // Batch norm runs in inference mode, so the points do not interact: the gradient of
                 // the sum is each point's own gradient.
-                ChannelBlockGuard.backwardPass(ctx.network().config().baseWidth(), () -> collector.backward(y.sum()));
+                ChannelBlockGuard.backwardPass(ctx.network().config().baseWidth(),
+                    () -> collector.backward(y.sum()));
             }
         }
         return points.getGradient().toFloatArray();
@@ -145,7 +146,8 @@ final class GradientCapture {
             try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                 NDList out = ctx.network().forwardFromStage(ctx.parameters(), features, request.stage(), false);
                 NDArray y = request.head() == Head.VOLUME ? out.get(0).get(0, 0) : out.get(1).get(0, request.classIndex());
-                ChannelBlockGuard.backwardPass(ctx.network().config().baseWidth(), () -> collector.backward(y));
+                ChannelBlockGuard.backwardPass(ctx.network().config().baseWidth(),
+                    () -> collector.backward(y));
             }
         }
         NDArray gradient = features.getGradient();

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * expose it, so the guard calls {@code at::globalContext().setUserEnabledMkldnn} in
  * {@code libtorch_cpu} through JNA (C++ names mangled by the Itanium ABI, as on every Linux
  * build). libtorch reads the switch when it chooses the kernels of each convolution, in the
- * backward pass too (PyTorch's own default is on, and the guard restores it). The switch is process-wide: while a narrow network's backward pass runs,
- * a convolution in another thread also runs on libtorch's code (right, slower); networks whose
- * widths fill the block (the presets' 8 and 64) never turn it.
+ * backward pass too; the guard puts back what it found. The switch is process-wide: while a
+ * narrow network's backward pass runs, a convolution in another thread also runs on libtorch's
+ * code (right, slower); networks whose widths fill the block (the presets' 8 and 64) never turn it.
  */
 public final class ChannelBlockGuard {
 
@@ -40,7 +40,8 @@ public final class ChannelBlockGuard {
     private static final String IS_ENABLED = "_ZNK2at7Context17userEnabledMkldnnEv";
 
     private static int openPasses;
-    private static Optional<MkldnnSwitch> mkldnn;
+    private static boolean enabledBefore;
+    private static Optional<MkldnnSwitch> found;
     private static boolean warned;
 
     private ChannelBlockGuard() {
@@ -48,7 +49,7 @@ public final class ChannelBlockGuard {
 
     /**
      * oneDNN's channel block for the kernels this process may use: 16 where AVX-512 kernels are
-     * allowed on a CPU that has them, else 8 (AVX2 and SSE4.1 kernels).
+     * allowed on a CPU that has them, else 8.
      */
     public static int channelBlock() {
         CpuKernelCap cap = IchModel.cpuKernelCap();
@@ -74,6 +75,7 @@ public final class ChannelBlockGuard {
         }
         synchronized (ChannelBlockGuard.class) {
             if (openPasses++ == 0) {
+                enabledBefore = mkldnn.get().enabled();
                 mkldnn.get().set(false);
             }
         }
@@ -82,13 +84,13 @@ public final class ChannelBlockGuard {
         } finally {
             synchronized (ChannelBlockGuard.class) {
                 if (--openPasses == 0) {
-                    mkldnn.get().set(true);
+                    mkldnn.get().set(enabledBefore);
                 }
             }
         }
     }
 
-    /** Whether libtorch may use oneDNN's convolutions now (libtorch's own switch; true where it cannot be read). */
+    /** Whether libtorch may use oneDNN's convolutions now (its own switch; true where it cannot be read). */
     public static synchronized boolean oneDnnConvolutionsEnabled() {
         return mkldnnSwitch().map(MkldnnSwitch::enabled).orElse(true);
     }
@@ -116,18 +118,18 @@ public final class ChannelBlockGuard {
     }
 
     private static synchronized Optional<MkldnnSwitch> mkldnnSwitch() {
-        if (mkldnn == null) {
+        if (found == null) {
             Engines.pytorch();
             try {
                 NativeLibrary torch = NativeLibrary.getInstance(libtorchCpu());
                 Pointer context = (Pointer) torch.getFunction(GLOBAL_CONTEXT).invoke(Pointer.class, new Object[0]);
-                mkldnn = Optional.of(new MkldnnSwitch(context, torch.getFunction(SET_ENABLED),
+                found = Optional.of(new MkldnnSwitch(context, torch.getFunction(SET_ENABLED),
                     torch.getFunction(IS_ENABLED)));
             } catch (UnsatisfiedLinkError | IllegalStateException e) {
-                mkldnn = Optional.empty();
+                found = Optional.empty();
             }
         }
-        return mkldnn;
+        return found;
     }
 
     /**

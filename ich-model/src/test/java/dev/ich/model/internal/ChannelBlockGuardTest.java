@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard against oneDNN's convolutions with a partial channel block, watched from outside:
- * child JVMs that set nothing about oneDNN run {@link ConvolutionProbe}, whose backward passes are
- * wrapped in the guard's scope as training's and the explainers' are, on the shapes where oneDNN's AVX2 kernels (libtorch 2.7.1) return
- * wrong or non-finite input gradients: 3×3×3 stride-1 convolutions with 4 or 12 output channels
+ * child JVMs that set nothing about oneDNN run {@link ConvolutionProbe}, whose backward passes run
+ * inside the guard as training's and the explainers' do, on the shapes where oneDNN's AVX2 kernels
+ * (libtorch 2.7.1) return wrong or non-finite input gradients: 3×3×3 stride-1 convolutions with 4 or 12 output channels
  * (a width-4 network's first stage, at training's batch 2 and integrated gradients' batch 128)
  * and the width-4 space-to-depth stem. Without the guard these lines report errors of 0.3 to 1
  * or {@code finite false}.

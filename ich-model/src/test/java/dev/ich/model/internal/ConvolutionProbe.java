@@ -12,12 +12,12 @@ import java.util.Random;
 
 /**
  * Run in a child JVM by {@link ChannelBlockGuardTest}: prints the cap in force, then for every
- * convolution named on the command
- * line ({@code mb,ic,oc,depth,height,width,kernel,stride,padding}) takes the output and the input
- * and weight gradients through libtorch several times, the backward pass inside the library's
- * {@link ChannelBlockGuard} scope for a network of the base width {@code -Dprobe.network.width}, and prints, per shape, the largest error
- * against the same sums in double precision here, whether every value was finite and whether the
- * repeats were bit-identical.
+ * convolution named on the command line ({@code mb,ic,oc,depth,height,width,kernel,stride,padding})
+ * takes the output and the input and weight gradients through libtorch several times, each
+ * backward pass inside {@link ChannelBlockGuard#backwardPass} for a network of the base width
+ * {@code -Dprobe.network.width}, and prints, per shape, the largest error against the same sums in
+ * double precision here, whether every value was finite and whether the repeats were
+ * bit-identical.
  */
 public final class ConvolutionProbe {
 
