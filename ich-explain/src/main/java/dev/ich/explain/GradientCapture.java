@@ -11,6 +11,7 @@ import dev.ich.core.preprocess.ModelInput;
 import dev.ich.explain.cam.CamCapture;
 import dev.ich.model.IchModel;
 import dev.ich.model.arch.NetworkContext;
+import dev.ich.model.internal.ChannelBlockGuard;
 import dev.ich.model.internal.Engines;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +165,8 @@ final class GradientCapture {
                                 : out.get(1).get(":, " + request.classIndex());
                 // Batch norm runs in inference mode, so the points do not interact: the gradient of
                 // the sum is each point's own gradient.
-                collector.backward(y.sum());
+                ChannelBlockGuard.backwardPass(
+                        ctx.network().config().baseWidth(), () -> collector.backward(y.sum()));
             }
         }
         return points.getGradient().toFloatArray();
@@ -186,7 +188,8 @@ final class GradientCapture {
                         request.head() == Head.VOLUME
                                 ? out.get(0).get(0, 0)
                                 : out.get(1).get(0, request.classIndex());
-                collector.backward(y);
+                ChannelBlockGuard.backwardPass(
+                        ctx.network().config().baseWidth(), () -> collector.backward(y));
             }
         }
         NDArray gradient = features.getGradient();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import dev.ich.model.arch.IchNetwork;
+import dev.ich.model.internal.ChannelBlockGuard;
 import dev.ich.model.internal.Engines;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -85,7 +86,8 @@ final class TrainStep implements AutoCloseable {
             NDArray total =
                     loss.compute(batchManager, out.get(0), out.get(1), sizeTargets, outcomes);
             forwardEnd = System.nanoTime();
-            collector.backward(total);
+            ChannelBlockGuard.backwardPass(
+                    network.config().baseWidth(), () -> collector.backward(total));
             backwardEnd = System.nanoTime();
             value = total.getFloat();
         }

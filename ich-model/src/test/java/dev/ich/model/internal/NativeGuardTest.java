@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ich.model.CpuKernelCap;
 import dev.ich.model.IchModel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class NativeGuardTest {
 
-    private static final long CHILD_TIMEOUT_SECONDS = 180;
     private static final double TOLERANCE = 1e-5;
 
     @Test
@@ -33,17 +27,17 @@ class NativeGuardTest {
 
     @Test
     void aJvmThatSetsNothingRunsTheUpstreamReproducerOnAvx2Kernels() throws Exception {
-        Child child = run("crash");
-        assertThat(child.exitCode).as(child.output).isZero();
-        assertThat(child.output).contains("cap: oneDNN kernels capped at AVX2 by ich");
-        assertThat(child.output)
+        ChildJvm.Result child = run("crash");
+        assertThat(child.exitCode()).as(child.output()).isZero();
+        assertThat(child.output()).contains("cap: oneDNN kernels capped at AVX2 by ich");
+        assertThat(child.output())
                 .as("DJL kept offline without the JVM being told")
                 .contains("offline: true");
-        assertThat(convolutionKernels(child.output))
-                .as(child.output)
+        assertThat(child.convolutionKernels())
+                .as(child.output())
                 .isNotEmpty()
                 .noneMatch(k -> k.contains("avx512"));
-        assertThat(maxRelativeError(child.output)).isLessThan(TOLERANCE);
+        assertThat(maxRelativeError(child.output())).isLessThan(TOLERANCE);
     }
 
     /**
@@ -51,58 +45,17 @@ class NativeGuardTest {
      */
     @Test
     void optingOutUsesWhatTheCpuHas() throws Exception {
-        Child child = run("safe", "-D" + CpuKernelCap.PROPERTY + "=native");
-        assertThat(child.exitCode).as(child.output).isZero();
-        assertThat(child.output).contains("cap: oneDNN kernels not capped");
-        assertThat(convolutionKernels(child.output).stream().anyMatch(k -> k.contains("avx512")))
-                .as(child.output)
+        ChildJvm.Result child = run("safe", "-D" + CpuKernelCap.PROPERTY + "=native");
+        assertThat(child.exitCode()).as(child.output()).isZero();
+        assertThat(child.output()).contains("cap: oneDNN kernels not capped");
+        assertThat(child.convolutionKernels().stream().anyMatch(k -> k.contains("avx512")))
+                .as(child.output())
                 .isEqualTo(NativeGuard.cpuHasAvx512());
-        assertThat(maxRelativeError(child.output)).isLessThan(TOLERANCE);
+        assertThat(maxRelativeError(child.output())).isLessThan(TOLERANCE);
     }
 
-    private record Child(int exitCode, String output) {}
-
-    private static Child run(String shape, String... jvmOptions)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(
-                List.of(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        GuardProbe.class.getName(),
-                        shape));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove(NativeGuard.VARIABLE);
-        builder.environment().remove("DNNL_MAX_CPU_ISA");
-        builder.environment().put("ONEDNN_VERBOSE", "1");
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Child(-1, "timed out\n" + new String(output, StandardCharsets.UTF_8));
-        }
-        return new Child(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The implementation column of every convolution oneDNN ran ("jit:avx2",
-     * "brg_conv_fwd:avx512_core", ...).
-     */
-    private static List<String> convolutionKernels(String output) {
-        List<String> kernels = new ArrayList<>();
-        for (String line : output.split("\n")) {
-            String[] fields = line.split(",");
-            int exec = List.of(fields).indexOf("exec");
-            if (line.startsWith("onednn_verbose")
-                    && exec >= 0
-                    && fields.length > exec + 3
-                    && fields[exec + 2].equals("convolution")) {
-                kernels.add(fields[exec + 3]);
-            }
-        }
-        return kernels;
+    private static ChildJvm.Result run(String shape, String... jvmOptions) throws Exception {
+        return ChildJvm.run(GuardProbe.class, List.of(jvmOptions), shape);
     }
 
     private static double maxRelativeError(String output) {
