@@ -14,6 +14,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ich.model.NetworkConfig;
+import dev.ich.model.internal.ChannelBlockGuard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -168,6 +169,12 @@ public final class IchNetwork extends AbstractBlock {
     }
 
     private NDArray runStages(
+            ParameterStore ps, NDArray input, int from, int to, boolean training) {
+        return ChannelBlockGuard.pass(
+                config.baseWidth(), () -> runStagesHere(ps, input, from, to, training));
+    }
+
+    private NDArray runStagesHere(
             ParameterStore ps, NDArray input, int from, int to, boolean training) {
         NDArray x = input;
         for (int s = from; s <= to; s++) {

@@ -12,17 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps libtorch's backward passes off oneDNN's convolutions for a network whose channel counts are
- * not a multiple of oneDNN's channel block (8 for AVX2 kernels, 16 for AVX-512 ones): there
- * oneDNN's direct kernels (libtorch 2.7.1) compute wrong, sometimes non-finite input gradients
- * (docs/model.md, "Supported CPUs and native libraries"). libtorch then computes the gradients of
- * those convolutions itself. Forward passes and weight gradients are right and stay on oneDNN;
- * libtorch's own forward convolutions are many times slower.
+ * Keeps libtorch's forward and backward passes off oneDNN's convolutions for a network whose
+ * channel counts are not a multiple of oneDNN's channel block (8 for AVX2 kernels, 16 for AVX-512
+ * ones): there oneDNN's direct kernels (libtorch 2.7.1) compute wrong, sometimes non-finite input
+ * gradients (docs/model.md, "Supported CPUs and native libraries"), and in a test JVM that had run
+ * other networks before, a forward pass of such a network once gave a NaN loss. libtorch then
+ * computes those convolutions itself, many times slower; the presets' widths (8 and 64) never need
+ * it.
  *
  * <p>libtorch has no C API for its {@code torch.backends.mkldnn.enabled} switch, and DJL does not
  * expose it, so the guard calls {@code at::globalContext().setUserEnabledMkldnn} in {@code
@@ -56,21 +58,33 @@ public final class ChannelBlockGuard {
     }
 
     /**
-     * Runs a backward pass through a network of this base width (channels {@code w, 2w, 4w, 8w}):
-     * when {@code w} is not a multiple of the block, with libtorch's oneDNN convolutions off until
-     * the last such pass running in the process ends. Just runs it for widths that fill the block,
-     * and off x86.
+     * Runs a backward pass through a network of this base width (channels {@code w, 2w, 4w, 8w});
+     * see {@link #pass}.
      */
     public static void backwardPass(int baseWidth, Runnable backward) {
+        pass(
+                baseWidth,
+                () -> {
+                    backward.run();
+                    return null;
+                });
+    }
+
+    /**
+     * Runs a forward or backward pass through a network of this base width: when {@code w} is not a
+     * multiple of the block, with libtorch's oneDNN convolutions off until the last such pass
+     * running in the process ends (forward passes too: with a partial block, oneDNN's kernels have
+     * also been seen to read uninitialised memory into the loss). Just runs it for widths that fill
+     * the block, and off x86.
+     */
+    public static <T> T pass(int baseWidth, Supplier<T> work) {
         if (!Platform.isIntel() || baseWidth % channelBlock() == 0) {
-            backward.run();
-            return;
+            return work.get();
         }
         Optional<MkldnnSwitch> mkldnn = mkldnnSwitch();
         if (mkldnn.isEmpty()) {
             warnOnce(baseWidth);
-            backward.run();
-            return;
+            return work.get();
         }
         synchronized (ChannelBlockGuard.class) {
             if (openPasses++ == 0) {
@@ -79,7 +93,7 @@ public final class ChannelBlockGuard {
             }
         }
         try {
-            backward.run();
+            return work.get();
         } finally {
             synchronized (ChannelBlockGuard.class) {
                 if (--openPasses == 0) {
