@@ -29,14 +29,13 @@ public final class AnalyzeStudy {
 
     /** The network's volume and prognosis, ABC/2 and a volume heatmap on the study's own grid. */
     public static AnalysisResult analyze(Path modelDir, Path study) throws Exception {
-        try (IchModel model = IchModel.load(modelDir); // yours to close, after the analyzer
+        // The caller closes the model it loads, after the analyzer, which only borrows it.
+        try (IchModel model = IchModel.load(modelDir);
                 IchAnalyzer analyzer =
-                        IchAnalyzer.builder() // borrows the parts it is given
-                                .reader(AnyStudyReader.create()) // a DICOM folder or a NIfTI file
+                        IchAnalyzer.builder()
+                                .reader(AnyStudyReader.create()) // a DICOM folder or NIfTI file
                                 .model(model)
-                                .explainer(
-                                        Explainer.forModel(
-                                                model)) // a method that localises for this model
+                                .explainer(Explainer.forModel(model)) // localises for this model
                                 .explain(Head.VOLUME)
                                 .estimators(SegmentationVolumeEstimator.of(VolumeMethod.ABC2))
                                 .build()) {
