@@ -72,15 +72,16 @@ final class ArchiveRun {
                 List.of(
                         SegmentationVolumeEstimator.of(VolumeMethod.ABC2),
                         SegmentationVolumeEstimator.of(VolumeMethod.PLANIMETRY));
-        Explainer explainer = heads.isEmpty() ? null : new Explainer(model);
         IchAnalyzer.Builder builder =
                 IchAnalyzer.builder()
                         .reader(reader)
                         .model(model)
-                        .explainer(explainer)
                         .threads(share)
                         .estimators(estimators.toArray(VolumeEstimator[]::new));
-        heads.forEach(builder::explain);
+        if (!heads.isEmpty()) {
+            builder.explainer(new Explainer(model));
+            heads.forEach(builder::explain);
+        }
         Map<String, Integer> rowOf = new HashMap<>();
         for (BatchStudy s : studies.studies()) {
             rowOf.put(s.key(), rowOf.size() + 1);
