@@ -5,12 +5,14 @@ import dev.ich.batch.StudyList;
 import dev.ich.core.analysis.batch.BatchStudy;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,9 +25,9 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The {@code spark-submit} entry point: {@code AnalyzeArchive --manifest m.csv --model dir --out
  * results.parquet [--partitions N]} reads the manifest on the driver (relative study paths are
- * resolved against its folder), analyses the studies with {@link IchSpark} and writes the rows as
- * Parquet; the output must not exist. Without a master from spark-submit it runs on {@code
- * local[*]}.
+ * resolved against its folder; the manifest, the studies and the output may be on any file system
+ * Spark's Hadoop reads), analyses the studies with {@link IchSpark} and writes the rows as Parquet;
+ * the output must not exist. Without a master from spark-submit it runs on {@code local[*]}.
  */
 public final class AnalyzeArchive {
 
@@ -51,7 +53,7 @@ public final class AnalyzeArchive {
                 case "--manifest" -> manifest = args[i + 1];
                 case "--model" -> model = args[i + 1];
                 case "--out" -> out = args[i + 1];
-                case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
+                case "--partitions" -> partitions = count(args[i + 1]);
                 default -> throw usage("unknown option " + args[i]);
             }
         }
@@ -62,35 +64,90 @@ public final class AnalyzeArchive {
                 || partitions < 0) {
             throw usage("--manifest, --model and --out are required");
         }
-        if (!out.contains("://") && Files.exists(Path.of(out), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(Path.of(model))) {
             throw new IchException(
-                    ErrorCode.OUTPUT_NOT_WRITABLE, out, "already exists", "Choose another --out");
+                    ErrorCode.FILE_NOT_FOUND,
+                    model,
+                    "is not a model directory",
+                    "Give --model the folder ich train or IchModel.save wrote");
         }
-        StudyList list = StudyList.manifest(Path.of(manifest));
         SparkConf conf = new SparkConf().setAppName("ich analyze archive");
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        Path local = null;
         try {
-            Dataset<Row> studies = studies(spark, list, partitions);
-            Dataset<Row> rows =
-                    IchSpark.analyze(
-                            studies,
-                            Path.of(model),
-                            Path.of(manifest).toAbsolutePath().getParent());
-            rows.write().mode(SaveMode.ErrorIfExists).parquet(out);
-            long failed =
-                    spark.read()
-                            .parquet(out)
-                            .filter("status = '" + ResultSchema.ERROR + "'")
-                            .count();
-            System.out.printf(
-                    Locale.ROOT, "%d studies, %d failed; wrote %s%n", studies.count(), failed, out);
-            return 0;
+            Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            refuseExisting(out, hadoop);
+            StudyList list;
+            String base;
+            if (StudyFetcher.isRemote(manifest)) {
+                local = Files.createTempDirectory("ich-manifest-");
+                list = StudyList.manifest(fetch(manifest, hadoop, local));
+                base = new org.apache.hadoop.fs.Path(manifest).getParent().toString();
+            } else {
+                list = StudyList.manifest(Path.of(manifest));
+                base = Path.of(manifest).toAbsolutePath().getParent().toString();
+            }
+            return analyse(spark, list, model, base, out, partitions);
+        } catch (IOException e) {
+            throw new IchException(
+                    ErrorCode.IO_ERROR,
+                    manifest,
+                    "cannot be read (" + e.getMessage() + ")",
+                    "Check the path and Spark's Hadoop configuration (spark.hadoop.*)",
+                    e);
         } finally {
             spark.stop();
+            if (local != null) {
+                try (var files = Files.walk(local)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // A temporary copy of the manifest; the system's temp cleaning removes it.
+                }
+            }
         }
+    }
+
+    private static int analyse(
+            SparkSession spark,
+            StudyList list,
+            String model,
+            String base,
+            String out,
+            int partitions)
+            throws IchException {
+        Dataset<Row> studies = studies(spark, list, partitions);
+        Dataset<Row> rows = IchSpark.analyze(studies, Path.of(model), base);
+        rows.write().mode(SaveMode.ErrorIfExists).parquet(out);
+        long failed =
+                spark.read().parquet(out).filter("status = '" + ResultSchema.ERROR + "'").count();
+        System.out.printf(
+                Locale.ROOT, "%d studies, %d failed; wrote %s%n", studies.count(), failed, out);
+        return 0;
+    }
+
+    /** Refuses an output that exists, on whichever file system it is. */
+    private static void refuseExisting(String out, Configuration hadoop)
+            throws IchException, IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(out);
+        if (path.getFileSystem(hadoop).exists(path)) {
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE, out, "already exists", "Choose another --out");
+        }
+    }
+
+    /** A local copy of a manifest held on a Hadoop file system, under the same name. */
+    private static Path fetch(String manifest, Configuration hadoop, Path folder)
+            throws IOException {
+        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(manifest);
+        Path copy = folder.resolve(source.getName());
+        try (InputStream in = source.getFileSystem(hadoop).open(source)) {
+            Files.copy(in, copy);
+        }
+        return copy;
     }
 
     /** The manifest's rows as a DataFrame of text columns, {@code study} first. */
@@ -112,6 +169,14 @@ public final class AnalyzeArchive {
         }
         Dataset<Row> frame = spark.createDataFrame(rows, DataTypes.createStructType(fields));
         return partitions > 0 ? frame.repartition(partitions) : frame;
+    }
+
+    private static int count(String text) throws IchException {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw usage("--partitions takes a whole number, not '" + text + "'");
+        }
     }
 
     private static IchException usage(String problem) {

@@ -2,10 +2,7 @@ package dev.ich.spark;
 
 import dev.ich.batch.Column;
 import dev.ich.batch.ResultSchema;
-import dev.ich.core.analysis.batch.BatchAnalyzer;
 import dev.ich.core.analysis.batch.BatchResult;
-import dev.ich.core.analysis.batch.BatchRun;
-import dev.ich.core.analysis.batch.BatchStudy;
 import dev.ich.core.error.IchException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +10,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -24,7 +23,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Analyses a DataFrame of studies on Spark: a {@code study} column of paths (absolute, or relative
@@ -35,29 +33,40 @@ import org.apache.spark.util.TaskCompletionListener;
  * <p>The model directory is shipped to the executors with {@code SparkContext.addFile} and loaded
  * once per executor JVM. A study that fails is an error row, never a failed task; a row depends
  * only on its input row (timings aside), so a retried task gives the same rows and no duplicates.
- * Studies are read with Java's file system: they must be on a path every executor sees (a local
- * disk in local mode, a shared mount on a cluster).
+ * Studies on a local path or shared mount are read where they are; studies named by the URI of a
+ * file system Hadoop reads (HDFS, S3, …) are copied to the executor's disk for their analysis
+ * ({@link StudyFetcher}).
  */
 public final class IchSpark {
 
     private IchSpark() {}
 
-    /** {@link #analyze(Dataset, Path, Path)} with study paths taken as they are. */
+    /** {@link #analyze(Dataset, Path, String)} with study paths taken as they are. */
     public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir) throws IchException {
-        return analyze(studies, modelDir, null);
+        return analyze(studies, modelDir, (String) null);
+    }
+
+    /** {@link #analyze(Dataset, Path, String)} with relative paths resolved in a local folder. */
+    public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir, Path base)
+            throws IchException {
+        return analyze(
+                studies,
+                modelDir,
+                base == null ? null : base.toAbsolutePath().normalize().toString());
     }
 
     /**
      * The result rows of {@code studies}, analysed lazily when the result is used.
      *
-     * @param studies a {@code study} column of paths and any others
+     * @param studies a {@code study} column of locations (local paths, or URIs of a file system
+     *     Hadoop reads: {@code hdfs://}, {@code s3a://}, …) and any other columns
      * @param modelDir the model directory on the driver
-     * @param base the folder relative study paths are resolved against; null to take them as they
-     *     are
+     * @param base the folder, local or a URI, that relative study paths are resolved against; null
+     *     to take them as they are
      * @throws IchException {@link dev.ich.core.error.ErrorCode#INVALID_TABLE} when there is no
      *     {@code study} column or another column has a result column's name
      */
-    public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir, Path base)
+    public static Dataset<Row> analyze(Dataset<Row> studies, Path modelDir, String base)
             throws IchException {
         List<String> names = List.of(studies.columns());
         if (!names.contains(ResultSchema.STUDY)) {
@@ -71,12 +80,13 @@ public final class IchSpark {
         carried.remove(ResultSchema.STUDY);
         ResultSchema schema = ResultSchema.of(carried, ExecutorAnalyzers.ESTIMATORS);
         Path model = modelDir.toAbsolutePath().normalize();
-        studies.sparkSession().sparkContext().addFile(model.toString(), true);
+        SparkContext context = studies.sparkSession().sparkContext();
+        context.addFile(model.toString(), true);
         AnalysePartition function =
                 new AnalysePartition(
                         model.getFileName().toString(),
                         new ArrayList<>(carried),
-                        base == null ? null : base.toAbsolutePath().normalize().toString());
+                        new StudyFetcher(base, context.hadoopConfiguration()));
         return studies.mapPartitions(function, Encoders.row(structType(schema)));
     }
 
@@ -101,57 +111,42 @@ public final class IchSpark {
 
         private final String modelName;
         private final ArrayList<String> carried;
-        private final String base;
+        private final StudyFetcher fetcher;
 
-        AnalysePartition(String modelName, ArrayList<String> carried, String base) {
+        AnalysePartition(String modelName, ArrayList<String> carried, StudyFetcher fetcher) {
             this.modelName = modelName;
             this.carried = carried;
-            this.base = base;
+            this.fetcher = fetcher;
         }
 
         @Override
-        public Iterator<Row> call(Iterator<Row> input) throws Exception {
+        public Iterator<Row> call(Iterator<Row> input) throws IchException {
             ResultSchema schema = ResultSchema.of(carried, ExecutorAnalyzers.ESTIMATORS);
             TaskContext task = TaskContext.get();
             int cores = task == null ? 1 : Math.max(1, task.cpus());
             ExecutorAnalyzers.Loaded loaded =
                     ExecutorAnalyzers.get(Path.of(SparkFiles.get(modelName)), cores);
-            Iterator<BatchStudy> studies =
-                    new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return input.hasNext();
-                        }
-
-                        @Override
-                        public BatchStudy next() {
-                            return study(input.next());
-                        }
-                    };
-            BatchRun run =
-                    BatchAnalyzer.builder(loaded.analyzer())
-                            .workers(1)
-                            .queued(0)
-                            .build()
-                            .run(studies);
-            if (task != null) {
-                task.addTaskCompletionListener((TaskCompletionListener) context -> run.close());
-            }
+            Path localRoot = Path.of(SparkFiles.getRootDirectory());
+            // One study at a time: the task has its share of the executor's cores, and the next
+            // study is read only when Spark takes this one's row.
             return new Iterator<>() {
-                private boolean finished;
+                private long index;
 
                 @Override
                 public boolean hasNext() {
-                    if (!finished && !run.hasNext()) {
-                        finished = true;
-                        run.close();
-                    }
-                    return !finished;
+                    return input.hasNext();
                 }
 
                 @Override
                 public Row next() {
-                    BatchResult result = run.next();
+                    Row row = input.next();
+                    String text = Objects.toString(row.getAs(ResultSchema.STUDY), "");
+                    Map<String, String> columns = new LinkedHashMap<>();
+                    for (String name : carried) {
+                        columns.put(name, Objects.toString(row.getAs(name), null));
+                    }
+                    BatchResult result =
+                            fetcher.analyse(loaded.analyzer(), index++, text, columns, localRoot);
                     List<String> texts = schema.row(result, loaded.modelSha256());
                     Object[] values = new Object[texts.size()];
                     for (int i = 0; i < values.length; i++) {
@@ -160,18 +155,6 @@ public final class IchSpark {
                     return RowFactory.create(values);
                 }
             };
-        }
-
-        private BatchStudy study(Row row) {
-            Object key = row.getAs(ResultSchema.STUDY);
-            String text = key == null ? "" : key.toString();
-            Map<String, String> columns = new LinkedHashMap<>();
-            for (String name : carried) {
-                Object v = row.getAs(name);
-                columns.put(name, v == null ? null : v.toString());
-            }
-            Path path = base == null ? Path.of(text) : Path.of(base).resolve(text).normalize();
-            return new BatchStudy(text, path, columns);
         }
     }
 }

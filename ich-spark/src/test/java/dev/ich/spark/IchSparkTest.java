@@ -26,7 +26,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,9 @@ class IchSparkTest {
                         .appName("ich-spark-test")
                         .config("spark.ui.enabled", "false")
                         .config("spark.sql.shuffle.partitions", "2")
+                        .config(
+                                "spark.hadoop.fs." + AliasedLocalFileSystem.SCHEME + ".impl",
+                                AliasedLocalFileSystem.class.getName())
                         .getOrCreate();
         return spark;
     }
@@ -188,5 +193,104 @@ class IchSparkTest {
                 .isInstanceOfSatisfying(
                         IchException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE));
+    }
+
+    /** The rows of {@code frame} as text, study → column → value, timings aside. */
+    private static Map<String, Map<String, String>> rows(Dataset<Row> frame) {
+        List<List<String>> texts = new ArrayList<>();
+        for (Row row : frame.collectAsList()) {
+            List<String> t = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                t.add(row.isNullAt(i) ? null : row.get(i).toString());
+            }
+            texts.add(t);
+        }
+        return byStudy(List.of(frame.columns()), texts);
+    }
+
+    @Test
+    void studiesOnAHadoopFileSystemGiveTheRowsOfTheLocalStudies() throws Exception {
+        Path manifest = PhantomArchive.manifest(archive, shared.resolve("manifest-remote.csv"));
+        StudyList studies = StudyList.manifest(manifest);
+        String remoteBase = AliasedLocalFileSystem.SCHEME + ":" + manifest.getParent();
+        Dataset<Row> input = AnalyzeArchive.studies(session(), studies, 2);
+
+        Map<String, Map<String, String>> local =
+                rows(IchSpark.analyze(input, model, manifest.getParent()));
+        Map<String, Map<String, String>> remote = rows(IchSpark.analyze(input, model, remoteBase));
+        assertThat(remote).isEqualTo(withLocalNames(local, manifest.getParent(), remoteBase));
+        // Errors name the study where it is stored, not the executor's local copy.
+        Map<String, String> truncated = remote.get("archive/" + PhantomArchive.BROKEN.get(0)[0]);
+        assertThat(truncated.get("error_code")).isEqualTo("TRUNCATED_FILE");
+        assertThat(truncated.get("error_message")).startsWith(remoteBase + "/archive/broken-");
+        try (var left = Files.list(Path.of(org.apache.spark.SparkFiles.getRootDirectory()))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith("ich-study-"));
+        }
+    }
+
+    /** The local run's rows with its error messages naming the studies by their remote URIs. */
+    private static Map<String, Map<String, String>> withLocalNames(
+            Map<String, Map<String, String>> local, Path folder, String remoteBase) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        local.forEach(
+                (study, row) -> {
+                    Map<String, String> r = new TreeMap<>(row);
+                    r.computeIfPresent(
+                            "error_message", (k, m) -> m.replace(folder.toString(), remoteBase));
+                    out.put(study, r);
+                });
+        return out;
+    }
+
+    @Test
+    void aStudyThatCannotBeFetchedIsAnErrorRowNamingIt() throws Exception {
+        String missing = AliasedLocalFileSystem.SCHEME + ":" + shared.resolve("no-such-study");
+        String unknownScheme = "nofs://host/registry/case-1";
+        Dataset<Row> input =
+                session()
+                        .createDataFrame(
+                                List.of(
+                                        RowFactory.create(missing),
+                                        RowFactory.create(unknownScheme)),
+                                DataTypes.createStructType(
+                                        List.of(
+                                                DataTypes.createStructField(
+                                                        "study", DataTypes.StringType, false))));
+        Map<String, Map<String, String>> rows = rows(IchSpark.analyze(input, model));
+        assertThat(rows.get(missing).get("error_code")).isEqualTo("FILE_NOT_FOUND");
+        assertThat(rows.get(missing).get("error_message")).startsWith(missing + ": does not exist");
+        assertThat(rows.get(unknownScheme).get("error_code")).isEqualTo("IO_ERROR");
+        assertThat(rows.get(unknownScheme).get("error_message"))
+                .startsWith(unknownScheme + ": cannot be read from its file system")
+                .contains("spark.hadoop");
+    }
+
+    @Test
+    void theSubmitEntryPointReadsAManifestOnAHadoopFileSystem() throws Exception {
+        Path manifest = PhantomArchive.manifest(archive, shared.resolve("manifest-hadoop.csv"));
+        Path out = shared.resolve("from-hadoop.parquet");
+        String[] args = {
+            "--manifest",
+            AliasedLocalFileSystem.SCHEME + ":" + manifest,
+            "--model",
+            model.toString(),
+            "--out",
+            AliasedLocalFileSystem.SCHEME + ":" + out
+        };
+        try {
+            // The submit entry point builds its own session: give it the test file system.
+            System.setProperty(
+                    "spark.hadoop.fs." + AliasedLocalFileSystem.SCHEME + ".impl",
+                    AliasedLocalFileSystem.class.getName());
+            System.setProperty("spark.master", "local[2]");
+            assertThat(AnalyzeArchive.run(args)).isZero();
+        } finally {
+            System.clearProperty("spark.hadoop.fs." + AliasedLocalFileSystem.SCHEME + ".impl");
+            System.clearProperty("spark.master");
+        }
+        Dataset<Row> written = session().read().parquet(out.toString());
+        assertThat(written.count()).isEqualTo(4 + PhantomArchive.BROKEN.size());
+        assertThat(written.filter("status = 'ok'").count()).isEqualTo(4);
     }
 }

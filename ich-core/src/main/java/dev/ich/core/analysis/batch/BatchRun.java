@@ -1,10 +1,6 @@
 package dev.ich.core.analysis.batch;
 
-import dev.ich.core.analysis.AnalysisResult;
 import dev.ich.core.analysis.IchAnalyzer;
-import dev.ich.core.error.ErrorCode;
-import dev.ich.core.error.IchException;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -100,34 +96,9 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
         while (inFlight < capacity && source.hasNext()) {
             BatchStudy study = source.next();
             long index = nextIndex++;
-            completed.submit(() -> analyse(index, study));
+            completed.submit(() -> BatchResult.analyse(analyzer, index, study));
             inFlight++;
         }
-    }
-
-    private BatchResult analyse(long index, BatchStudy study) {
-        long start = System.nanoTime();
-        try {
-            AnalysisResult result = analyzer.analyze(study.path());
-            return new BatchResult(index, study, result, null, null, since(start));
-        } catch (IchException e) {
-            return new BatchResult(index, study, null, e.code(), e.getMessage(), since(start));
-        } catch (RuntimeException e) {
-            return new BatchResult(
-                    index,
-                    study,
-                    null,
-                    ErrorCode.UNEXPECTED_FAILURE,
-                    study.path()
-                            + ": the analysis failed unexpectedly ("
-                            + e
-                            + "). Report it with the library version.",
-                    since(start));
-        }
-    }
-
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     @Override
