@@ -4,8 +4,8 @@
 #  2. `ich analyze --batch` over the folder, killed with SIGKILL once about half the rows are in
 #     its journal, then started again with the same command: 195 result rows and 5 error rows,
 #     each study once, and the rate printed;
-#  3. the same folder through the Spark job (`AnalyzeArchive`, local[2]), compared row by row
-#     with the batch's results.csv (CompareTables.java; timings aside).
+#  3. the same folder through the Spark job (`AnalyzeArchive` from the application jar, local[2]),
+#     compared row by row with the batch's results.csv (CompareTables.java; timings aside).
 # Usage: tools/scale/archive_drill.sh <new work folder> [model folder]
 # Without a model, one is trained for one epoch (time and failures do not depend on the weights).
 set -euo pipefail
@@ -44,16 +44,17 @@ for r in rows:
 sys.exit(0 if len(rows) == len(keys) == 200 and status["error"] == 5 else 1)
 PY
 
-# The Spark job over the same studies: a manifest of the batch's study keys.
+# The Spark job over the same studies, from the application jar (ich-spark-assembly) on a class
+# path of Spark's own jars, as spark-submit runs it: a manifest of the batch's study keys.
 (echo study; ls -d "$work/cohort/studies"/*) >"$work/spark-manifest.csv"
-(cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -pl ich-spark -am package dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/run.classpath)
-flags=$(sed -n 's:.*<spark.test.jvm.args>\(.*\)</spark.test.jvm.args>.*:\1:p' "$root/ich-spark/pom.xml")
-classpath="$root/ich-spark/target/classes:$(cat "$root/ich-spark/target/run.classpath")"
+(cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests -pl ich-spark-assembly -am package)
+assembly="$(ls "$root"/ich-spark-assembly/target/ich-spark-assembly-*.jar | grep -v original)"
+cluster="$(cat "$root"/ich-spark-assembly/target/cluster.classpath):$(cat "$root"/ich-spark-assembly/target/cluster-logging.classpath)"
+flags=$(sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' "$root/pom.xml")
 # shellcheck disable=SC2086 # the flags are words
-SPARK_LOCAL_IP=127.0.0.1 java $flags -Dspark.master='local[2]' -cp "$classpath" \
-    dev.ich.spark.AnalyzeArchive --manifest "$work/spark-manifest.csv" --model "$model" \
-    --out "$work/spark.parquet" --partitions 8
+time SPARK_LOCAL_IP=127.0.0.1 java $flags -Dspark.master='local[2]' -Dspark.ui.enabled=false \
+    -cp "$assembly:$cluster" dev.ich.spark.AnalyzeArchive --manifest "$work/spark-manifest.csv" \
+    --model "$model" --out "$work/spark.parquet" --partitions 8
 # shellcheck disable=SC2086
-SPARK_LOCAL_IP=127.0.0.1 java $flags -cp "$classpath" "$root/tools/scale/CompareTables.java" \
+SPARK_LOCAL_IP=127.0.0.1 java $flags -cp "$cluster" "$root/tools/scale/CompareTables.java" \
     "$work/batch/results.csv" "$work/spark.parquet"

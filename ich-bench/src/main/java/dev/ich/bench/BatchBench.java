@@ -26,11 +26,11 @@ import java.util.Map;
 
 /**
  * {@code ich bench --batch N}: N studies through {@link ArchiveAnalysis} (journal, CSV and Parquet
- * included) for the CPU and the paper preset, with 1 and 2 workers: studies per hour, the mean time
- * of each stage, the speed-up from 1 to 2 workers, the resident memory after a warm-up tenth and at
- * the end, and the batch's time per study against the sum of the stage times of the same studies
- * analysed one by one (what the batch adds). The studies are a pool of 256² phantoms, cycled; the
- * models are untrained (time and memory do not depend on the weights).
+ * included) for the CPU and the paper preset (or those asked for), with 1 and 2 workers: studies
+ * per hour, the mean time of each stage, the speed-up from 1 to 2 workers, the resident memory
+ * after a warm-up tenth and at the end, and the batch's time per study against the sum of the stage
+ * times of the same studies analysed one by one (what the batch adds). The studies are a pool of
+ * 256² phantoms, cycled; the models are untrained (time and memory do not depend on the weights).
  */
 public final class BatchBench {
 
@@ -38,8 +38,9 @@ public final class BatchBench {
 
     private BatchBench() {}
 
-    /** Runs the benchmark on {@code studies} studies. */
-    public static int run(PrintWriter out, int studies, long seed) throws IchException {
+    /** Runs the benchmark on {@code studies} studies for each of {@code presets}. */
+    public static int run(PrintWriter out, int studies, List<Preset> presets, long seed)
+            throws IchException {
         Path temp = AnalysisBench.createTempFolder();
         try {
             int pool = Math.min(POOL, studies);
@@ -61,7 +62,7 @@ public final class BatchBench {
                     pool,
                     seed,
                     cores);
-            for (Preset preset : List.of(Preset.CPU, Preset.PAPER)) {
+            for (Preset preset : presets) {
                 double serialMs =
                         serialStageSumMs(out, preset, model(preset, seed), batch, pool, cores);
                 double[] perHour = new double[3];

@@ -201,6 +201,15 @@ final class BenchCommand implements Callable<Integer> {
     Path study;
 
     @Option(
+            names = "--preset",
+            split = ",",
+            paramLabel = "<preset>",
+            description =
+                    "Batch mode: the presets to measure, cpu and/or paper, comma-separated (default:"
+                            + " both).")
+    List<TrainCommand.Preset> presets;
+
+    @Option(
             names = "--seed",
             defaultValue = "42",
             description = "Seed of the synthetic study (default ${DEFAULT-VALUE}).")
@@ -219,7 +228,11 @@ final class BenchCommand implements Callable<Integer> {
             return benchModel(spec.commandLine().getOut());
         }
         if (mode.batch != null) {
-            return BatchBench.run(spec.commandLine().getOut(), mode.batch, seed);
+            List<dev.ich.model.Preset> measured =
+                    presets == null
+                            ? List.of(dev.ich.model.Preset.CPU, dev.ich.model.Preset.PAPER)
+                            : presets.stream().distinct().map(TrainCommand::preset).toList();
+            return BatchBench.run(spec.commandLine().getOut(), mode.batch, measured, seed);
         }
         if (mode.analyses != null) {
             // An analysis takes seconds; five warm-up runs suffice unless asked.

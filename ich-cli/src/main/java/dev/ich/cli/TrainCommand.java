@@ -42,6 +42,11 @@ final class TrainCommand implements Callable<Integer> {
         paper
     }
 
+    /** The library's preset of a preset as typed. */
+    static dev.ich.model.Preset preset(Preset typed) {
+        return typed == Preset.paper ? dev.ich.model.Preset.PAPER : dev.ich.model.Preset.CPU;
+    }
+
     /** The task modes, as typed on the command line. */
     enum Task {
         multi,
@@ -190,8 +195,7 @@ final class TrainCommand implements Callable<Integer> {
                             + "), got "
                             + warmupEpochs);
         }
-        dev.ich.model.Preset chosen =
-                preset == Preset.paper ? dev.ich.model.Preset.PAPER : dev.ich.model.Preset.CPU;
+        dev.ich.model.Preset chosen = preset(preset);
         NetworkConfig network = chosen.network();
         PreprocessingConfig preprocessing = chosen.preprocessing();
         InputPreparer preparer = InputPreparer.of(new Preprocessor(preprocessing, threads));

@@ -53,6 +53,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void batchModeMeasuresOnlyThePresetsAskedFor() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+                IchCli.run(
+                        new String[] {"bench", "--batch", "4", "--preset", "cpu"},
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("bench batch: 4 studies (a pool of 4 256² phantoms")
+                .containsPattern("preset=cpu single_study_stage_ms .* sum=\\d+\\.\\d")
+                .containsPattern(
+                        "preset=cpu workers=1 threads_per_worker=\\d+ studies=4 failed=0"
+                                + " studies_per_hour=\\d+ .* batch_to_single_study_sum=\\d\\.\\d{3}")
+                .containsPattern("preset=cpu workers=2 threads_per_worker=\\d+ studies=4 failed=0")
+                .containsPattern(
+                        "preset=cpu workers=2 rss_after_2_studies_mb=\\d+ rss_end_mb=\\d+"
+                                + " rss_growth_percent=-?\\d+\\.\\d\\d")
+                .containsPattern("preset=cpu speedup_1_to_2_workers=\\d+\\.\\d\\d")
+                .doesNotContain("preset=paper");
+    }
+
+    @Test
     void analysesModeRunsTheAnalyzerOnAPhantomAndPrintsTheMemoryFigures() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
