@@ -5,6 +5,8 @@ import dev.ich.core.error.IchException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,7 +41,8 @@ public final class ResultJournal implements AutoCloseable {
      * Opens the journal in {@code folder} (created if needed), reading the rows of an earlier run.
      *
      * @throws IchException {@link ErrorCode#OUTPUT_NOT_WRITABLE} when the journal is a link or
-     *     cannot be written, or was written for other columns (another manifest or estimators)
+     *     cannot be written, another run holds it, or it was written for other columns (another
+     *     manifest or estimators)
      */
     public static ResultJournal open(Path folder, ResultSchema schema) throws IchException {
         Path file = folder.resolve(FILE);
@@ -63,6 +66,7 @@ public final class ResultJournal implements AutoCloseable {
                             StandardOpenOption.WRITE,
                             LinkOption.NOFOLLOW_LINKS);
             try {
+                lock(channel, folder);
                 Map<String, List<String>> rows =
                         fresh ? new LinkedHashMap<>() : read(channel, file, schema);
                 if (channel.size() == 0) {
@@ -88,11 +92,41 @@ public final class ResultJournal implements AutoCloseable {
     }
 
     /**
+     * Takes the journal for this run, before it is read: a second run into the same folder (in this
+     * process or another) would analyse the same studies again and interleave its rows. The
+     * operating system releases the lock when the channel closes or the process dies, so a killed
+     * run never leaves the folder locked.
+     */
+    private static void lock(FileChannel channel, Path folder) throws IOException, IchException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IchException(
+                    ErrorCode.OUTPUT_NOT_WRITABLE,
+                    folder.toString(),
+                    "another run is writing into this folder (its journal " + FILE + " is locked)",
+                    "Wait for that run to end, or choose another output folder");
+        }
+    }
+
+    /**
      * Rows whose line is complete, by study; the tail of a line cut short is removed from the file.
      */
     private static Map<String, List<String>> read(
             FileChannel channel, Path file, ResultSchema schema) throws IOException, IchException {
-        byte[] bytes = Files.readAllBytes(file);
+        // Through the locked channel: closing any other descriptor of the file would release the
+        // lock (POSIX record locks belong to the process and the file, not to the descriptor).
+        byte[] bytes = new byte[Math.toIntExact(channel.size())];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, buffer.position()) < 0) {
+                throw new IOException("the journal shrank while it was read");
+            }
+        }
         int complete = bytes.length;
         while (complete > 0 && bytes[complete - 1] != '\n') {
             complete--;

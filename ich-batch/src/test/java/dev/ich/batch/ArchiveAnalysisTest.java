@@ -259,6 +259,63 @@ class ArchiveAnalysisTest {
                         e -> assertThat(e.getMessage()).contains("'elsewhere'"));
     }
 
+    @Test
+    void aSecondRunIntoAFolderInUseIsRefusedAndALockDiesWithItsProcess() throws Exception {
+        StudyList studies = StudyList.of(List.of(archive.resolve("case-001")));
+        Path out = dir.resolve("out");
+        ResultSchema schema = ResultSchema.of(List.of(), ESTIMATORS);
+
+        // In this process: a journal still open.
+        try (ResultJournal held = ResultJournal.open(out, schema)) {
+            assertThat(held.rows()).isEmpty();
+            assertThatThrownBy(() -> analysis().build().run(studies, out))
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> {
+                                assertThat(e.code()).isEqualTo(ErrorCode.OUTPUT_NOT_WRITABLE);
+                                assertThat(e.getMessage())
+                                        .contains("another run is writing into this folder");
+                            });
+        }
+
+        // In another process, which is then killed: the folder is free again.
+        Process holder =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                JournalHolder.class.getName(),
+                                out.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            String ready =
+                    new String(holder.getInputStream().readNBytes(7), StandardCharsets.UTF_8);
+            assertThat(ready).isEqualTo("holding");
+            assertThatThrownBy(() -> analysis().build().run(studies, out))
+                    .isInstanceOfSatisfying(
+                            IchException.class,
+                            e -> assertThat(e.getMessage()).contains("is locked"));
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        ArchiveAnalysis.Summary summary = analysis().build().run(studies, out);
+        assertThat(summary.analysed()).isEqualTo(1);
+    }
+
+    /** The child of the test above: opens the journal of a folder and holds it until killed. */
+    public static final class JournalHolder {
+        /** Held, never closed: the lock goes when the process is killed. */
+        static ResultJournal journal;
+
+        public static void main(String[] args) throws Exception {
+            journal = ResultJournal.open(Path.of(args[0]), ResultSchema.of(List.of(), ESTIMATORS));
+            System.out.print("holding");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     private static List<String> rowOf(String key, int estimators) throws IchException {
         List<String> row = new ArrayList<>();
         row.add(key);

@@ -103,7 +103,7 @@ final class StudyFetcher implements Serializable {
         } catch (IllegalArgumentException e) {
             return BatchResult.failed(
                     index,
-                    new BatchStudy(text, Path.of(""), columns),
+                    unfetched(text, columns),
                     new IchException(
                             ErrorCode.FILE_NOT_FOUND,
                             "study '" + text + "'",
@@ -124,11 +124,11 @@ final class StudyFetcher implements Serializable {
             String message = r.errorMessage().replace(copy.toString(), trimmed(location));
             return new BatchResult(index, r.study(), null, r.errorCode(), message, r.elapsed());
         } catch (IchException e) {
-            return BatchResult.failed(index, remote(text, columns), e, since(start));
+            return BatchResult.failed(index, unfetched(text, columns), e, since(start));
         } catch (IOException e) {
             return BatchResult.failed(
                     index,
-                    remote(text, columns),
+                    unfetched(text, columns),
                     new IchException(
                             ErrorCode.IO_ERROR,
                             localRoot.toString(),
@@ -142,8 +142,8 @@ final class StudyFetcher implements Serializable {
         }
     }
 
-    /** A remote study that was not fetched: its row names it, and no local path is read. */
-    private static BatchStudy remote(String text, Map<String, String> columns) {
+    /** A study that was not fetched: its row names it, and no local path is read. */
+    private static BatchStudy unfetched(String text, Map<String, String> columns) {
         return new BatchStudy(text, Path.of(""), columns);
     }
 
