@@ -56,5 +56,5 @@ time SPARK_LOCAL_IP=127.0.0.1 java $flags -Dspark.master='local[2]' -Dspark.ui.e
     -cp "$assembly:$cluster" dev.ich.spark.AnalyzeArchive --manifest "$work/spark-manifest.csv" \
     --model "$model" --out "$work/spark.parquet" --partitions 8
 # shellcheck disable=SC2086
-SPARK_LOCAL_IP=127.0.0.1 java $flags -cp "$cluster" "$root/tools/scale/CompareTables.java" \
+SPARK_LOCAL_IP=127.0.0.1 java $flags -cp "$assembly:$cluster" "$root/tools/scale/CompareTables.java" \
     "$work/batch/results.csv" "$work/spark.parquet"
