@@ -35,6 +35,8 @@ import java.util.Map;
 public final class BatchBench {
 
     private static final int POOL = 8;
+    private static final int WARMUP_PASSES = 3;
+    private static final int MEASURED_PASSES = 2;
 
     private BatchBench() {}
 
@@ -91,7 +93,10 @@ public final class BatchBench {
     }
 
     /**
-     * The pool's studies one by one after a warm-up: the mean of each stage and their sum, in ms.
+     * The pool's studies one by one, all threads to one study, after {@value #WARMUP_PASSES} passes
+     * over the pool that let the JIT compile the reading, preprocessing and estimation code (as it
+     * is in a long batch): the mean of each stage over {@value #MEASURED_PASSES} passes and their
+     * sum, in ms.
      */
     private static double serialStageSumMs(
             PrintWriter out, Preset preset, IchModel model, StudyList batch, int pool, int cores)
@@ -99,17 +104,23 @@ public final class BatchBench {
         IchModel.setIntraOpThreads(cores);
         Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
         try (IchAnalyzer analyzer = analyzer(model, cores)) {
-            analyzer.analyze(batch.studies().get(0).path());
-            for (int i = 0; i < pool; i++) {
-                AnalysisResult r = analyzer.analyze(batch.studies().get(i).path());
-                r.timings()
-                        .forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+            for (int pass = 0; pass < WARMUP_PASSES + MEASURED_PASSES; pass++) {
+                for (int i = 0; i < pool; i++) {
+                    AnalysisResult r = analyzer.analyze(batch.studies().get(i).path());
+                    if (pass >= WARMUP_PASSES) {
+                        r.timings()
+                                .forEach(
+                                        (stage, d) ->
+                                                sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+                    }
+                }
             }
         }
+        int measured = pool * MEASURED_PASSES;
         StringBuilder line = new StringBuilder(name(preset) + " single_study_stage_ms");
         double total = 0;
         for (Map.Entry<AnalysisStage, Double> e : sums.entrySet()) {
-            double mean = e.getValue() / pool;
+            double mean = e.getValue() / measured;
             total += mean;
             line.append(
                     String.format(
