@@ -152,61 +152,51 @@ public final class BatchBench {
         int share = BatchAnalyzer.threadsPerWorker(workers);
         IchModel.setIntraOpThreads(share);
         int warmup = Math.max(2, batch.studies().size() / 10);
-        double[] rssWarm = {Double.NaN};
+        MemoryFigures.Snapshot[] warm = new MemoryFigures.Snapshot[1];
         Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
+        double liveHeapBefore = MemoryFigures.liveHeapMb();
         ArchiveAnalysis.Summary summary;
         try (IchAnalyzer analyzer = analyzer(model, share)) {
             summary =
                     ArchiveAnalysis.builder(analyzer, model.parametersSha256())
                             .estimators(List.of("abc2", "planimetry"))
                             .workers(workers)
-                            .onResult(
-                                    r ->
-                                            r.result()
-                                                    .ifPresent(
-                                                            a ->
-                                                                    a.timings()
-                                                                            .forEach(
-                                                                                    (stage, d) ->
-                                                                                            sums
-                                                                                                    .merge(
-                                                                                                            stage,
-                                                                                                            d
-                                                                                                                            .toNanos()
-                                                                                                                    / 1e6,
-                                                                                                            Double
-                                                                                                                    ::sum))))
+                            .onResult(r -> r.result().ifPresent(a -> addTimings(sums, a)))
                             .progress(
                                     p -> {
                                         if (p.done() == warmup) {
-                                            rssWarm[0] = MemoryFigures.rssMb("VmRSS");
+                                            warm[0] = MemoryFigures.start(liveHeapBefore);
                                         }
                                     })
                             .build()
                             .run(batch, folder);
         }
+        MemoryFigures.Snapshot end = MemoryFigures.end();
         if (summary.failed() > 0) {
             // The benchmark's own phantoms: a failure is a defect, and the timings would mean
             // nothing.
             throw new IllegalStateException(
                     summary.failed() + " of the benchmark's phantom studies failed");
         }
-        double rssEnd = MemoryFigures.rssMb("VmRSS");
         int n = batch.studies().size();
         double msPerStudy = summary.elapsed().toNanos() / 1e6 / n;
         StringBuilder stages = new StringBuilder();
-        sums.forEach(
-                (stage, ms) ->
-                        stages.append(
-                                String.format(
-                                        Locale.ROOT,
-                                        " %s=%.1f",
-                                        stage.name().toLowerCase(Locale.ROOT),
-                                        ms / Math.max(1, summary.analysed()))));
+        double stageSum = 0;
+        for (Map.Entry<AnalysisStage, Double> e : sums.entrySet()) {
+            double mean = e.getValue() / Math.max(1, summary.analysed());
+            stageSum += mean;
+            stages.append(
+                    String.format(
+                            Locale.ROOT,
+                            " %s=%.1f",
+                            e.getKey().name().toLowerCase(Locale.ROOT),
+                            mean));
+        }
         out.printf(
                 Locale.ROOT,
                 "%s workers=%d threads_per_worker=%d studies=%d failed=%d studies_per_hour=%.0f"
-                        + " ms_per_study=%.1f batch_to_single_study_sum=%.3f stage_ms%s%n",
+                        + " ms_per_study=%.1f batch_to_single_study_sum=%.3f"
+                        + " wall_to_own_stage_sum=%.3f stage_ms%s%n",
                 name(preset),
                 workers,
                 share,
@@ -215,17 +205,30 @@ public final class BatchBench {
                 3.6e6 / msPerStudy,
                 msPerStudy,
                 msPerStudy / serialMs,
+                // The batch's wall time per study and worker over its studies' own stage times:
+                // 1.000 when running the batch adds nothing to the stages.
+                msPerStudy * workers / stageSum,
                 stages);
+        MemoryFigures.Snapshot start = warm[0];
         out.printf(
                 Locale.ROOT,
-                "%s workers=%d rss_after_%d_studies_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f%n",
+                "%s workers=%d rss_after_%d_studies_mb=%.0f rss_end_mb=%.0f rss_growth_percent=%.2f"
+                        + " outside_heap_growth_percent=%.2f live_heap_before_mb=%.1f"
+                        + " live_heap_end_mb=%.1f%n",
                 name(preset),
                 workers,
                 warmup,
-                rssWarm[0],
-                rssEnd,
-                100 * (rssEnd - rssWarm[0]) / rssWarm[0]);
+                start.rssMb(),
+                end.rssMb(),
+                MemoryFigures.growth(start.rssMb(), end.rssMb()),
+                MemoryFigures.growth(start.outsideHeapMb(), end.outsideHeapMb()),
+                start.liveHeapMb(),
+                end.liveHeapMb());
         return 3.6e6 / msPerStudy;
+    }
+
+    private static void addTimings(Map<AnalysisStage, Double> sums, AnalysisResult analysis) {
+        analysis.timings().forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
     }
 
     /** The same untrained weights for every run of a preset; each analyzer closes its own model. */

@@ -109,7 +109,7 @@ final class MemoryFigures {
         return Double.NaN;
     }
 
-    private static double growth(double from, double to) {
+    static double growth(double from, double to) {
         return 100 * (to - from) / from;
     }
 

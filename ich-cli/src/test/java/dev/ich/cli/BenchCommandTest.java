@@ -67,11 +67,12 @@ class BenchCommandTest {
                 .containsPattern("preset=cpu single_study_stage_ms .* sum=\\d+\\.\\d")
                 .containsPattern(
                         "preset=cpu workers=1 threads_per_worker=\\d+ studies=4 failed=0"
-                                + " studies_per_hour=\\d+ .* batch_to_single_study_sum=\\d\\.\\d{3}")
+                                + " studies_per_hour=\\d+ .* batch_to_single_study_sum=\\d\\.\\d{3}"
+                                + " wall_to_own_stage_sum=\\d\\.\\d{3}")
                 .containsPattern("preset=cpu workers=2 threads_per_worker=\\d+ studies=4 failed=0")
                 .containsPattern(
                         "preset=cpu workers=2 rss_after_2_studies_mb=\\d+ rss_end_mb=\\d+"
-                                + " rss_growth_percent=-?\\d+\\.\\d\\d")
+                                + " rss_growth_percent=-?\\d+\\.\\d\\d outside_heap_growth_percent=-?\\d+\\.\\d\\d")
                 .containsPattern("preset=cpu speedup_1_to_2_workers=\\d+\\.\\d\\d")
                 .doesNotContain("preset=paper");
     }
