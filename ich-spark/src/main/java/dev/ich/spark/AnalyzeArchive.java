@@ -6,7 +6,6 @@ import dev.ich.core.analysis.batch.BatchStudy;
 import dev.ich.core.error.ErrorCode;
 import dev.ich.core.error.IchException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,14 +99,7 @@ public final class AnalyzeArchive {
                     e);
         } finally {
             spark.stop();
-            if (local != null) {
-                try (var files = Files.walk(local)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // A temporary copy of the manifest; the system's temp cleaning removes it.
-                }
-            }
+            StudyFetcher.deleteTree(local);
         }
     }
 
@@ -144,9 +136,7 @@ public final class AnalyzeArchive {
             throws IOException {
         org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(manifest);
         Path copy = folder.resolve(source.getName());
-        try (InputStream in = source.getFileSystem(hadoop).open(source)) {
-            Files.copy(in, copy);
-        }
+        StudyFetcher.copyFile(source.getFileSystem(hadoop), source, copy);
         return copy;
     }
 

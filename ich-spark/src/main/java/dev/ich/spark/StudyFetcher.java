@@ -195,7 +195,8 @@ final class StudyFetcher implements Serializable {
         }
     }
 
-    private static void copyFile(FileSystem fs, org.apache.hadoop.fs.Path from, Path to)
+    /** Copies one file of a Hadoop file system to a new local file. */
+    static void copyFile(FileSystem fs, org.apache.hadoop.fs.Path from, Path to)
             throws IOException {
         try (InputStream in = fs.open(from)) {
             Files.copy(in, to);
@@ -220,14 +221,16 @@ final class StudyFetcher implements Serializable {
         return name.isEmpty() || name.equals("..") ? "study" : name;
     }
 
-    private static void deleteTree(Path folder) {
+    /** Removes {@code folder} and what it holds, as far as it can; nothing for null. */
+    static void deleteTree(Path folder) {
         if (folder == null) {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // Best effort: the folder is under Spark's per-executor root, removed when it stops.
+            // Best effort: what is left lies under Spark's per-executor root or the temporary
+            // folder, which are cleaned without us.
         }
     }
 }
