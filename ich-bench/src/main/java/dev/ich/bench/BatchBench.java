@@ -102,40 +102,25 @@ public final class BatchBench {
             PrintWriter out, Preset preset, IchModel model, StudyList batch, int pool, int cores)
             throws IchException {
         IchModel.setIntraOpThreads(cores);
-        Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
+        StageTimes times = new StageTimes();
         try (IchAnalyzer analyzer = analyzer(model, cores)) {
             for (int pass = 0; pass < WARMUP_PASSES + MEASURED_PASSES; pass++) {
                 for (int i = 0; i < pool; i++) {
                     AnalysisResult r = analyzer.analyze(batch.studies().get(i).path());
                     if (pass >= WARMUP_PASSES) {
-                        r.timings()
-                                .forEach(
-                                        (stage, d) ->
-                                                sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+                        times.add(r);
                     }
                 }
             }
         }
-        int measured = pool * MEASURED_PASSES;
-        StringBuilder line = new StringBuilder(name(preset) + " single_study_stage_ms");
-        double total = 0;
-        for (Map.Entry<AnalysisStage, Double> e : sums.entrySet()) {
-            double mean = e.getValue() / measured;
-            total += mean;
-            line.append(
-                    String.format(
-                            Locale.ROOT,
-                            " %s=%.1f",
-                            e.getKey().name().toLowerCase(Locale.ROOT),
-                            mean));
-        }
-        out.println(
-                line.append(
-                        String.format(
-                                Locale.ROOT,
-                                " sum=%.1f studies_per_hour=%.0f",
-                                total,
-                                3.6e6 / total)));
+        double total = times.sumOfMeans();
+        out.printf(
+                Locale.ROOT,
+                "%s single_study_stage_ms%s sum=%.1f studies_per_hour=%.0f%n",
+                name(preset),
+                times.means(),
+                total,
+                3.6e6 / total);
         return total;
     }
 
@@ -153,7 +138,7 @@ public final class BatchBench {
         IchModel.setIntraOpThreads(share);
         int warmup = Math.max(2, batch.studies().size() / 10);
         MemoryFigures.Snapshot[] warm = new MemoryFigures.Snapshot[1];
-        Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
+        StageTimes times = new StageTimes();
         double liveHeapBefore = MemoryFigures.liveHeapMb();
         ArchiveAnalysis.Summary summary;
         try (IchAnalyzer analyzer = analyzer(model, share)) {
@@ -161,7 +146,7 @@ public final class BatchBench {
                     ArchiveAnalysis.builder(analyzer, model.parametersSha256())
                             .estimators(List.of("abc2", "planimetry"))
                             .workers(workers)
-                            .onResult(r -> r.result().ifPresent(a -> addTimings(sums, a)))
+                            .onResult(r -> r.result().ifPresent(times::add))
                             .progress(
                                     p -> {
                                         if (p.done() == warmup) {
@@ -180,18 +165,6 @@ public final class BatchBench {
         }
         int n = batch.studies().size();
         double msPerStudy = summary.elapsed().toNanos() / 1e6 / n;
-        StringBuilder stages = new StringBuilder();
-        double stageSum = 0;
-        for (Map.Entry<AnalysisStage, Double> e : sums.entrySet()) {
-            double mean = e.getValue() / Math.max(1, summary.analysed());
-            stageSum += mean;
-            stages.append(
-                    String.format(
-                            Locale.ROOT,
-                            " %s=%.1f",
-                            e.getKey().name().toLowerCase(Locale.ROOT),
-                            mean));
-        }
         out.printf(
                 Locale.ROOT,
                 "%s workers=%d threads_per_worker=%d studies=%d failed=%d studies_per_hour=%.0f"
@@ -207,8 +180,8 @@ public final class BatchBench {
                 msPerStudy / serialMs,
                 // The batch's wall time per study and worker over its studies' own stage times:
                 // 1.000 when running the batch adds nothing to the stages.
-                msPerStudy * workers / stageSum,
-                stages);
+                msPerStudy * workers / times.sumOfMeans(),
+                times.means());
         MemoryFigures.Snapshot start = warm[0];
         out.printf(
                 Locale.ROOT,
@@ -227,8 +200,34 @@ public final class BatchBench {
         return 3.6e6 / msPerStudy;
     }
 
-    private static void addTimings(Map<AnalysisStage, Double> sums, AnalysisResult analysis) {
-        analysis.timings().forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+    /** The stage times of analysed studies: their means, and the sum of the means, in ms. */
+    private static final class StageTimes {
+        private final Map<AnalysisStage, Double> sums = new EnumMap<>(AnalysisStage.class);
+        private int count;
+
+        synchronized void add(AnalysisResult analysis) {
+            analysis.timings()
+                    .forEach((stage, d) -> sums.merge(stage, d.toNanos() / 1e6, Double::sum));
+            count++;
+        }
+
+        synchronized double sumOfMeans() {
+            return sums.values().stream().mapToDouble(v -> v / Math.max(1, count)).sum();
+        }
+
+        /** " read=… preprocess=… …", each stage's mean. */
+        synchronized String means() {
+            StringBuilder text = new StringBuilder();
+            sums.forEach(
+                    (stage, sum) ->
+                            text.append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            " %s=%.1f",
+                                            stage.name().toLowerCase(Locale.ROOT),
+                                            sum / Math.max(1, count))));
+            return text.toString();
+        }
     }
 
     /** The same untrained weights for every run of a preset; each analyzer closes its own model. */

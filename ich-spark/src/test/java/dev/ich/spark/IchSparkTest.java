@@ -135,14 +135,7 @@ class IchSparkTest {
         Dataset<Row> result = IchSpark.analyze(input, model, manifest.getParent());
         assertThat(List.of(result.columns())).isEqualTo(header);
         ResultSchema schema = ResultSchema.of(studies.carried(), ExecutorAnalyzers.ESTIMATORS);
-        List<List<String>> actual = new ArrayList<>();
-        for (Row row : result.collectAsList()) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                texts.add(row.isNullAt(i) ? null : row.get(i).toString());
-            }
-            actual.add(texts);
-        }
+        List<List<String>> actual = texts(result);
         assertThat(actual).hasSize(expected.size());
         assertThat(byStudy(header, actual)).isEqualTo(byStudy(header, expected));
         long errors =
@@ -154,18 +147,8 @@ class IchSparkTest {
 
         // Spark's own Parquet reader, a second judge of the batch's results.parquet: the CSV's
         // content.
-        List<List<String>> parquet = new ArrayList<>();
-        for (Row row :
-                session()
-                        .read()
-                        .parquet(out.resolve(ArchiveAnalysis.PARQUET).toString())
-                        .collectAsList()) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                texts.add(row.isNullAt(i) ? null : row.get(i).toString());
-            }
-            parquet.add(texts);
-        }
+        List<List<String>> parquet =
+                texts(session().read().parquet(out.resolve(ArchiveAnalysis.PARQUET).toString()));
         assertThat(parquet).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -197,6 +180,11 @@ class IchSparkTest {
 
     /** The rows of {@code frame} as text, study → column → value, timings aside. */
     private static Map<String, Map<String, String>> rows(Dataset<Row> frame) {
+        return byStudy(List.of(frame.columns()), texts(frame));
+    }
+
+    /** Each row of {@code frame} as its values' text, null for null. */
+    private static List<List<String>> texts(Dataset<Row> frame) {
         List<List<String>> texts = new ArrayList<>();
         for (Row row : frame.collectAsList()) {
             List<String> t = new ArrayList<>();
@@ -205,7 +193,7 @@ class IchSparkTest {
             }
             texts.add(t);
         }
-        return byStudy(List.of(frame.columns()), texts);
+        return texts;
     }
 
     @Test
